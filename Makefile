@@ -1,0 +1,62 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else supports them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIONEERS := $(BIN)/pioneers
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup lint format bench vendor messages clean chromium
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Pioneers needs Python 3.11 or newer"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## setup: virtual environment, database, translations, static files, demo network.
+setup: $(STAMP)
+	$(PIONEERS) setup
+
+## run: set up and serve the platform with its task worker on http://127.0.0.1:8000.
+run: setup
+	$(PIONEERS) serve
+
+## test: lint and the whole test suite (browser tests included).
+test: $(STAMP) chromium
+	$(PIONEERS) compilemessages --ignore=.venv -v 0
+	$(MAKE) --no-print-directory lint
+	$(BIN)/pytest
+
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check pioneers tests bench
+	$(BIN)/ruff format --check pioneers tests bench
+	$(PIONEERS) check --fail-level WARNING
+	$(PIONEERS) makemigrations --check --dry-run
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix pioneers tests bench
+	$(BIN)/ruff format pioneers tests bench
+
+## messages: refresh the .po files from the source after adding strings.
+messages: $(STAMP)
+	cd pioneers && ../$(PIONEERS) makemessages -l nl -l en --no-obsolete --ignore='*/vendor/*'
+
+## bench: production-like server against a copy of the demo database; results in bench/results/.
+bench: setup
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+	$(BIN)/python bench/run.py
+
+## vendor: refresh the NL Design System CSS, HTMX and axe-core from npm at the pinned versions.
+vendor:
+	npm install --no-audit --no-fund --ignore-scripts
+	bash scripts/vendor.sh
+
+clean:
+	rm -rf $(VENV) var staticfiles node_modules

@@ -1,0 +1,1 @@
+"""Pioneers: the platform of a pioneer network for open government."""

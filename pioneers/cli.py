@@ -1,0 +1,107 @@
+"""The `pioneers` command: Django management for operators, plus `setup` and `serve`.
+
+`pioneers serve` runs the web server (gunicorn) and the background-task worker together and
+stops both on Ctrl-C. Every other sub-command is a Django management command
+(`pioneers migrate`, `pioneers demo`, `pioneers createsuperuser`, ...).
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+BANNER = """
+Pioneers is running at {url}
+
+Demo accounts (embedded demo only):
+  coordinator  coordinator@example.org  password: {password}
+  member       member@example.org       password: {password}
+
+Stop with Ctrl-C.
+"""
+
+
+def _django_setup():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pioneers.settings")
+    import django
+
+    django.setup()
+
+
+def _serve(argv):
+    from django.conf import settings
+
+    from pioneers.core.demo import DEMO_PASSWORD
+    from pioneers.env import env_int, env_str
+
+    host = env_str("PIONEERS_HOST", "127.0.0.1")
+    port = env_int("PIONEERS_PORT", 8000, minimum=1)
+    workers = env_int("PIONEERS_WEB_WORKERS", 2, minimum=1)
+    web = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "pioneers.wsgi:application",
+        f"--bind={host}:{port}",
+        f"--workers={workers}",
+        "--preload",
+        "--access-logfile=-",
+        "--error-logfile=-",
+        "--log-level=warning",
+        "--graceful-timeout=5",
+        *argv,
+    ]
+    if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
+        worker = [sys.executable, "-m", "pioneers.cli", "rqworker", "default", "--with-scheduler"]
+    else:
+        worker = [sys.executable, "-m", "pioneers.cli", "db_worker", "--no-reload"]
+    processes = [subprocess.Popen(web), subprocess.Popen(worker)]
+    print(BANNER.format(url=f"http://{host}:{port}", password=DEMO_PASSWORD), flush=True)
+
+    stopping = False
+
+    def stop(signum=None, frame=None):
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        for process in processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while not stopping and all(p.poll() is None for p in processes):
+            time.sleep(0.5)
+    finally:
+        stop()
+        deadline = time.monotonic() + 10
+        for process in processes:
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+    return 0
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from pioneers.env import ConfigurationError
+
+    try:
+        _django_setup()
+        if argv[:1] == ["serve"]:
+            return _serve(argv[1:])
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["pioneers", *argv])
+    except ConfigurationError as error:
+        print(f"pioneers: configuration error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Core: accounts, site settings, base layout, design-system glue, health and security."""

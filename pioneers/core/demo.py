@@ -1,0 +1,352 @@
+"""The demo network of the embedded profile: the 2018 Dutch pioneer network (OGP NL0037).
+
+Everything here is demo data; no other module knows about one particular network. Loading is
+idempotent: what exists already is left as it is, so edits made in the admin survive.
+"""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from pioneers.core.models import NetworkSettings, User
+from pioneers.network.models import Membership, Organisation
+from pioneers.publications.models import ContentPage, HomePage
+
+DEMO_PASSWORD = "pioneers-demo"  # noqa: S105 - demo accounts exist only in the embedded demo
+COORDINATOR_EMAIL = "coordinator@example.org"
+MEMBER_EMAIL = "member@example.org"
+
+NETWORK = {
+    "name_nl": "Pioniersnetwerk Open Overheid",
+    "name_en": "Open Government Pioneer Network",
+    "description_nl": (
+        "Gemeenteambtenaren die hun gemeente opener maken, komen elk kwartaal samen in een "
+        "ander gemeentehuis om van elkaar te leren."
+    ),
+    "description_en": (
+        "Municipal officials who open up their municipalities meet every quarter at another "
+        "town hall to learn from each other."
+    ),
+    "contact_email": "pioniersnetwerk@example.org",
+}
+
+HOME = {
+    "nl": {
+        "title": "Pioniersnetwerk Open Overheid",
+        "slug": "home",
+        "intro": (
+            "<p>Inwoners hebben recht op informatie, maar kunnen die niet altijd vinden. Een open "
+            "gemeente ontstaat niet vanzelf: er is een cultuur van openheid voor nodig, en vaak "
+            "pioniers die daarmee beginnen. Dit netwerk verbindt die pioniers: ambtenaren, "
+            "wethouders en raadsleden die hun gemeente opener maken.</p>"
+            "<p>Elk kwartaal komen we samen in een ander gemeentehuis, met een gastvoorzitter "
+            "uit een van de deelnemende gemeenten. We delen kennis en ervaringen, werken samen "
+            "aan echte vraagstukken en publiceren wat we leren, zodat niemand het wiel opnieuw "
+            "hoeft uit te vinden.</p>"
+        ),
+        "join_heading": "Meedoen",
+        "join_text": (
+            "<p>Werkt u bij een gemeente aan openheid en transparantie? Maak een account aan "
+            "en meld u aan bij uw gemeente. Is uw gemeente nog geen lid, dan kunt u haar "
+            "aanmelden; de coördinatoren nemen dan contact met u op.</p>"
+        ),
+    },
+    "en": {
+        "title": "Open Government Pioneer Network",
+        "slug": "home-en",  # a sibling of the Dutch home, so its slug differs; URLs do not show it
+        "intro": (
+            "<p>Residents have a right to information, but cannot always find it. An open "
+            "municipality does not happen by itself: it takes a culture of openness, and often "
+            "pioneers who start it. This network connects those pioneers: officials, aldermen "
+            "and council members who open up their municipalities.</p>"
+            "<p>Every quarter we meet at another town hall, with a guest chair from one of the "
+            "member municipalities. We share knowledge and experience, work together on real "
+            "cases and publish what we learn, so nobody has to reinvent the wheel.</p>"
+        ),
+        "join_heading": "Join",
+        "join_text": (
+            "<p>Do you work on openness and transparency in a municipality? Create an account "
+            "and join your municipality. If your municipality is not a member yet, you can "
+            "propose it; the coordinators will then get in touch with you.</p>"
+        ),
+    },
+}
+
+PAGES = [
+    {
+        "menu": True,
+        "footer": False,
+        "nl": {
+            "title": "Over het netwerk",
+            "slug": "over",
+            "intro": "Het Pioniersnetwerk Open Overheid is een actiepunt van het Nederlandse "
+            "actieplan Open Overheid 2018–2020 (OGP-verplichting NL0037).",
+            "body": "<h2>Waarom</h2><p>Een open en transparante gemeente vraagt om ambtenaren "
+            "die de meerwaarde van openheid zien. Het netwerk brengt hen samen om kennis, "
+            "ervaringen en goede voorbeelden uit te wisselen, samen te werken en elkaar te "
+            "inspireren, zodat inwoners beter bij informatie kunnen en zich meer betrokken en "
+            "gehoord voelen.</p>"
+            "<h2>Hoe</h2><ul><li>Elke drie maanden een bijeenkomst, steeds op een andere "
+            "locatie.</li><li>Elke bijeenkomst een eigen onderwerp en vorm: een kennissessie "
+            "met een expert, een Open Overheid-lab op een echte casus, een congres met een "
+            "call for papers, of eens per jaar een bijeenkomst voor inwoners in het "
+            "gemeentehuis.</li><li>Elke bijeenkomst een gastvoorzitter uit een van de "
+            "deelnemende gemeenten.</li><li>Van elke bijeenkomst een openbaar verslag.</li></ul>"
+            "<h2>Wie</h2><p>Trekker is de gemeente Schiedam, samen met de gemeente Utrecht en "
+            "het Leer- en Expertisepunt Open Overheid.</p>",
+        },
+        "en": {
+            "title": "About the network",
+            "slug": "about",
+            "intro": "The Open Government Pioneer Network is a commitment of the Dutch Open "
+            "Government action plan 2018–2020 (OGP commitment NL0037).",
+            "body": "<h2>Why</h2><p>An open and transparent municipality needs officials who "
+            "see the value of openness. The network brings them together to exchange knowledge, "
+            "experience and good practice, to work together and to inspire each other, so "
+            "residents get better access to information and feel more involved and heard.</p>"
+            "<h2>How</h2><ul><li>A meeting every three months, each at another venue.</li>"
+            "<li>Each meeting its own topic and format: a knowledge session with an expert, an "
+            "open-government lab on a real case, a conference with a call for papers, or once "
+            "a year a meeting for residents at city hall.</li><li>Each meeting a guest chair "
+            "from one of the member municipalities.</li><li>A public report of every "
+            "meeting.</li></ul><h2>Who</h2><p>The network is led by the municipality of "
+            "Schiedam, with the municipality of Utrecht and the Open Government Learning and "
+            "Expertise Centre.</p>",
+        },
+    },
+    {
+        "menu": False,
+        "footer": True,
+        "nl": {
+            "title": "Privacyverklaring",
+            "slug": "privacy",
+            "intro": "Welke persoonsgegevens dit platform bewaart, waarom, en wat uw rechten zijn.",
+            "body": "<h2>Welke gegevens</h2><p>Voor een account bewaren we uw e-mailadres en "
+            "een versleuteld wachtwoord. Wat u in uw profiel invult, is alleen zichtbaar voor "
+            "anderen als u daar toestemming voor geeft; e-mailadressen en telefoonnummers "
+            "worden nooit openbaar gemaakt.</p><h2>Waarvoor</h2><p>We gebruiken uw gegevens "
+            "alleen om het netwerk te laten werken: inloggen, aanmelden voor bijeenkomsten en "
+            "berichten over het netwerk. We verkopen of delen niets met derden.</p>"
+            "<h2>Hoe lang</h2><p>Zolang u een account heeft. Verwijdert u uw account, dan "
+            "verwijderen we uw persoonsgegevens.</p><h2>Uw rechten</h2><p>U kunt uw gegevens "
+            "inzien, laten corrigeren of laten verwijderen. Neem daarvoor contact op met de "
+            "coördinatoren via de contactpagina.</p>",
+        },
+        "en": {
+            "title": "Privacy statement",
+            "slug": "privacy",
+            "intro": "Which personal data this platform keeps, why, and what your rights are.",
+            "body": "<h2>Which data</h2><p>For an account we keep your email address and an "
+            "encrypted password. What you fill in on your profile is shown to others only if "
+            "you consent; email addresses and phone numbers are never made public.</p>"
+            "<h2>What for</h2><p>We use your data only to run the network: logging in, "
+            "registering for meetings and messages about the network. We sell or share "
+            "nothing with third parties.</p><h2>How long</h2><p>As long as you have an "
+            "account. When you delete your account, we delete your personal data.</p>"
+            "<h2>Your rights</h2><p>You can see, correct or erase your data. Contact the "
+            "coordinators through the contact page.</p>",
+        },
+    },
+    {
+        "menu": False,
+        "footer": True,
+        "nl": {
+            "title": "Toegankelijkheidsverklaring",
+            "slug": "toegankelijkheid",
+            "intro": "Iedereen moet dit platform kunnen gebruiken, ook met een beperking.",
+            "body": "<h2>Norm</h2><p>Dit platform streeft naar de Web Content Accessibility "
+            "Guidelines (WCAG) 2.1 op niveau AA, de norm voor Nederlandse overheidswebsites. "
+            "De pagina's zijn gebouwd met componenten van het NL Design System.</p>"
+            "<h2>Hoe we dit controleren</h2><p>Bij elke wijziging opent een geautomatiseerde "
+            "test alle openbare pagina's in een echte browser, in het Nederlands en het Engels, "
+            "en controleert ze met axe op de regels van WCAG 2.1 A en AA.</p>"
+            "<h2>Bekende beperkingen</h2><p>De beheeromgeving voor coördinatoren valt buiten "
+            "deze controle. Een volledige handmatige toets door een onafhankelijke partij is "
+            "nog niet gedaan.</p><h2>Een probleem melden</h2><p>Loopt u tegen een probleem "
+            "aan? Laat het ons weten via de contactpagina; we reageren binnen vijf "
+            "werkdagen.</p>",
+        },
+        "en": {
+            "title": "Accessibility statement",
+            "slug": "accessibility",
+            "intro": "Everyone must be able to use this platform, including people with a "
+            "disability.",
+            "body": "<h2>Standard</h2><p>This platform aims to meet the Web Content "
+            "Accessibility Guidelines (WCAG) 2.1 at level AA, the standard for Dutch government "
+            "websites. Its pages are built from NL Design System components.</p>"
+            "<h2>How we check</h2><p>On every change an automated test opens every public page "
+            "in a real browser, in Dutch and English, and checks it with axe against the WCAG "
+            "2.1 A and AA rules.</p><h2>Known limitations</h2><p>The coordinators' management "
+            "interface is outside this check. A full manual audit by an independent party has "
+            "not been done yet.</p><h2>Report a problem</h2><p>Did you run into a problem? "
+            "Tell us through the contact page; we answer within five working days.</p>",
+        },
+    },
+    {
+        "menu": False,
+        "footer": True,
+        "nl": {
+            "title": "Open data",
+            "slug": "open-data",
+            "intro": "Wat het netwerk publiceert, is vrij te hergebruiken.",
+            "body": "<h2>Wat</h2><p>Verslagen van bijeenkomsten, artikelen en goede "
+            "voorbeelden worden openbaar gepubliceerd. Teksten mogen worden hergebruikt onder "
+            "de licentie Creative Commons Naamsvermelding 4.0 (CC BY 4.0), met vermelding van "
+            "het netwerk als bron.</p><h2>Persoonsgegevens</h2><p>Persoonsgegevens vallen hier "
+            "niet onder: namen en rollen van deelnemers worden alleen gepubliceerd als zij daar "
+            "toestemming voor gaven.</p><h2>Software</h2><p>Het platform zelf is open source "
+            "onder de European Union Public Licence (EUPL) 1.2.</p>",
+        },
+        "en": {
+            "title": "Open data",
+            "slug": "open-data",
+            "intro": "What the network publishes is free to reuse.",
+            "body": "<h2>What</h2><p>Meeting reports, articles and practices are published "
+            "openly. Texts may be reused under the Creative Commons Attribution 4.0 licence "
+            "(CC BY 4.0), naming the network as the source.</p><h2>Personal data</h2><p>This "
+            "does not cover personal data: names and roles of participants are published only "
+            "when they consented.</p><h2>Software</h2><p>The platform itself is open source "
+            "under the European Union Public Licence (EUPL) 1.2.</p>",
+        },
+    },
+    {
+        "menu": False,
+        "footer": True,
+        "nl": {
+            "title": "Contact",
+            "slug": "contact",
+            "intro": "Vragen over het netwerk, een bijeenkomst of dit platform?",
+            "body": "<p>Mail de coördinatoren van het netwerk via "
+            '<a href="mailto:pioniersnetwerk@example.org">pioniersnetwerk@example.org</a>. '
+            "We antwoorden binnen vijf werkdagen.</p><p>Het netwerk wordt getrokken door de "
+            "gemeente Schiedam.</p>",
+        },
+        "en": {
+            "title": "Contact",
+            "slug": "contact",
+            "intro": "Questions about the network, a meeting or this platform?",
+            "body": "<p>Email the network's coordinators at "
+            '<a href="mailto:pioniersnetwerk@example.org">pioniersnetwerk@example.org</a>. '
+            "We answer within five working days.</p><p>The network is led by the municipality "
+            "of Schiedam.</p>",
+        },
+    },
+]
+
+ORGANISATIONS = [
+    ("Schiedam", "schiedam", Organisation.Kind.MUNICIPALITY, "GM0606", True),
+    ("Utrecht", "utrecht", Organisation.Kind.MUNICIPALITY, "GM0344", False),
+    (
+        "Leer- en Expertisepunt Open Overheid",
+        "leer-en-expertisepunt-open-overheid",
+        Organisation.Kind.EXPERTISE_CENTRE,
+        "",
+        False,
+    ),
+]
+
+
+def _locales():
+    nl, _ = Locale.objects.get_or_create(language_code="nl")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return nl, en
+
+
+def _publish(page):
+    page.save_revision().publish()
+
+
+def _site_tree(stdout):
+    nl, en = _locales()
+    if HomePage.objects.exists():
+        return False
+    root = Page.get_first_root_node()
+    # Wagtail's initial migration makes a placeholder "Welcome" page; the network's home replaces it.
+    placeholder_ids = list(
+        Page.objects.child_of(root).exclude(content_type__model="homepage").values_list(
+            "pk", flat=True
+        )
+    )
+    Page.objects.filter(pk__in=placeholder_ids).update(slug="placeholder")
+    if root.locale_id != nl.pk:
+        Page.objects.filter(pk=root.pk).update(locale=nl)
+        root.refresh_from_db()
+    home = HomePage(locale=nl, **HOME["nl"])
+    root.add_child(instance=home)
+    _publish(home)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True, site_name="")
+    site.root_page = home
+    site.save()
+    Page.objects.filter(pk__in=placeholder_ids).delete()
+
+    home_en = home.copy_for_translation(en)
+    for field, value in HOME["en"].items():
+        setattr(home_en, field, value)
+    home_en.save()
+    _publish(home_en)
+
+    for spec in PAGES:
+        page = ContentPage(
+            locale=nl, show_in_menus=spec["menu"], show_in_footer=spec["footer"], **spec["nl"]
+        )
+        home.add_child(instance=page)
+        _publish(page)
+        translation = page.copy_for_translation(en, copy_parents=False)
+        for field, value in spec["en"].items():
+            setattr(translation, field, value)
+        translation.save()
+        _publish(translation)
+    stdout.write(f"  pages: home and {len(PAGES)} content pages in Dutch and English\n")
+    return True
+
+
+def _accounts(stdout):
+    from allauth.account.models import EmailAddress
+
+    people = [
+        (COORDINATOR_EMAIL, "Cora", "de Coördinator", True),
+        (MEMBER_EMAIL, "Mees", "van de Member", False),
+    ]
+    for email, first, last, coordinator in people:
+        user, created = User.objects.get_or_create(
+            email=email,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "is_staff": coordinator,
+                "is_superuser": coordinator,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            stdout.write(f"  account: {email}\n")
+
+
+def _network(stdout):
+    settings = NetworkSettings.load()
+    if not settings.description_nl:
+        for field, value in NETWORK.items():
+            setattr(settings, field, value)
+        settings.save()
+    for name, slug, kind, cbs_code, lead in ORGANISATIONS:
+        organisation, created = Organisation.objects.get_or_create(
+            slug=slug, defaults={"name": name, "kind": kind, "cbs_code": cbs_code}
+        )
+        if created:
+            Membership.objects.create(
+                organisation=organisation,
+                status=Membership.Status.MEMBER,
+                is_lead=lead,
+                member_since="2018-09-01",
+            )
+            stdout.write(f"  organisation: {name}\n")
+
+
+@transaction.atomic
+def load_demo(stdout) -> None:
+    _network(stdout)
+    _site_tree(stdout)
+    _accounts(stdout)

@@ -1,0 +1,47 @@
+"""Views of the core: health, the site theme's colours, and the error pages."""
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+from pioneers.core.health import run_checks
+from pioneers.core.models import NetworkSettings
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    report = run_checks()
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+
+
+@require_GET
+@cache_control(max_age=300, public=True)
+def theme_css(request):
+    """The network's own colours as CSS custom properties, so no page needs an inline style."""
+    network = NetworkSettings.load(request_or_site=request)
+    css = (
+        ":root {\n"
+        f"  --pioneers-primary: {network.primary_colour};\n"
+        f"  --pioneers-header: {network.header_colour};\n"
+        "}\n"
+    )
+    return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Kept free of database access: the failure may be the database itself.
+    return render(request, "500.html", {"minimal_chrome": True}, status=500)
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)

@@ -1,0 +1,1 @@
+"""The network: organisations (municipalities first) and their membership of the network."""

@@ -1,0 +1,58 @@
+"""Wagtail page types: the home page and general content pages (about, privacy, contact, ...)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HomePage(Page):
+    """The front page: what the network is, how many take part, how to join."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
+    join_heading = models.CharField(_("heading of the joining section"), max_length=120)
+    join_text = RichTextField(_("how to join"), features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("join_heading"),
+        FieldPanel("join_text"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from pioneers.network.selectors import member_municipality_count
+
+        context = super().get_context(request, *args, **kwargs)
+        context["member_count"] = member_municipality_count()
+        return context
+
+
+class ContentPage(Page):
+    """A page of text: about the network, privacy statement, accessibility statement, contact."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+    show_in_footer = models.BooleanField(
+        _("show in footer"),
+        default=False,
+        help_text=_("Link to this page from the footer of every page."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, FieldPanel("show_in_footer")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("content page")

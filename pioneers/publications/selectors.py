@@ -1,0 +1,50 @@
+"""Reads for the site chrome: the main menu and footer links of a language, cached."""
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from pioneers.publications.models import ContentPage
+
+NAVIGATION_VERSION_KEY = "navigation:version"
+
+
+def _navigation_version() -> int:
+    return cache.get_or_set(NAVIGATION_VERSION_KEY, 1, None)
+
+
+def navigation_changed() -> None:
+    """Called when pages are published, moved or removed: every cached menu is rebuilt."""
+    try:
+        cache.incr(NAVIGATION_VERSION_KEY)
+    except ValueError:
+        cache.set(NAVIGATION_VERSION_KEY, 1, None)
+
+
+def site_navigation(language: str | None = None) -> dict:
+    """Home, main menu and footer links for one language, as plain (title, url) pairs."""
+    language = (language or get_language() or "nl")[:2]
+    key = f"navigation:{_navigation_version()}:{language}"
+    navigation = cache.get(key)
+    if navigation is None:
+        navigation = _build_navigation(language)
+        cache.set(key, navigation, 3600)
+    return navigation
+
+
+def _build_navigation(language: str) -> dict:
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    empty = {"home": None, "main": [], "footer": []}
+    if site is None:
+        return empty
+    locale = Locale.objects.filter(language_code=language).first()
+    root = site.root_page
+    if locale is not None and root.locale_id != locale.pk:
+        root = root.get_translation_or_none(locale) or root
+    children = Page.objects.child_of(root).live().public()
+    main = [(p.title, p.url) for p in children.filter(show_in_menus=True)]
+    footer = [
+        (p.title, p.url)
+        for p in ContentPage.objects.child_of(root).live().public().filter(show_in_footer=True)
+    ]
+    return {"home": (root.title, root.url), "main": main, "footer": footer}

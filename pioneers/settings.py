@@ -1,0 +1,297 @@
+"""The one settings module. Every knob is an environment variable, listed in docs/operations.md.
+
+With none set, the embedded profile runs: SQLite under var/, local-memory cache, database task
+queue. DATABASE_URL and REDIS_URL switch to PostgreSQL, Redis and RQ.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+from pioneers.env import (
+    ConfigurationError,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+    env_url,
+)
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+KNOWN_VARIABLES = {
+    "PIONEERS_DATA_DIR",
+    "PIONEERS_SECRET_KEY",
+    "PIONEERS_DEBUG",
+    "PIONEERS_ALLOWED_HOSTS",
+    "PIONEERS_BASE_URL",
+    "PIONEERS_EMAIL_BACKEND",
+    "PIONEERS_EMAIL_HOST",
+    "PIONEERS_EMAIL_PORT",
+    "PIONEERS_EMAIL_USER",
+    "PIONEERS_EMAIL_PASSWORD",
+    "PIONEERS_EMAIL_TLS",
+    "PIONEERS_EMAIL_FROM",
+    "PIONEERS_LOG_LEVEL",
+    "PIONEERS_LOG_FORMAT",
+    "PIONEERS_SECURE_COOKIES",
+    "PIONEERS_TASK_MAX_AGE",
+    "PIONEERS_WEB_WORKERS",
+    "PIONEERS_PORT",
+    "PIONEERS_HOST",
+}
+_unknown = sorted(k for k in os.environ if k.startswith("PIONEERS_") and k not in KNOWN_VARIABLES)
+if _unknown:
+    raise ConfigurationError(
+        f"Unknown setting {_unknown[0]}; the variables are listed in docs/operations.md."
+    )
+
+DATA_DIR = Path(env_str("PIONEERS_DATA_DIR", str(BASE_DIR / "var"))).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    """The configured key, or one generated once for this data directory and kept there."""
+    configured = env_str("PIONEERS_SECRET_KEY", "")
+    if configured:
+        return configured
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = env_bool("PIONEERS_DEBUG", False)
+ALLOWED_HOSTS = env_list("PIONEERS_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+BASE_URL = env_url("PIONEERS_BASE_URL", ("http", "https")) or "http://127.0.0.1:8000"
+CSRF_TRUSTED_ORIGINS = [BASE_URL.rstrip("/")]
+
+INSTALLED_APPS = [
+    "pioneers.core",
+    "pioneers.network",
+    "pioneers.publications",
+    # Wagtail
+    "wagtail.contrib.settings",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    # Accounts
+    "allauth",
+    "allauth.account",
+    # Background tasks
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
+    "django_htmx",
+    # Django
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "pioneers.core.middleware.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "pioneers.urls"
+WSGI_APPLICATION = "pioneers.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "pioneers.core.context_processors.site_chrome",
+            ],
+        },
+    },
+]
+
+# Database: SQLite file in the data directory unless DATABASE_URL names another.
+DATABASE_URL = env_url("DATABASE_URL", ("postgres", "postgresql", "sqlite"))
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "pioneers.sqlite3",
+            "OPTIONS": {
+                # WAL lets the web process read while the task worker writes.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache, sessions and background tasks: Redis and RQ when REDIS_URL is set.
+REDIS_URL = env_url("REDIS_URL", ("redis", "rediss", "unix"))
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pioneers",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    RQ_QUEUES = {}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A queued task older than this (seconds) means no worker is taking tasks: /healthz says so.
+TASK_MAX_AGE = env_int("PIONEERS_TASK_MAX_AGE", 300, minimum=10)
+
+# Accounts
+AUTH_USER_MODEL = "core.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https") else "http"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+
+# Email: printed to the console in the embedded profile, SMTP when a host is set.
+EMAIL_HOST = env_str("PIONEERS_EMAIL_HOST", "")
+_email_default = "smtp" if EMAIL_HOST else "console"
+_email_backend = env_choice(
+    "PIONEERS_EMAIL_BACKEND", _email_default, ("smtp", "console", "file", "locmem")
+)
+EMAIL_BACKEND = f"django.core.mail.backends.{_email_backend}.EmailBackend"
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_PORT = env_int("PIONEERS_EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("PIONEERS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("PIONEERS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("PIONEERS_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("PIONEERS_EMAIL_FROM", "Pioneers <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Languages: Dutch first, English second; URLs carry the language (/nl/, /en/).
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Amsterdam"
+
+# Static and media files
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_MAX_AGE = 3600
+
+# Wagtail
+WAGTAIL_SITE_NAME = "Pioneers"
+WAGTAILADMIN_BASE_URL = BASE_URL
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth handles password resets
+
+# Security
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+_secure = env_bool("PIONEERS_SECURE_COOKIES", BASE_URL.startswith("https"))
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _secure
+SESSION_COOKIE_HTTPONLY = True
+if _secure:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31536000
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# Logging: one JSON object per line on stdout (PIONEERS_LOG_FORMAT=text for people).
+LOG_LEVEL = env_choice("PIONEERS_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "pioneers.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": env_choice("PIONEERS_LOG_FORMAT", "json", ("json", "text")),
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "django.db.backends": {"level": "WARNING"},
+    },
+}
+
