@@ -50,7 +50,9 @@ messages: $(STAMP)
 
 ## bench: production-like server against a copy of the demo database; results in bench/results/.
 bench: setup
-	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi; }
 	$(BIN)/python bench/run.py
 
 ## vendor: refresh the NL Design System CSS, HTMX and axe-core from npm at the pinned versions.

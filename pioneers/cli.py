@@ -53,7 +53,10 @@ def _serve(argv):
         *argv,
     ]
     if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
-        worker = [sys.executable, "-m", "pioneers.cli", "rqworker", "default", "--with-scheduler"]
+        worker = [
+            *(sys.executable, "-m", "pioneers.cli", "rqworker", "default"),
+            *("--with-scheduler", "--job-class", "django_tasks_rq.Job"),
+        ]
     else:
         worker = [sys.executable, "-m", "pioneers.cli", "db_worker", "--no-reload"]
     processes = [subprocess.Popen(web), subprocess.Popen(worker)]

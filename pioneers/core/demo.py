@@ -45,9 +45,9 @@ HOME = {
         ),
         "join_heading": "Meedoen",
         "join_text": (
-            "<p>Werkt u bij een gemeente aan openheid en transparantie? Maak een account aan "
-            "en meld u aan bij uw gemeente. Is uw gemeente nog geen lid, dan kunt u haar "
-            "aanmelden; de coördinatoren nemen dan contact met u op.</p>"
+            "<p>Werk je bij een gemeente aan openheid en transparantie? Maak een account aan "
+            "en meld je aan bij je gemeente. Is je gemeente nog geen lid, dan kun je haar "
+            "aanmelden; de coördinatoren nemen dan contact met je op.</p>"
         ),
     },
     "en": {
@@ -119,15 +119,15 @@ PAGES = [
         "nl": {
             "title": "Privacyverklaring",
             "slug": "privacy",
-            "intro": "Welke persoonsgegevens dit platform bewaart, waarom, en wat uw rechten zijn.",
-            "body": "<h2>Welke gegevens</h2><p>Voor een account bewaren we uw e-mailadres en "
-            "een versleuteld wachtwoord. Wat u in uw profiel invult, is alleen zichtbaar voor "
-            "anderen als u daar toestemming voor geeft; e-mailadressen en telefoonnummers "
-            "worden nooit openbaar gemaakt.</p><h2>Waarvoor</h2><p>We gebruiken uw gegevens "
+            "intro": "Welke persoonsgegevens dit platform bewaart, waarom, en wat je rechten zijn.",
+            "body": "<h2>Welke gegevens</h2><p>Voor een account bewaren we je e-mailadres en "
+            "een versleuteld wachtwoord. Wat je in je profiel invult, is alleen zichtbaar voor "
+            "anderen als je daar toestemming voor geeft; e-mailadressen en telefoonnummers "
+            "worden nooit openbaar gemaakt.</p><h2>Waarvoor</h2><p>We gebruiken je gegevens "
             "alleen om het netwerk te laten werken: inloggen, aanmelden voor bijeenkomsten en "
             "berichten over het netwerk. We verkopen of delen niets met derden.</p>"
-            "<h2>Hoe lang</h2><p>Zolang u een account heeft. Verwijdert u uw account, dan "
-            "verwijderen we uw persoonsgegevens.</p><h2>Uw rechten</h2><p>U kunt uw gegevens "
+            "<h2>Hoe lang</h2><p>Zolang je een account hebt. Verwijder je je account, dan "
+            "verwijderen we je persoonsgegevens.</p><h2>Je rechten</h2><p>Je kunt je gegevens "
             "inzien, laten corrigeren of laten verwijderen. Neem daarvoor contact op met de "
             "coördinatoren via de contactpagina.</p>",
         },
@@ -161,7 +161,7 @@ PAGES = [
             "en controleert ze met axe op de regels van WCAG 2.1 A en AA.</p>"
             "<h2>Bekende beperkingen</h2><p>De beheeromgeving voor coördinatoren valt buiten "
             "deze controle. Een volledige handmatige toets door een onafhankelijke partij is "
-            "nog niet gedaan.</p><h2>Een probleem melden</h2><p>Loopt u tegen een probleem "
+            "nog niet gedaan.</p><h2>Een probleem melden</h2><p>Loop je tegen een probleem "
             "aan? Laat het ons weten via de contactpagina; we reageren binnen vijf "
             "werkdagen.</p>",
         },
@@ -260,11 +260,11 @@ def _site_tree(stdout):
     if HomePage.objects.exists():
         return False
     root = Page.get_first_root_node()
-    # Wagtail's initial migration makes a placeholder "Welcome" page; the network's home replaces it.
+    # Wagtail's first migration makes a "Welcome" page; the network's home replaces it.
     placeholder_ids = list(
-        Page.objects.child_of(root).exclude(content_type__model="homepage").values_list(
-            "pk", flat=True
-        )
+        Page.objects.child_of(root)
+        .exclude(content_type__model="homepage")
+        .values_list("pk", flat=True)
     )
     Page.objects.filter(pk__in=placeholder_ids).update(slug="placeholder")
     if root.locale_id != nl.pk:

@@ -1,6 +1,4 @@
-"""Security headers: a Content-Security-Policy without 'unsafe-inline' on every public page."""
-
-from django.conf import settings
+"""Response rules that hold on every page: security headers and honest status codes."""
 
 PUBLIC_POLICY = "; ".join(
     [
@@ -24,17 +22,41 @@ ADMIN_POLICY = PUBLIC_POLICY.replace(
 
 
 class ContentSecurityPolicyMiddleware:
+    """A Content-Security-Policy without 'unsafe-inline' on every public page."""
+
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = "/admin/"
 
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            admin = request.path.startswith(self.admin_prefix) or request.path.startswith(
-                "/django-admin/"
-            )
+            admin = request.path.startswith(("/admin/", "/django-admin/"))
             response["Content-Security-Policy"] = ADMIN_POLICY if admin else PUBLIC_POLICY
-        if settings.DEBUG:
-            response["X-Pioneers-Debug"] = "1"
+        return response
+
+
+class StatusCodeMiddleware:
+    """Django and allauth answer a rejected form and a dead confirmation link with 200.
+
+    We answer 422 for a submitted form with errors and 404 for an unknown confirmation key, so
+    browsers' tools, monitoring and tests see what happened; the page itself is unchanged.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        context = response.context_data or {}
+        # Wagtail's admin reads its own status codes; leave it alone.
+        if response.status_code != 200 or request.path.startswith("/admin/"):
+            return response
+        form = context.get("form")
+        if request.method == "POST" and form is not None and form.is_bound and form.errors:
+            response.status_code = 422
+        match = request.resolver_match
+        if match and match.url_name == "account_confirm_email" and not context.get("confirmation"):
+            response.status_code = 404
         return response

@@ -1,1 +1,1 @@
-"""Publications: the Wagtail pages of the site (home, content pages; later reports, magazine, practices)."""
+"""Publications: the Wagtail pages (home and content pages; later reports, magazine, practices)."""

@@ -10,25 +10,27 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language to this same page in that language (or its home page)."""
+    """One link per language to this same page in that language (or that language's home)."""
     request = context.get("request")
     page = context.get("page")
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    translations = {}
+    if page is not None and getattr(page, "translation_key", None):
+        from wagtail.models import Page
+
+        for translation in Page.objects.filter(
+            translation_key=page.translation_key, live=True
+        ).select_related("locale"):
+            translations[translation.locale.language_code] = translation.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
-        url = None
-        if page is not None and hasattr(page, "get_translation_or_none"):
-            from wagtail.models import Locale
-
-            locale = Locale.objects.filter(language_code=code).first()
-            translation = page.get_translation_or_none(locale) if locale else None
-            if translation is not None and translation.live:
-                url = translation.url
-            else:
-                url = f"/{code}/"
+        if page is not None:
+            url = translations.get(code) or f"/{code}/"
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url or f"/{code}/", "current": code == current})
+        else:
+            url = f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
 
 
@@ -42,7 +44,7 @@ WIDGET_CLASSES = {
 
 @register.simple_tag
 def form_widget(field):
-    """A form field's widget with NL Design System classes and its messages linked for screen readers."""
+    """A field's widget with NL Design System classes; its messages linked for screen readers."""
     classes = WIDGET_CLASSES.get(field.widget_type, "utrecht-textbox utrecht-textbox--html-input")
     if field.errors:
         classes += " utrecht-textbox--invalid" if "textbox" in classes else ""

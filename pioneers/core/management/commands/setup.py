@@ -9,9 +9,7 @@ class Command(BaseCommand):
     help = "Apply migrations, compile translations, collect static files, load the demo once."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--no-demo", action="store_true", help="Do not load the demo network."
-        )
+        parser.add_argument("--no-demo", action="store_true", help="Do not load the demo network.")
 
     def handle(self, *args, no_demo=False, **options):
         verbosity = options["verbosity"]

@@ -1,0 +1,109 @@
+"""Accounts: sign-up with email verification, log-in, bad input answered in the user's language."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from pioneers.core.models import User
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "een-lang-wachtwoord-2018"
+
+
+def _signup(client, email, password1=PASSWORD, password2=PASSWORD, lang="nl"):
+    return client.post(
+        f"/{lang}/accounts/signup/",
+        {"email": email, "password1": password1, "password2": password2},
+    )
+
+
+def test_signup_sends_a_verification_email_and_the_link_verifies(
+    client, demo, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _signup(client, "nieuw@example.org")
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["nieuw@example.org"]
+    link = re.search(r"http://\S+/nl/accounts/confirm-email/\S+/", message.body).group(0)
+    path = link.split("testserver", 1)[-1]
+    assert client.get(path).status_code == 200
+    assert client.post(path).status_code == 302
+    user = User.objects.get(email="nieuw@example.org")
+    assert user.emailaddress_set.get().verified
+
+
+def test_signup_with_a_used_email_is_refused_and_keeps_the_input(client, demo):
+    UserFactory(email="bestaand@example.org")
+    response = _signup(client, "Bestaand@example.org")
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Er is al een gebruiker geregistreerd met dit e-mailadres" in html
+    assert 'value="Bestaand@example.org"' in html
+    assert User.objects.filter(email__iexact="bestaand@example.org").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("email", "password2", "lang", "message"),
+    [
+        ("geen-adres", PASSWORD, "nl", "Voer een geldig e-mailadres in"),
+        ("ander@example.org", "iets-anders-123", "nl", "Je moet hetzelfde wachtwoord"),
+        ("other@example.org", "something-else-1", "en", "You must type the same password"),
+    ],
+)
+def test_signup_bad_input_is_explained_in_the_page_language(
+    client, demo, email, password2, lang, message
+):
+    response = _signup(client, email, password2=password2, lang=lang)
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert message in html
+    assert f'value="{email}"' in html
+    assert 'aria-invalid="true"' in html
+    assert not User.objects.filter(email=email).exists()
+    assert PASSWORD not in html
+
+
+def test_wrong_password_is_refused_in_dutch_keeping_the_email(client, demo):
+    UserFactory(email="pionier@example.org")
+    response = client.post(
+        "/nl/accounts/login/", {"login": "pionier@example.org", "password": "verkeerd-wachtwoord"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Het door jou opgegeven e-mailadres en/of wachtwoord is niet correct" in html
+    assert 'value="pionier@example.org"' in html
+    assert "_auth_user_id" not in client.session
+
+
+def test_unknown_or_expired_verification_link_is_a_clear_404(client, demo):
+    response = client.get("/nl/accounts/confirm-email/niet-een-echte-sleutel/")
+    assert response.status_code == 404
+    assert "verlopen of niet geldig" in response.content.decode()
+
+
+def test_login_by_emailed_code(client, demo, django_capture_on_commit_callbacks):
+    UserFactory(email="code@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/nl/accounts/login/code/", {"email": "code@example.org"})
+    assert response.status_code == 302
+    body = mail.outbox[0].body
+    assert body.startswith("Hallo van Pioniersnetwerk Open Overheid")
+    code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", body, re.M).group(1)
+    response = client.post("/nl/accounts/login/code/confirm/", {"code": code})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+def test_password_reset_email_is_sent_for_a_known_address(
+    client, demo, django_capture_on_commit_callbacks
+):
+    UserFactory(email="vergeten@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/nl/accounts/password/reset/", {"email": "vergeten@example.org"})
+    assert response.status_code == 302
+    assert "/nl/accounts/password/reset/key/" in mail.outbox[0].body

@@ -1,0 +1,46 @@
+"""Shared test set-up: plain static storage (no collectstatic needed) and the demo network."""
+
+import io
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo network: pages in Dutch and English, two accounts, three organisations."""
+    from pioneers.core.demo import load_demo
+
+    load_demo(io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings, request):
+    """Tasks run at once in tests; tests/core/test_tasks.py exercises the real queue backends."""
+    if "real_task_backend" in request.fixturenames:
+        return
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def real_task_backend():
+    """Keep the configured queue (database, or RQ when REDIS_URL is set) for this test."""
+    from django.conf import settings
+
+    return settings.TASKS["default"]["BACKEND"]

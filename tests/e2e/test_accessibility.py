@@ -1,0 +1,112 @@
+"""Every public page, in Dutch and English, checked in a real browser against WCAG 2.1 A and AA.
+
+The crawl starts at each language's home page and follows same-origin links breadth-first. On
+every page axe-core checks the WCAG 2.1 A/AA rules, and the page must answer 200, declare the
+language of its URL, have one <h1> and a skip link to the main content, and log no errors (a
+Content-Security-Policy refusal, for one, is logged as an error).
+"""
+
+from collections import deque
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from pioneers.core.demo import DEMO_PASSWORD, MEMBER_EMAIL
+
+pytestmark = pytest.mark.e2e
+
+LANGUAGES = ("nl", "en")
+MAX_PAGES = 60
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# Not pages to check: leaving (the logout confirmation) is no destination.
+SKIPPED_SUFFIXES = ("/accounts/logout/",)
+
+
+def same_origin_links(page, origin: str) -> list[str]:
+    """The pages of this site that the loaded page links to, without fragments."""
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    found = []
+    for href in hrefs:
+        url, _fragment = urldefrag(urljoin(page.url, href))
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != origin:
+            continue  # mailto:, tel:, other sites
+        if parts.path.startswith(SKIPPED_PREFIXES) or parts.path.endswith(SKIPPED_SUFFIXES):
+            continue
+        found.append(url)
+    return found
+
+
+def language_of(url: str) -> str | None:
+    first = urlsplit(url).path.strip("/").split("/")[0]
+    return first if first in LANGUAGES else None
+
+
+def crawl(site: str, page, audit) -> tuple[list[str], list[str]]:
+    """Visit what the home pages link to, breadth-first; the visited paths and the problems."""
+    queue = deque(f"{site}/{language}/" for language in LANGUAGES)
+    seen = set(queue)
+    visited = []
+    problems = []
+    while queue and len(visited) < MAX_PAGES:
+        url = queue.popleft()
+        response = page.goto(url)
+        visited.append(urlsplit(url).path)
+        if response is None or response.status != 200:
+            problems.append(f"{url}: status {response.status if response else 'none'}")
+            continue
+        language = language_of(page.url)
+        if language is None:
+            problems.append(f"{url}: ended at {page.url}, outside /nl/ and /en/")
+            continue
+        problems += audit(language, where=url if url == page.url else f"{url} -> {page.url}")
+        for link in same_origin_links(page, site):
+            if link not in seen:
+                seen.add(link)
+                queue.append(link)
+    return visited, problems
+
+
+def report(visited: list[str], problems: list[str]) -> str:
+    return f"{len(problems)} problems on {len(visited)} pages:\n" + "\n".join(problems)
+
+
+def test_every_public_page_passes_axe_and_the_page_checks(site, page, audit):
+    visited, problems = crawl(site, page, audit)
+
+    assert not problems, report(visited, problems)
+    # The crawl must reach beyond the home pages: menu, footer and account pages.
+    for path in ("/nl/over/", "/en/about/", "/nl/privacy/", "/en/accessibility/"):
+        assert path in visited, f"{path} was not reached; visited {visited}"
+    for path in ("/nl/accounts/login/", "/en/accounts/signup/", "/nl/accounts/password/reset/"):
+        assert path in visited, f"{path} was not reached; visited {visited}"
+
+
+def test_every_page_of_a_signed_in_member_passes_axe_and_the_page_checks(site, page, audit):
+    page.goto(f"{site}/nl/accounts/login/")
+    page.locator("#id_login").fill(MEMBER_EMAIL)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.locator("header form[action$='/accounts/logout/'] button").wait_for()
+
+    visited, problems = crawl(site, page, audit)
+
+    assert not problems, report(visited, problems)
+    for path in ("/nl/accounts/email/", "/en/accounts/email/", "/nl/accounts/password/change/"):
+        assert path in visited, f"{path} was not reached; visited {visited}"
+
+
+@pytest.mark.parametrize(
+    ("path", "language"), [("/nl/bestaat-niet/", "nl"), ("/en/does-not-exist/", "en")]
+)
+def test_not_found_page_is_accessible_and_in_the_right_language(
+    site, page, console, audit, path, language
+):
+    response = page.goto(site + path)
+
+    assert response.status == 404
+    # The browser logs the 404 status of the document itself; that one is expected here.
+    console.errors = [error for error in console.errors if "status of 404" not in error]
+    problems = audit(language, where=path)
+    assert not problems, "\n".join(problems)
+    assert page.locator(f'main a[href="/{language}/"]').count() >= 1, "no way back to the home page"
