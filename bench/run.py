@@ -322,6 +322,16 @@ def run_wrk(port: int, path: str, concurrency: int, seconds: int, threads: int =
     return parse_wrk(result.stdout)
 
 
+def checked(measurement, server: subprocess.Popen, log: Path, *args):
+    """Runs one measurement; when it fails, says whether the server died and why."""
+    try:
+        return measurement(*args)
+    except BenchError as error:
+        state = "still running" if server.poll() is None else f"exited with {server.returncode}"
+        detail = f"server (pid {server.pid}) {state}; its log:\n{tail(log)}"
+        raise BenchError(f"{error}\n{detail}") from None
+
+
 # --- report ----------------------------------------------------------------------------------
 
 
@@ -562,8 +572,8 @@ def measure(work: Path, duration: int) -> dict:
             for concurrency in CONCURRENCIES:
                 print(f"  {name} {path} at concurrency {concurrency} ...", flush=True)
                 # Interleaved, so a change in machine load affects both figures alike.
-                dynamic = run_wrk(django_port, path, concurrency, duration)
-                baseline = run_wrk(static_port, path, concurrency, duration)
+                dynamic = checked(run_wrk, django, log, django_port, path, concurrency, duration)
+                baseline = checked(run_wrk, static, log, static_port, path, concurrency, duration)
                 results.append(
                     {
                         "page": name,
