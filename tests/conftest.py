@@ -22,9 +22,27 @@ def _fresh_cache():
     cache.clear()
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo once per test database; each test's transaction rolls its changes back."""
+    from django.test import override_settings
+
+    from pioneers.core.demo import load_demo
+
+    with django_db_blocker.unblock(), override_settings(TASKS=IMMEDIATE_TASKS):
+        load_demo(io.StringIO())
+
+
 @pytest.fixture
 def demo(db):
-    """The demo network: pages in Dutch and English, two accounts, three organisations."""
+    """The demo network: pages in Dutch and English, two accounts, three organisations.
+
+    Loading is idempotent and cheap when the session already loaded it; it matters after
+    transactional tests, which empty the database.
+    """
     from pioneers.core.demo import load_demo
 
     load_demo(io.StringIO())
@@ -35,7 +53,7 @@ def _tasks_run_immediately(settings, request):
     """Tasks run at once in tests; tests/core/test_tasks.py exercises the real queue backends."""
     if "real_task_backend" in request.fixturenames:
         return
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.TASKS = IMMEDIATE_TASKS
 
 
 @pytest.fixture
