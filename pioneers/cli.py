@@ -13,12 +13,13 @@ import time
 
 BANNER = """
 Pioneers is running at {url}
-
-Demo accounts (embedded demo only):
-  coordinator  coordinator@example.org  password: {password}
-  member       member@example.org       password: {password}
-
+{accounts}
 Stop with Ctrl-C.
+"""
+DEMO_ACCOUNTS = """
+Demo accounts (embedded demo only):
+  coordinator  {coordinator}  password: {password}
+  member       {member}       password: {password}
 """
 
 
@@ -32,7 +33,7 @@ def _django_setup():
 def _serve(argv):
     from django.conf import settings
 
-    from pioneers.core.demo import DEMO_PASSWORD
+    from pioneers.core import demo
     from pioneers.env import env_int, env_str
 
     host = env_str("PIONEERS_HOST", "127.0.0.1")
@@ -60,7 +61,14 @@ def _serve(argv):
     else:
         worker = [sys.executable, "-m", "pioneers.cli", "db_worker", "--no-reload"]
     processes = [subprocess.Popen(web), subprocess.Popen(worker)]
-    print(BANNER.format(url=f"http://{host}:{port}", password=DEMO_PASSWORD), flush=True)
+    accounts = ""
+    if demo.demo_accounts_exist():
+        accounts = DEMO_ACCOUNTS.format(
+            coordinator=demo.COORDINATOR_EMAIL,
+            member=demo.MEMBER_EMAIL,
+            password=demo.DEMO_PASSWORD,
+        )
+    print(BANNER.format(url=f"http://{host}:{port}", accounts=accounts), flush=True)
 
     stopping = False
 

@@ -345,6 +345,12 @@ def _network(stdout):
             stdout.write(f"  organisation: {name}\n")
 
 
+def demo_accounts_exist() -> bool:
+    """True when the demo accounts still have the demo password (so the banner may show it)."""
+    user = User.objects.filter(email=COORDINATOR_EMAIL).first()
+    return user is not None and user.check_password(DEMO_PASSWORD)
+
+
 @transaction.atomic
 def load_demo(stdout) -> None:
     _network(stdout)
