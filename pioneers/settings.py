@@ -40,6 +40,7 @@ KNOWN_VARIABLES = {
     "PIONEERS_LOG_FORMAT",
     "PIONEERS_SECURE_COOKIES",
     "PIONEERS_TASK_MAX_AGE",
+    "PIONEERS_PAGE_CACHE_SECONDS",
     "PIONEERS_WEB_WORKERS",
     "PIONEERS_PORT",
     "PIONEERS_HOST",
@@ -116,6 +117,7 @@ MIDDLEWARE = [
     "pioneers.core.middleware.ContentSecurityPolicyMiddleware",
     "pioneers.core.middleware.StatusCodeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pioneers.core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -182,10 +184,20 @@ if REDIS_URL:
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # A file cache, not local memory: the web workers and the task worker must see one cache,
+    # or a page published in one process stays stale in the others.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
     RQ_QUEUES = {}
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Anonymous visitors get cached pages for at most this long (any data change expires them).
+PAGE_CACHE_SECONDS = env_int("PIONEERS_PAGE_CACHE_SECONDS", 600, minimum=0)
 # A queued task older than this (seconds) means no worker is taking tasks: /healthz says so.
 TASK_MAX_AGE = env_int("PIONEERS_TASK_MAX_AGE", 300, minimum=10)
 

@@ -14,7 +14,10 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(settings):
+    """Redis when REDIS_URL is set; otherwise local memory, never the file cache of `make run`."""
+    if "filebased" in settings.CACHES["default"]["BACKEND"]:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     from django.core.cache import cache
 
     cache.clear()
@@ -62,3 +65,9 @@ def real_task_backend():
     from django.conf import settings
 
     return settings.TASKS["default"]["BACKEND"]
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Every request renders its page: for tests that count the queries of a page."""
+    settings.PAGE_CACHE_SECONDS = 0

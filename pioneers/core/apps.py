@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "pioneers.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from pioneers.core.cache import connect_signals
+
+        connect_signals()

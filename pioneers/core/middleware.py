@@ -1,4 +1,10 @@
-"""Response rules that hold on every page: security headers and honest status codes."""
+"""Response rules that hold on every page: security headers, honest status codes, page cache."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from pioneers.core.cache import site_version
 
 PUBLIC_POLICY = "; ".join(
     [
@@ -59,4 +65,55 @@ class StatusCodeMiddleware:
         match = request.resolver_match
         if match and match.url_name == "account_confirm_email" and not context.get("confirmation"):
             response.status_code = 404
+        return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve public pages to visitors without a session from a cache.
+
+    Only GET and HEAD requests without a query string and without session or message cookies are
+    served from it, and only 200 HTML responses that set no cookie (a page with a form sets the
+    CSRF cookie) are stored. Keys carry the site version, so any change to the data makes every
+    cached page stale; PAGE_CACHE_SECONDS bounds staleness for changes that bypass signals.
+    """
+
+    SKIP_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/", "/documents/")
+    SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _key(self, request):
+        if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+            return None
+        if request.path.startswith(self.SKIP_PREFIXES) or "/accounts/" in request.path:
+            return None
+        if any(name in request.COOKIES for name in self.SKIP_COOKIES):
+            return None
+        return f"page:{site_version()}:{request.path}"
+
+    def __call__(self, request):
+        key = self._key(request)
+        if key is None:
+            return self.get_response(request)
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(b"" if request.method == "HEAD" else content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and response.get("Content-Type", "").startswith("text/html")
+            and "no-store" not in response.get("Cache-Control", "")
+            and "private" not in response.get("Cache-Control", "")
+        ):
+            headers = [(k, v) for k, v in response.items() if k.lower() != "x-cache"]
+            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+        response["X-Cache"] = "miss"
         return response

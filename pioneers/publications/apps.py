@@ -8,6 +8,3 @@ class PublicationsConfig(AppConfig):
     name = "pioneers.publications"
     label = "publications"
     verbose_name = _("Publications")
-
-    def ready(self):
-        from pioneers.publications import signals  # noqa: F401

@@ -4,27 +4,14 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from pioneers.core.cache import site_version
 from pioneers.publications.models import ContentPage
-
-NAVIGATION_VERSION_KEY = "navigation:version"
-
-
-def _navigation_version() -> int:
-    return cache.get_or_set(NAVIGATION_VERSION_KEY, 1, None)
-
-
-def navigation_changed() -> None:
-    """Called when pages are published, moved or removed: every cached menu is rebuilt."""
-    try:
-        cache.incr(NAVIGATION_VERSION_KEY)
-    except ValueError:
-        cache.set(NAVIGATION_VERSION_KEY, 1, None)
 
 
 def site_navigation(language: str | None = None) -> dict:
     """Home, main menu and footer links for one language, as plain (title, url) pairs."""
     language = (language or get_language() or "nl")[:2]
-    key = f"navigation:{_navigation_version()}:{language}"
+    key = f"navigation:{site_version()}:{language}"
     navigation = cache.get(key)
     if navigation is None:
         navigation = _build_navigation(language)

@@ -43,9 +43,6 @@ def test_home_page_counts_member_municipalities(client, demo):
     assert re.search(r'pioneers-figure__number">2<', html)
     assert "gemeenten doen mee aan het netwerk" in html
     MembershipFactory()
-    from django.core.cache import cache
-
-    cache.clear()
     assert 'pioneers-figure__number">3<' in client.get("/nl/").content.decode()
 
 
@@ -66,10 +63,9 @@ def test_unpublishing_a_page_removes_it_from_the_menu(client, demo):
     assert 'href="/nl/over/"' not in client.get("/nl/").content.decode()
 
 
-def test_home_page_query_count_does_not_grow_with_members(client, demo):
-    client.get("/nl/")  # warm the navigation cache
-
+def test_home_page_query_count_does_not_grow_with_members(client, demo, no_page_cache):
     def count():
+        client.get("/nl/")  # warm the navigation cache, which any data change expires
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/nl/").status_code == 200
         return len(queries)
@@ -148,3 +144,34 @@ def test_network_name_is_a_setting_not_code(client, demo):
     network.save()
     assert "Provinciaal netwerk</title>" in client.get("/nl/over/").content.decode()
     assert "Provincial network</title>" in client.get("/en/about/").content.decode()
+
+
+def test_anonymous_pages_come_from_the_cache_until_data_changes(client, demo):
+    from pioneers.core.models import NetworkSettings
+
+    assert client.get("/nl/over/")["X-Cache"] == "miss"
+    cached = client.get("/nl/over/")
+    assert cached["X-Cache"] == "hit"
+    assert "unsafe-inline" not in cached["Content-Security-Policy"]
+    network = NetworkSettings.load()
+    network.name_nl = "Nieuwe naam"
+    network.save()
+    fresh = client.get("/nl/over/")
+    assert fresh["X-Cache"] == "miss"
+    assert "Nieuwe naam" in fresh.content.decode()
+
+
+def test_logged_in_visitors_never_get_a_cached_page(client, demo):
+    from pioneers.core.models import User
+
+    client.get("/nl/")
+    client.force_login(User.objects.get(email="member@example.org"))
+    response = client.get("/nl/")
+    assert "X-Cache" not in response
+    assert "Uitloggen" in response.content.decode()
+    assert client.get("/nl/?x=1").status_code == 200
+
+
+def test_pages_with_a_form_are_not_cached(client, demo):
+    client.get("/nl/accounts/login/")
+    assert "X-Cache" not in client.get("/nl/accounts/login/")
