@@ -37,6 +37,16 @@ def site_version() -> int:
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
+def cached(key: str, compute, timeout: int = 3600):
+    """compute(), cached until the data changes (or timeout seconds pass)."""
+    versioned = f"{key}:v{site_version()}"
+    value = cache.get(versioned)
+    if value is None:
+        value = compute()
+        cache.set(versioned, value, timeout)
+    return value
+
+
 def site_changed() -> None:
     try:
         cache.incr(VERSION_KEY)

@@ -1,5 +1,6 @@
 """Reads about the network."""
 
+from pioneers.core.cache import cached
 from pioneers.network.models import Membership, Organisation
 
 
@@ -9,4 +10,7 @@ def current_members():
 
 
 def member_municipality_count() -> int:
-    return current_members().filter(kind=Organisation.Kind.MUNICIPALITY).count()
+    return cached(
+        "network:member-municipalities",
+        lambda: current_members().filter(kind=Organisation.Kind.MUNICIPALITY).count(),
+    )

@@ -1,22 +1,16 @@
 """Reads for the site chrome: the main menu and footer links of a language, cached."""
 
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from pioneers.core.cache import site_version
+from pioneers.core.cache import cached
 from pioneers.publications.models import ContentPage
 
 
 def site_navigation(language: str | None = None) -> dict:
     """Home, main menu and footer links for one language, as plain (title, url) pairs."""
     language = (language or get_language() or "nl")[:2]
-    key = f"navigation:{site_version()}:{language}"
-    navigation = cache.get(key)
-    if navigation is None:
-        navigation = _build_navigation(language)
-        cache.set(key, navigation, 3600)
-    return navigation
+    return cached(f"navigation:{language}", lambda: _build_navigation(language))
 
 
 def _build_navigation(language: str) -> dict:

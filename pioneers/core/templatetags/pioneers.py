@@ -16,12 +16,9 @@ def language_links(context):
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
     translations = {}
     if page is not None and getattr(page, "translation_key", None):
-        from wagtail.models import Page
+        from pioneers.core.selectors import page_translation_urls
 
-        for translation in Page.objects.filter(
-            translation_key=page.translation_key, live=True
-        ).select_related("locale"):
-            translations[translation.locale.language_code] = translation.get_url(request)
+        translations = page_translation_urls(page)
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:

@@ -1,13 +1,13 @@
-"""What every page's layout needs: navigation and the links to the other language."""
+"""The site's navigation (menu, footer, home) for every page's layout."""
 
 from django.utils.functional import SimpleLazyObject
 
 
-def site_chrome(request):
-    def navigation():
+def navigation(request):
+    def build():
         from pioneers.publications.selectors import site_navigation
 
         return site_navigation()
 
     # Lazy: a page that does not show the menu (the 500 page) never touches the database.
-    return {"navigation": SimpleLazyObject(navigation)}
+    return {"navigation": SimpleLazyObject(build)}
