@@ -211,6 +211,17 @@ def get(port: int, path: str, timeout: float = 10) -> tuple[int, bytes]:
         connection.close()
 
 
+def cache_header(port: int, path: str) -> str | None:
+    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.getheader("X-Cache")
+    finally:
+        connection.close()
+
+
 def wait_ready(process: subprocess.Popen, port: int, path: str, log: Path) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT
     last = "no answer"
@@ -665,6 +676,8 @@ def measure(work: Path, duration: int) -> dict:
         wait_ready(rendered, rendered_port, "/healthz", log)
         for _, path in PAGES:
             run_wrk(rendered_port, path, WORKERS * 2, min(WARMUP_SECONDS, duration), threads=1)
+            if cache_header(rendered_port, path) == "hit":
+                raise BenchError(f"{path} came from the page cache on the rendering server")
         for row in list(results):
             if row["concurrency"] != TARGET_CONCURRENCY:
                 continue

@@ -79,9 +79,7 @@ INSTALLED_APPS = [
     "pioneers.publications",
     # Wagtail
     "wagtail.contrib.settings",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -101,13 +99,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_htmx",
     # Django
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -285,6 +281,7 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 _secure = env_bool("PIONEERS_SECURE_COOKIES", BASE_URL.startswith("https"))
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _secure
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "pioneers.core.views.csrf_failure"
 if _secure:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000

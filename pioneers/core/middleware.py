@@ -36,7 +36,7 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            admin = request.path.startswith(("/admin/", "/django-admin/"))
+            admin = request.path.startswith("/admin/")
             response["Content-Security-Policy"] = ADMIN_POLICY if admin else PUBLIC_POLICY
         return response
 
@@ -77,13 +77,15 @@ class AnonymousPageCacheMiddleware:
     cached page stale; PAGE_CACHE_SECONDS bounds staleness for changes that bypass signals.
     """
 
-    SKIP_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/", "/documents/")
+    SKIP_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/documents/")
     SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def _key(self, request):
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return None
         if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
             return None
         if request.path.startswith(self.SKIP_PREFIXES) or "/accounts/" in request.path:

@@ -45,3 +45,8 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token, e.g. after the session expired."""
+    return render(request, "403_csrf.html", status=403)

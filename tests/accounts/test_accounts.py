@@ -107,3 +107,12 @@ def test_password_reset_email_is_sent_for_a_known_address(
         response = client.post("/nl/accounts/password/reset/", {"email": "vergeten@example.org"})
     assert response.status_code == 302
     assert "/nl/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def test_form_without_security_token_gets_a_translated_page(demo):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/nl/accounts/login/", {"login": "a@example.org", "password": "x"})
+    assert response.status_code == 403
+    assert "Het formulier is verlopen" in response.content.decode()
