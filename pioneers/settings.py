@@ -264,6 +264,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600
+# WhiteNoise warns at start-up about a missing folder; a fresh checkout has not collected yet.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pioneers"
