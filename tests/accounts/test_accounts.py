@@ -52,13 +52,17 @@ def test_signup_with_a_used_email_is_refused_and_keeps_the_input(client, demo):
     [
         ("geen-adres", PASSWORD, "nl", "Voer een geldig e-mailadres in"),
         ("ander@example.org", "iets-anders-123", "nl", "Je moet hetzelfde wachtwoord"),
+        ("kort@example.org", None, "nl", "Dit wachtwoord is te kort: het moet minstens 8 tekens"),
         ("other@example.org", "something-else-1", "en", "You must type the same password"),
     ],
 )
 def test_signup_bad_input_is_explained_in_the_page_language(
     client, demo, email, password2, lang, message
 ):
-    response = _signup(client, email, password2=password2, lang=lang)
+    if password2 is None:  # a too short password, typed twice
+        response = _signup(client, email, password1="kort", password2="kort", lang=lang)
+    else:
+        response = _signup(client, email, password2=password2, lang=lang)
     html = response.content.decode()
     assert response.status_code == 422
     assert message in html
