@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIONEERS := $(BIN)/pioneers
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint format bench vendor messages clean chromium
+.PHONY: run test setup lint format bench vendor messages clean chromium gettext
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Pioneers needs Python 3.11 or newer"; exit 1; }
@@ -16,23 +16,27 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## setup: virtual environment, database, translations, static files, demo network.
-setup: $(STAMP)
-	$(PIONEERS) setup
+setup: $(STAMP) gettext
+	$(PIONEERS) setup --demo
 
 ## run: set up and serve the platform with its task worker on http://127.0.0.1:8000.
 run: setup
 	$(PIONEERS) serve
 
 ## test: lint and the whole test suite (browser tests included).
-test: $(STAMP) chromium
-	$(PIONEERS) compilemessages --ignore=.venv -v 0
+test: $(STAMP) chromium gettext
+	cd pioneers && ../$(PIONEERS) compilemessages -v 0
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest
 
+# System packages from Debian, installed only when missing: Chromium for the browser tests,
+# GNU gettext for compiling and checking translations.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 chromium:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+gettext:
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext >/dev/null; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check pioneers tests bench
@@ -46,13 +50,11 @@ format: $(STAMP)
 
 ## messages: refresh the .po files from the source after adding strings.
 messages: $(STAMP)
-	cd pioneers && ../$(PIONEERS) makemessages -l nl -l en --no-obsolete --ignore='*/vendor/*'
+	cd pioneers && ../$(PIONEERS) makemessages -l nl -l en --no-obsolete --ignore='*/vendor/*' --ignore='static/*'
 
 ## bench: production-like server against a copy of the demo database; results in bench/results/.
 bench: setup
-	@command -v wrk >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi; }
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/run.py
 
 ## vendor: refresh the NL Design System CSS, HTMX and axe-core from npm at the pinned versions.

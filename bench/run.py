@@ -127,7 +127,7 @@ def prepare_data(data_dir: Path, env: dict, log: Path) -> str:
     source = Path(os.environ.get("PIONEERS_DATA_DIR") or ROOT / "var").resolve()
     database = source / "pioneers.sqlite3"
     if not database.exists():
-        pioneers_command(["setup", "-v", "0"], env, log)
+        pioneers_command(["setup", "--demo", "-v", "0"], env, log)
         return "fresh `pioneers setup` in a temporary directory"
     # SQLite's backup API gives a consistent copy even while a dev server has the database open
     # in WAL mode, where copying the file alone could miss committed pages.

@@ -30,6 +30,9 @@ def _django_setup():
     django.setup()
 
 
+HOUSEKEEPING_INTERVAL = 60  # seconds
+
+
 def _serve(argv):
     from django.conf import settings
 
@@ -39,6 +42,13 @@ def _serve(argv):
     host = env_str("PIONEERS_HOST", "127.0.0.1")
     port = env_int("PIONEERS_PORT", 8000, minimum=1)
     workers = env_int("PIONEERS_WEB_WORKERS", 2, minimum=1)
+    accounts = ""
+    if demo.demo_accounts_exist():
+        accounts = DEMO_ACCOUNTS.format(
+            coordinator=demo.COORDINATOR_EMAIL,
+            member=demo.MEMBER_EMAIL,
+            password=demo.DEMO_PASSWORD,
+        )
     web = [
         sys.executable,
         "-m",
@@ -60,41 +70,44 @@ def _serve(argv):
         ]
     else:
         worker = [sys.executable, "-m", "pioneers.cli", "db_worker", "--no-reload"]
-    processes = [subprocess.Popen(web), subprocess.Popen(worker)]
-    accounts = ""
-    if demo.demo_accounts_exist():
-        accounts = DEMO_ACCOUNTS.format(
-            coordinator=demo.COORDINATOR_EMAIL,
-            member=demo.MEMBER_EMAIL,
-            password=demo.DEMO_PASSWORD,
-        )
-    print(BANNER.format(url=f"http://{host}:{port}", accounts=accounts), flush=True)
+    housekeeping = [sys.executable, "-m", "pioneers.cli", "housekeeping"]
 
     stopping = False
 
     def stop(signum=None, frame=None):
         nonlocal stopping
-        if stopping:
-            return
         stopping = True
-        for process in processes:
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    processes = []
+    chore = None
+    exit_code = 0
     try:
-        while not stopping and all(p.poll() is None for p in processes):
+        processes = [subprocess.Popen(web), subprocess.Popen(worker)]
+        print(BANNER.format(url=f"http://{host}:{port}", accounts=accounts), flush=True)
+        next_chore = time.monotonic()
+        while not stopping:
+            if any(p.poll() is not None for p in processes):
+                print("pioneers: a server process stopped; stopping the others", file=sys.stderr)
+                exit_code = 1
+                break
+            if time.monotonic() >= next_chore and (chore is None or chore.poll() is not None):
+                chore = subprocess.Popen(housekeeping)
+                next_chore = time.monotonic() + HOUSEKEEPING_INTERVAL
             time.sleep(0.5)
     finally:
-        stop()
+        running = [p for p in [*processes, chore] if p is not None and p.poll() is None]
+        for process in running:
+            process.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + 10
-        for process in processes:
+        for process in running:
             try:
                 process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 process.kill()
-    return 0
+                process.wait()
+    return exit_code
 
 
 def main(argv=None):

@@ -20,7 +20,6 @@ from pioneers.env import (
     env_url,
 )
 
-BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 KNOWN_VARIABLES = {
@@ -51,7 +50,8 @@ if _unknown:
         f"Unknown setting {_unknown[0]}; the variables are listed in docs/operations.md."
     )
 
-DATA_DIR = Path(env_str("PIONEERS_DATA_DIR", str(BASE_DIR / "var"))).resolve()
+# The working directory's var/, so an installed package keeps its data outside site-packages.
+DATA_DIR = Path(env_str("PIONEERS_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
@@ -61,9 +61,13 @@ def _secret_key() -> str:
     if configured:
         return configured
     path = DATA_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+    try:
+        # Created readable by its owner only, and only once even with two processes starting.
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
@@ -220,13 +224,15 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-# A duplicate sign-up is told so (members of the network are listed publicly anyway).
-ACCOUNT_PREVENT_ENUMERATION = False
+# Whether an address has an account is personal data: a duplicate sign-up looks like any other
+# to the visitor, and the address's owner gets an email saying an account exists.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https") else "http"
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/"  # the account adapter sends people to the home of their language
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = "account_login"
 
 # Email: printed to the console in the embedded profile, SMTP when a host is set.
 EMAIL_HOST = env_str("PIONEERS_EMAIL_HOST", "")

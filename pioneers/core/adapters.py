@@ -4,6 +4,8 @@ from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.conf import settings
+from django.utils.translation import get_language
 
 from pioneers.core.email import email_enqueue
 from pioneers.core.models import NetworkSettings
@@ -19,3 +21,10 @@ class AccountAdapter(DefaultAccountAdapter):
         full_context = {"request": request, "email": email, "current_site": site}
         full_context.update(context)
         email_enqueue(self.render_mail(template_prefix, email, full_context))
+
+    def get_login_redirect_url(self, request):
+        # After logging in or out, stay in the language the visitor was reading.
+        return f"/{get_language() or settings.LANGUAGE_CODE}/"
+
+    def get_logout_redirect_url(self, request):
+        return f"/{get_language() or settings.LANGUAGE_CODE}/"

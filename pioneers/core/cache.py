@@ -5,7 +5,11 @@ model (a page published, a member added, a setting saved) makes them all stale a
 that nobody sees (sessions, task results, search index rows) do not count.
 """
 
+import time
+
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "site:version"
@@ -30,20 +34,24 @@ IGNORED_MODELS = {
     "wagtailadmin.editingsession",
     "admin.logentry",
     "modelsearch.indexentry",
+    "wagtailimages.rendition",
 }
 
 
 def site_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    # Seeded from the clock, so a lost version key never brings back entries of an old version.
+    return cache.get_or_set(VERSION_KEY, time.time_ns, None)
 
 
-def cached(key: str, compute, timeout: int = 3600):
-    """compute(), cached until the data changes (or timeout seconds pass)."""
+def cached(key: str, compute):
+    """compute(), cached until the data changes, or for at most PAGE_CACHE_SECONDS."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
     versioned = f"{key}:v{site_version()}"
     value = cache.get(versioned)
     if value is None:
         value = compute()
-        cache.set(versioned, value, timeout)
+        cache.set(versioned, value, settings.PAGE_CACHE_SECONDS)
     return value
 
 
@@ -51,7 +59,7 @@ def site_changed() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+        cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 def _on_change(sender, update_fields=None, **kwargs):
@@ -59,7 +67,9 @@ def _on_change(sender, update_fields=None, **kwargs):
         return
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # logging in changes no page
-    site_changed()
+    # After the commit: a request between save and commit would otherwise store the old data
+    # under the new version. Outside a transaction this runs at once.
+    transaction.on_commit(site_changed)
 
 
 def connect_signals() -> None:

@@ -92,7 +92,10 @@ class AnonymousPageCacheMiddleware:
             return None
         if any(name in request.COOKIES for name in self.SKIP_COOKIES):
             return None
-        return f"page:{site_version()}:{request.path}"
+        if "HTTP_HX_REQUEST" in request.META:
+            return None  # an HTMX request gets a fragment, not the page
+        # get_host() also enforces ALLOWED_HOSTS, which a cache hit would otherwise skip.
+        return f"page:{site_version()}:{request.get_host()}:{request.path}"
 
     def __call__(self, request):
         key = self._key(request)

@@ -3,20 +3,20 @@
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from pioneers.core.health import run_checks
 from pioneers.core.models import NetworkSettings
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     report = run_checks()
     return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=300, public=True)
 def theme_css(request):
     """The network's own colours as CSS custom properties, so no page needs an inline style."""

@@ -37,14 +37,18 @@ def test_signup_sends_a_verification_email_and_the_link_verifies(
     assert user.emailaddress_set.get().verified
 
 
-def test_signup_with_a_used_email_is_refused_and_keeps_the_input(client, demo):
+def test_signup_with_a_used_email_tells_the_owner_not_the_visitor(
+    client, demo, django_capture_on_commit_callbacks
+):
+    """Whether an address has an account is not shown; its owner gets an email instead."""
     UserFactory(email="bestaand@example.org")
-    response = _signup(client, "Bestaand@example.org")
-    html = response.content.decode()
-    assert response.status_code == 422
-    assert "Er is al een gebruiker geregistreerd met dit e-mailadres" in html
-    assert 'value="Bestaand@example.org"' in html
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _signup(client, "Bestaand@example.org")
+    assert response.status_code == 302
+    assert response["Location"] == "/nl/accounts/confirm-email/"
     assert User.objects.filter(email__iexact="bestaand@example.org").count() == 1
+    assert [m.to for m in mail.outbox] == [["bestaand@example.org"]]
+    assert "al een account" in mail.outbox[0].body
 
 
 @pytest.mark.parametrize(
@@ -70,6 +74,24 @@ def test_signup_bad_input_is_explained_in_the_page_language(
     assert 'aria-invalid="true"' in html
     assert not User.objects.filter(email=email).exists()
     assert PASSWORD not in html
+
+
+def test_login_returns_to_the_home_page_of_the_language(client, demo):
+    UserFactory(email="engels@example.org")
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": "engels@example.org", "password": "a-long-test-password"},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+def test_admin_login_goes_through_the_accounts_pages(client, demo):
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/nl/accounts/login/?next=/admin/pages/"
+    assert client.post("/admin/login/", {"username": "x", "password": "y"}).status_code != 200
 
 
 def test_wrong_password_is_refused_in_dutch_keeping_the_email(client, demo):

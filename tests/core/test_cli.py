@@ -24,6 +24,14 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return handle.read().replace(b"\0", b" ").decode()
+    except FileNotFoundError:
+        return ""
+
+
 def test_serve_answers_and_ctrl_c_stops_web_server_and_worker(tmp_path):
     env = {
         key: value
@@ -33,7 +41,7 @@ def test_serve_answers_and_ctrl_c_stops_web_server_and_worker(tmp_path):
     port = _free_port()
     env.update(PIONEERS_DATA_DIR=str(tmp_path), PIONEERS_PORT=str(port), PIONEERS_LOG_LEVEL="ERROR")
     command = [sys.executable, "-m", "pioneers.cli"]
-    subprocess.run([*command, "setup", "--no-demo", "-v", "0"], env=env, check=True, timeout=300)
+    subprocess.run([*command, "setup", "-v", "0"], env=env, check=True, timeout=300)
     server = subprocess.Popen([*command, "serve"], env=env, stdout=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
@@ -49,7 +57,9 @@ def test_serve_answers_and_ctrl_c_stops_web_server_and_worker(tmp_path):
                 time.sleep(0.3)
         assert health is not None and health["status"] == "ok"
         children = _children(server.pid)
-        assert len(children) == 2  # gunicorn and the task worker
+        commands = [_cmdline(child) for child in children]
+        assert any("gunicorn" in c for c in commands), commands
+        assert any("db_worker" in c for c in commands), commands
         server.send_signal(signal.SIGINT)
         assert server.wait(timeout=30) == 0
         output = server.stdout.read()

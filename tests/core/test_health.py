@@ -27,7 +27,7 @@ def test_healthz_fails_when_the_database_is_down(client, monkeypatch):
     assert response.json()["checks"]["database"] == {
         "ok": False,
         "ms": response.json()["checks"]["database"]["ms"],
-        "error": "OSError: down",
+        "error": "OSError",
     }
 
 

@@ -10,22 +10,26 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "pioneers"
 
 
-def _untranslated(po_file: Path) -> list[str]:
-    """msgids in the file without a translation, or marked fuzzy (GNU gettext's msgattrib)."""
-    found = []
-    for option in ("--untranslated", "--only-fuzzy"):
-        output = subprocess.run(
-            ["msgattrib", option, "--no-obsolete", "--no-wrap", str(po_file)],
-            capture_output=True,
-            text=True,
-            check=True,
+def _untranslated(po_file: Path) -> str:
+    """The untranslated and fuzzy entries of a .po file, as text; empty when there are none.
+
+    GNU gettext's msgfmt counts them (multi-line messages included); msgattrib lists them.
+    """
+    statistics = subprocess.run(
+        ["msgfmt", "--statistics", "-o", "/dev/null", str(po_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    if "untranslated" not in statistics and "fuzzy" not in statistics:
+        return ""
+    listing = "".join(
+        subprocess.run(
+            ["msgattrib", option, "--no-obsolete", str(po_file)], capture_output=True, text=True
         ).stdout
-        found += [
-            line.removeprefix("msgid ").strip('"')
-            for line in output.splitlines()
-            if line.startswith('msgid "') and line != 'msgid ""'
-        ]
-    return found
+        for option in ("--untranslated", "--only-fuzzy")
+    )
+    return f"{statistics.strip()}\n{listing}"
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +60,9 @@ def test_every_string_in_the_source_has_a_dutch_translation(regenerated_dutch_po
     missing = _untranslated(regenerated_dutch_po)
     assert not missing, (
         "Strings without a Dutch translation (run `make messages`, then translate them in "
-        f"pioneers/locale/nl/LC_MESSAGES/django.po): {missing}"
+        f"pioneers/locale/nl/LC_MESSAGES/django.po):\n{missing}"
     )
 
 
 def test_committed_dutch_file_has_no_untranslated_or_fuzzy_entries():
-    assert _untranslated(PACKAGE / "locale" / "nl" / "LC_MESSAGES" / "django.po") == []
+    assert _untranslated(PACKAGE / "locale" / "nl" / "LC_MESSAGES" / "django.po") == ""

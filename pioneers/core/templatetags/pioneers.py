@@ -24,7 +24,10 @@ def language_links(context):
         if page is not None:
             url = translations.get(code) or f"/{code}/"
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = translate_url(request.path, code)
+            # translate_url returns what it cannot resolve unchanged: never link to that.
+            if url == request.path or not url.startswith("/") or url.startswith("//"):
+                url = f"/{code}/"
         else:
             url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})

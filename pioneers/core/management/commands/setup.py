@@ -1,4 +1,6 @@
-"""`pioneers setup`: everything a fresh installation needs before it can serve."""
+"""`pioneers setup`: everything an installation needs before it can serve."""
+
+from contextlib import chdir
 
 from django.conf import settings
 from django.core.management import call_command
@@ -6,18 +8,24 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Apply migrations, compile translations, collect static files, load the demo once."
+    help = "Compile translations, apply migrations, collect static files; --demo loads the demo."
 
     def add_arguments(self, parser):
-        parser.add_argument("--no-demo", action="store_true", help="Do not load the demo network.")
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="Also load the demo network with its demo accounts (never on a real site).",
+        )
 
-    def handle(self, *args, no_demo=False, **options):
+    def handle(self, *args, demo=False, **options):
         verbosity = options["verbosity"]
-        call_command("compilemessages", verbosity=0, ignore_patterns=[".venv", "node_modules"])
+        # compilemessages walks the working directory: compile only the project's own catalogues.
+        with chdir(settings.PACKAGE_DIR):
+            call_command("compilemessages", verbosity=0)
         call_command("migrate", interactive=False, verbosity=verbosity)
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Static files collected in {settings.STATIC_ROOT}")
-        if not no_demo:
+        if demo:
             from pioneers.core.demo import load_demo
 
             load_demo(self.stdout)
