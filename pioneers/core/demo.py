@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, Site
 
 from pioneers.core.models import NetworkSettings, User
 from pioneers.network.models import Membership, Organisation
+from pioneers.network.services import municipalities_load
 from pioneers.publications.models import ContentPage, HomePage
 
 DEMO_PASSWORD = "pioneers-demo"  # noqa: S105 - demo accounts exist only in the embedded demo
@@ -232,16 +233,49 @@ PAGES = [
     },
 ]
 
-ORGANISATIONS = [
-    ("Schiedam", "schiedam", Organisation.Kind.MUNICIPALITY, "GM0606", True),
-    ("Utrecht", "utrecht", Organisation.Kind.MUNICIPALITY, "GM0344", False),
+# Member municipalities of the demo network by CBS code, with the date each joined; Schiedam
+# leads. Spread over all twelve provinces.
+MEMBER_MUNICIPALITIES = [
+    ("GM0606", "2018-09-01", True),  # Schiedam
+    ("GM0344", "2018-09-01", False),  # Utrecht
+    ("GM0014", "2018-09-01", False),  # Groningen
+    ("GM0080", "2018-10-15", False),  # Leeuwarden
+    ("GM0106", "2018-11-01", False),  # Assen
+    ("GM0193", "2018-09-01", False),  # Zwolle
+    ("GM0153", "2019-01-10", False),  # Enschede
+    ("GM0034", "2018-09-01", False),  # Almere
+    ("GM0202", "2018-12-03", False),  # Arnhem
+    ("GM0268", "2018-09-01", False),  # Nijmegen
+    ("GM0307", "2019-02-01", False),  # Amersfoort
+    ("GM0392", "2018-09-01", False),  # Haarlem
+    ("GM0479", "2019-03-18", False),  # Zaanstad
+    ("GM0503", "2018-09-01", False),  # Delft
+    ("GM0546", "2018-10-01", False),  # Leiden
+    ("GM0687", "2019-04-01", False),  # Middelburg
+    ("GM0855", "2018-09-01", False),  # Tilburg
+    ("GM0772", "2018-11-20", False),  # Eindhoven
+    ("GM0796", "2019-01-07", False),  # 's-Hertogenbosch
+    ("GM0935", "2018-09-01", False),  # Maastricht
+    ("GM0917", "2019-05-13", False),  # Heerlen
+    ("GM0505", "2019-06-03", False),  # Dordrecht
+]
+# Other organisations: (name, slug, kind, member since or None). The civil-society
+# organisations are fictional.
+OTHER_ORGANISATIONS = [
     (
         "Leer- en Expertisepunt Open Overheid",
         "leer-en-expertisepunt-open-overheid",
         Organisation.Kind.EXPERTISE_CENTRE,
-        "",
-        False,
+        "2018-09-01",
     ),
+    ("Stichting Open Raad (fictief)", "stichting-open-raad", Organisation.Kind.CIVIL_SOCIETY, None),
+    (
+        "Burgerpanel Transparant (fictief)",
+        "burgerpanel-transparant",
+        Organisation.Kind.CIVIL_SOCIETY,
+        None,
+    ),
+    ("Vereniging Inzage (fictief)", "vereniging-inzage", Organisation.Kind.CIVIL_SOCIETY, None),
 ]
 
 
@@ -331,18 +365,30 @@ def _network(stdout):
         for field, value in NETWORK.items():
             setattr(settings, field, value)
         settings.save()
-    for name, slug, kind, cbs_code, lead in ORGANISATIONS:
-        organisation, created = Organisation.objects.get_or_create(
-            slug=slug, defaults={"name": name, "kind": kind, "cbs_code": cbs_code}
-        )
-        if created:
+    if not Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).exists():
+        municipalities_load()
+    by_code = {o.cbs_code: o for o in Organisation.objects.exclude(cbs_code="")}
+    added = 0
+    for code, since, lead in MEMBER_MUNICIPALITIES:
+        organisation = by_code[code]
+        if not organisation.memberships.exists():
             Membership.objects.create(
                 organisation=organisation,
                 status=Membership.Status.MEMBER,
                 is_lead=lead,
-                member_since="2018-09-01",
+                member_since=since,
             )
-            stdout.write(f"  organisation: {name}\n")
+            added += 1
+    for name, slug, kind, since in OTHER_ORGANISATIONS:
+        organisation, created = Organisation.objects.get_or_create(
+            slug=slug, defaults={"name": name, "kind": kind}
+        )
+        if created and since:
+            Membership.objects.create(
+                organisation=organisation, status=Membership.Status.MEMBER, member_since=since
+            )
+    if added:
+        stdout.write(f"  members: {added} municipalities\n")
 
 
 def demo_accounts_exist() -> bool:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,6 +31,14 @@ class Organisation(models.Model):
         limit_choices_to={"kind": "province"},
     )
     website = models.URLField(_("website"), blank=True)
+    email_domains = models.CharField(
+        _("email domains"),
+        max_length=300,
+        blank=True,
+        help_text=_("Comma-separated, for example schiedam.nl. Addresses on these are flagged."),
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("organisation")
@@ -43,6 +52,9 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("network:organisation", kwargs={"slug": self.slug})
 
 
 class Membership(models.Model):

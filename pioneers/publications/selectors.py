@@ -1,10 +1,16 @@
 """Reads for the site chrome: the main menu and footer links of a language, cached."""
 
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from pioneers.core.cache import cached
 from pioneers.publications.models import ContentPage
+
+# Sections of the site that are not Wagtail pages, in menu order before the page tree's own
+# items. Later sections (meetings, knowledge, magazine) are added here.
+SECTIONS = [("network:members", _("Members"))]
 
 
 def site_navigation(language: str | None = None) -> dict:
@@ -23,7 +29,8 @@ def _build_navigation(language: str) -> dict:
     if locale is not None and root.locale_id != locale.pk:
         root = root.get_translation_or_none(locale) or root
     children = Page.objects.child_of(root).live().public()
-    main = [(p.title, p.url) for p in children.filter(show_in_menus=True)]
+    main = [(str(title), reverse(name)) for name, title in SECTIONS]
+    main += [(p.title, p.url) for p in children.filter(show_in_menus=True)]
     footer = [
         (p.title, p.url)
         for p in ContentPage.objects.child_of(root).live().public().filter(show_in_footer=True)

@@ -40,11 +40,11 @@ def test_page_links_to_its_translation(client, demo, url, lang, heading, switch_
 
 def test_home_page_counts_member_municipalities(client, demo, django_capture_on_commit_callbacks):
     html = client.get("/nl/").content.decode()
-    assert re.search(r'pioneers-figure__number">2<', html)
+    assert re.search(r'pioneers-figure__number">22<', html)
     assert "gemeenten doen mee aan het netwerk" in html
     with django_capture_on_commit_callbacks(execute=True):
         MembershipFactory()
-    assert 'pioneers-figure__number">3<' in client.get("/nl/").content.decode()
+    assert 'pioneers-figure__number">23<' in client.get("/nl/").content.decode()
 
 
 def test_menu_and_footer_come_from_the_page_tree(client, demo):

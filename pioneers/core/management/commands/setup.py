@@ -23,6 +23,7 @@ class Command(BaseCommand):
         with chdir(settings.PACKAGE_DIR):
             call_command("compilemessages", verbosity=0)
         call_command("migrate", interactive=False, verbosity=verbosity)
+        call_command("load_municipalities", verbosity=verbosity)
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Static files collected in {settings.STATIC_ROOT}")
         if demo:

@@ -1,0 +1,16 @@
+"""URLs of the network's public pages; the path words are translated per language."""
+
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from pioneers.network import views
+
+app_name = "network"
+urlpatterns = [
+    path(pgettext_lazy("URL", "members/"), views.members, name="members"),
+    path(
+        pgettext_lazy("URL", "organisations/<slug:slug>/"),
+        views.organisation,
+        name="organisation",
+    ),
+]
