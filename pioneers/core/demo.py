@@ -279,6 +279,84 @@ OTHER_ORGANISATIONS = [
 ]
 
 
+# Fictional pioneers: (first name, last name, role, job title); every address is @example.org.
+FIRST_NAMES = [
+    "Anouk",
+    "Bram",
+    "Carmen",
+    "Daan",
+    "Eline",
+    "Fatima",
+    "Gijs",
+    "Hanna",
+    "Ivo",
+    "Jasmijn",
+    "Koen",
+    "Lotte",
+    "Mohamed",
+    "Noor",
+    "Olaf",
+    "Priya",
+    "Quinten",
+    "Roos",
+    "Sem",
+    "Tess",
+]
+LAST_NAMES = ["de Vries (fictief)", "Jansen (fictief)"]
+PIONEER_ROLES = [
+    ("official", "Adviseur open overheid"),
+    ("official", "Informatiebeheerder"),
+    ("alderman", "Wethouder"),
+    ("council_member", "Raadslid"),
+    ("official", "Beleidsmedewerker participatie"),
+    ("mayor_or_secretary", "Gemeentesecretaris"),
+    ("official", "Woo-coördinator"),
+    ("expert", "Onderzoeker"),
+]
+
+
+def _pioneers(stdout):
+    from allauth.account.models import EmailAddress
+
+    from pioneers.network.models import Person
+
+    if Person.objects.exists():
+        return
+    members = [
+        Organisation.objects.get(cbs_code=code) for code, _since, _lead in MEMBER_MUNICIPALITIES
+    ]
+    number = 0
+    for last in LAST_NAMES:
+        for first in FIRST_NAMES:
+            role, title = PIONEER_ROLES[number % len(PIONEER_ROLES)]
+            email = f"{first.lower()}.{number + 1}@example.org"
+            user = User.objects.create(email=email, first_name=first, last_name=last)
+            user.set_unusable_password()
+            user.save()
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            Person.objects.create(
+                user=user,
+                name=f"{first} {last}",
+                organisation=members[number % len(members)],
+                role=role,
+                job_title=title,
+                seniority="professional",
+                public_profile=number % 3 != 0,
+            )
+            number += 1
+    member = User.objects.get(email=MEMBER_EMAIL)
+    Person.objects.create(
+        user=member,
+        name="Mees van de Member",
+        organisation=members[0],
+        role="official",
+        job_title="Adviseur open overheid",
+        seniority="professional",
+        public_profile=True,
+    )
+    stdout.write(f"  people: {number} fictional pioneers and the demo member\n")
+
+
 def _locales():
     nl, _ = Locale.objects.get_or_create(language_code="nl")
     en, _ = Locale.objects.get_or_create(language_code="en")
@@ -402,3 +480,4 @@ def load_demo(stdout) -> None:
     _network(stdout)
     _site_tree(stdout)
     _accounts(stdout)
+    _pioneers(stdout)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pioneers.network.models import Organisation
+from pioneers.network.models import JoinRequest, Organisation, Person
 
 
 class MemberFilterForm(forms.Form):
@@ -16,4 +16,71 @@ class MemberFilterForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("All provinces"),
+    )
+
+
+class OrganisationByNameField(forms.CharField):
+    """An organisation typed by its name (the page offers the names as suggestions)."""
+
+    default_error_messages = {
+        "unknown": _("There is no organisation called “%(name)s”. Choose a name from the list."),
+    }
+
+    def clean(self, value):
+        name = super().clean(value).strip()
+        organisation = Organisation.objects.filter(name__iexact=name).first()
+        if organisation is None:
+            raise forms.ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"name": name}
+            )
+        return organisation
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "job_title", "role", "seniority", "interests", "photo", "public_profile"]
+
+    def clean_photo(self):
+        # Django's ImageField has already refused what Pillow cannot open as an image.
+        photo = self.cleaned_data.get("photo")
+        if photo and getattr(photo, "content_type", None) not in (None, "image/jpeg", "image/png"):
+            raise forms.ValidationError(_("Upload a JPEG or PNG photo."))
+        return photo
+
+
+class JoinForm(forms.Form):
+    organisation = OrganisationByNameField(
+        label=_("Your organisation"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"list": "organisation-names", "autocomplete": "off"}),
+        help_text=_("Start typing and choose your municipality or organisation from the list."),
+    )
+    kind = forms.ChoiceField(
+        label=_("What do you want?"),
+        choices=JoinRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=JoinRequest.Kind.JOIN,
+    )
+    motivation = forms.CharField(
+        label=_("Motivation"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Needed when you propose your organisation: why should it join?"),
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("decline", _("Decline"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you decline. The person reads it in the email."),
     )

@@ -1,6 +1,7 @@
 """Organisations and their membership of the network, with its history."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +57,10 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("network:organisation", kwargs={"slug": self.slug})
 
+    @property
+    def domains(self) -> list[str]:
+        return [d.strip().lower().lstrip("@") for d in self.email_domains.split(",") if d.strip()]
+
 
 class Membership(models.Model):
     """One period of an organisation's relation to the network; rejoining starts a new one."""
@@ -86,6 +91,7 @@ class Membership(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
         verbose_name = _("membership")
@@ -94,3 +100,142 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.get_status_display()}"
+
+
+def validate_photo_size(photo):
+    if photo and photo.size > Person.PHOTO_MAX_BYTES:
+        raise ValidationError(
+            _("The photo is %(size)s MB; at most %(max)s MB is allowed."),
+            params={
+                "size": f"{photo.size / 1_000_000:.1f}",
+                "max": Person.PHOTO_MAX_BYTES // 1_000_000,
+            },
+        )
+
+
+class Person(models.Model):
+    """A pioneer's profile: who they are in the network. Private unless they consent."""
+
+    class Role(models.TextChoices):
+        OFFICIAL = "official", _("civil servant")
+        ALDERMAN = "alderman", _("alderman")
+        COUNCIL_MEMBER = "council_member", _("council member")
+        MAYOR_OR_SECRETARY = "mayor_or_secretary", _("mayor or municipal secretary")
+        CIVIL_SOCIETY = "civil_society", _("civil-society representative")
+        EXPERT = "expert", _("expert")
+        RESIDENT = "resident", _("resident")
+
+    class Seniority(models.TextChoices):
+        EXECUTIVE = "executive", _("executive")
+        MANAGER = "manager", _("manager")
+        PROFESSIONAL = "professional", _("professional")
+
+    PHOTO_MAX_BYTES = 2_000_000
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="person"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    role = models.CharField(_("role in the network"), max_length=20, choices=Role.choices)
+    seniority = models.CharField(
+        _("seniority"), max_length=20, choices=Seniority.choices, blank=True
+    )
+    interests = models.CharField(
+        _("interests"),
+        max_length=300,
+        blank=True,
+        help_text=_("Topics you work on, separated by commas."),
+    )
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="people/",
+        blank=True,
+        validators=[validate_photo_size],
+        help_text=_("A JPEG or PNG of at most 2 MB."),
+    )
+    public_profile = models.BooleanField(
+        _("show my name, role and organisation publicly"),
+        default=False,
+        help_text=_("Your email address and phone number are never shown."),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def interest_list(self) -> list[str]:
+        return [i.strip() for i in self.interests.split(",") if i.strip()]
+
+
+class JoinRequest(models.Model):
+    """A person asking to join a member organisation, or proposing their organisation as member."""
+
+    class Kind(models.TextChoices):
+        JOIN = "join", _("join a member organisation")
+        PROPOSE = "propose", _("propose the organisation as member")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for a decision")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="join_requests"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    motivation = models.TextField(_("motivation"), blank=True)
+    email_on_domain = models.BooleanField(
+        _("email address on the organisation's domain"), default=False
+    )
+    language = models.CharField(
+        _("language"), max_length=10, default="nl", help_text=_("Emails about it use this.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "organisation"],
+                condition=models.Q(status="pending"),
+                name="one_pending_request_per_person_and_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} → {self.organisation}"

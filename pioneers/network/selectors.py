@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from pioneers.core.cache import cached
-from pioneers.network.models import Membership, Organisation
+from pioneers.network.models import JoinRequest, Membership, Organisation
 
 _CURRENT = Membership.objects.filter(organisation=OuterRef("pk"), status=Membership.Status.MEMBER)
 
@@ -57,3 +57,33 @@ def organisation_detail(slug: str) -> Organisation | None:
 
 def membership_history(organisation: Organisation) -> list[Membership]:
     return list(organisation.memberships.order_by("-created_at"))
+
+
+def public_people(organisation: Organisation):
+    """People of an organisation who consented to a public profile: never their contact data."""
+    return organisation.people.filter(public_profile=True).only(
+        "name", "job_title", "role", "organisation_id"
+    )
+
+
+def organisation_names() -> list[str]:
+    return cached(
+        "network:organisation-names",
+        lambda: list(Organisation.objects.order_by("name").values_list("name", flat=True)),
+    )
+
+
+def pending_join_requests():
+    return (
+        JoinRequest.objects.filter(status=JoinRequest.Status.PENDING)
+        .select_related("person__user", "organisation")
+        .order_by("created_at")
+    )
+
+
+def decided_join_requests():
+    return (
+        JoinRequest.objects.exclude(status=JoinRequest.Status.PENDING)
+        .select_related("person", "organisation", "decided_by")
+        .order_by("-decided_at")
+    )

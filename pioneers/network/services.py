@@ -1,12 +1,13 @@
-"""Writes in the network: loading the country's municipalities and provinces."""
+"""Writes in the network: loading municipalities, join requests and their decisions."""
 
 import csv
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
-from pioneers.network.models import Organisation
+from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -80,3 +81,148 @@ def municipalities_load() -> dict[str, int]:
             province=provinces[row["province_code"]],
         )
     return {"created": created, "updated": updated}
+
+
+class JoinError(Exception):
+    """A join request or decision that cannot be made; the message says why, translated."""
+
+
+def _coordinators():
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(is_staff=True, is_active=True)
+        .values_list("email", flat=True)
+        .order_by("email")
+    )
+
+
+def _email(template: str, to: list[str], language: str, context: dict) -> None:
+    """Render a plain-text email in the given language and queue it."""
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from pioneers.core.email import email_enqueue
+    from pioneers.core.models import NetworkSettings
+
+    if not to:
+        return
+    with translation.override(language):
+        context = {
+            **context,
+            "network": NetworkSettings.load(),
+            "base_url": settings.BASE_URL.rstrip("/"),
+        }
+        subject = render_to_string(f"network/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"network/email/{template}.txt", context)
+    email_enqueue(EmailMessage(subject=subject, body=body, to=to))
+
+
+def current_membership(organisation: Organisation) -> Membership | None:
+    return organisation.memberships.filter(status=Membership.Status.MEMBER).first()
+
+
+@transaction.atomic
+def join_request_create(
+    *, person: Person, organisation: Organisation, kind: str, motivation: str, language: str
+) -> JoinRequest:
+    """Ask to join a member organisation, or propose an organisation as member."""
+    from django.utils.translation import gettext as _
+
+    if person.organisation_id == organisation.pk and kind == JoinRequest.Kind.JOIN:
+        raise JoinError(_("You already belong to %(name)s.") % {"name": organisation.name})
+    if JoinRequest.objects.filter(
+        person=person, organisation=organisation, status=JoinRequest.Status.PENDING
+    ).exists():
+        raise JoinError(
+            _("You already asked about %(name)s; the coordinators will decide soon.")
+            % {"name": organisation.name}
+        )
+    membership = current_membership(organisation)
+    if kind == JoinRequest.Kind.JOIN and membership is None:
+        latest = organisation.memberships.order_by("-created_at").first()
+        if latest is not None and latest.status == Membership.Status.LEFT:
+            raise JoinError(
+                _(
+                    "%(name)s left the network, so you cannot join it as a pioneer. "
+                    "Propose it as a member again instead."
+                )
+                % {"name": organisation.name}
+            )
+        raise JoinError(
+            _("%(name)s is not a member of the network yet. Propose it as a member instead.")
+            % {"name": organisation.name}
+        )
+    if kind == JoinRequest.Kind.PROPOSE:
+        if membership is not None:
+            raise JoinError(
+                _("%(name)s is already a member. Ask to join it instead.")
+                % {"name": organisation.name}
+            )
+        if not motivation.strip():
+            raise JoinError(
+                _("Tell the coordinators why %(name)s should join.") % {"name": organisation.name}
+            )
+        if organisation.memberships.filter(status=Membership.Status.APPLIED).exists():
+            raise JoinError(
+                _("%(name)s has already been proposed; the coordinators will decide soon.")
+                % {"name": organisation.name}
+            )
+    domain = person.user.email.rsplit("@", 1)[-1].lower()
+    join_request = JoinRequest.objects.create(
+        person=person,
+        organisation=organisation,
+        kind=kind,
+        motivation=motivation.strip(),
+        email_on_domain=domain in organisation.domains,
+        language=language,
+    )
+    if kind == JoinRequest.Kind.PROPOSE:
+        Membership.objects.create(organisation=organisation, status=Membership.Status.APPLIED)
+    context = {"join_request": join_request}
+    _email("join_request_received", [person.user.email], language, context)
+    _email("join_request_to_coordinators", _coordinators(), settings.LANGUAGE_CODE, context)
+    return join_request
+
+
+@transaction.atomic
+def join_request_decide(*, join_request: JoinRequest, decided_by, approve: bool, reason: str):
+    """Approve or decline a pending request; the person and the coordinators are emailed."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if join_request.status != JoinRequest.Status.PENDING:
+        raise JoinError(_("This request has already been decided."))
+    if not approve and not reason.strip():
+        raise JoinError(_("Give a reason when you decline; the person will read it."))
+    now = timezone.now()
+    organisation = join_request.organisation
+    applied = organisation.memberships.filter(status=Membership.Status.APPLIED).first()
+    if approve:
+        if join_request.kind == JoinRequest.Kind.PROPOSE:
+            membership = applied or Membership(organisation=organisation)
+            membership.status = Membership.Status.MEMBER
+            membership.member_since = now.date()
+            membership.decided_by = decided_by
+            membership.reason = reason.strip()
+            membership.save()
+        person = join_request.person
+        person.organisation = organisation
+        person.save(update_fields=["organisation"])
+    elif join_request.kind == JoinRequest.Kind.PROPOSE and applied is not None:
+        applied.status = Membership.Status.DECLINED
+        applied.decided_by = decided_by
+        applied.reason = reason.strip()
+        applied.save()
+    join_request.status = JoinRequest.Status.APPROVED if approve else JoinRequest.Status.DECLINED
+    join_request.decided_at = now
+    join_request.decided_by = decided_by
+    join_request.reason = reason.strip()
+    join_request.save()
+    context = {"join_request": join_request}
+    _email("join_request_decided", [join_request.person.user.email], join_request.language, context)
+    _email("join_request_decided_to_coordinators", _coordinators(), settings.LANGUAGE_CODE, context)
+    return join_request

@@ -13,4 +13,12 @@ urlpatterns = [
         views.organisation,
         name="organisation",
     ),
+    path(pgettext_lazy("URL", "profile/"), views.profile, name="profile"),
+    path(pgettext_lazy("URL", "join/"), views.join, name="join"),
+    path(pgettext_lazy("URL", "join-requests/"), views.join_requests, name="join_requests"),
+    path(
+        pgettext_lazy("URL", "join-requests/<int:pk>/"),
+        views.join_request_decide,
+        name="join_request_decide",
+    ),
 ]

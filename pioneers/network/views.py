@@ -1,11 +1,19 @@
 """Public pages of the network: the members directory with its map, and organisation pages."""
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from pioneers.network import selectors
-from pioneers.network.forms import MemberFilterForm
+from pioneers.network import selectors, services
+from pioneers.network.forms import DecisionForm, JoinForm, MemberFilterForm, ProfileForm
 from pioneers.network.map import network_map_svg
+from pioneers.network.models import JoinRequest
 
 
 def members(request):
@@ -36,5 +44,89 @@ def organisation(request, slug):
     return render(
         request,
         "network/organisation.html",
-        {"organisation": organisation, "membership": current, "history": history},
+        {
+            "organisation": organisation,
+            "membership": current,
+            "history": history,
+            "people": selectors.public_people(organisation),
+        },
+    )
+
+
+@login_required
+def profile(request):
+    person = getattr(request.user, "person", None)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        person = form.save(commit=False)
+        person.user = request.user
+        person.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("network:join" if person.organisation_id is None else "network:profile")
+    return TemplateResponse(request, "network/profile.html", {"form": form, "person": person})
+
+
+@login_required
+def join(request):
+    person = getattr(request.user, "person", None)
+    if person is None:
+        messages.info(request, _("First tell the network who you are."))
+        return redirect("network:profile")
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.join_request_create(
+                person=person,
+                organisation=form.cleaned_data["organisation"],
+                kind=form.cleaned_data["kind"],
+                motivation=form.cleaned_data["motivation"],
+                language=get_language() or settings.LANGUAGE_CODE,
+            )
+        except services.JoinError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your request has been sent to the coordinators."))
+            return redirect("network:join")
+    # A TemplateResponse: the core's status middleware answers 422 when the form has errors.
+    return TemplateResponse(
+        request,
+        "network/join.html",
+        {
+            "form": form,
+            "person": person,
+            "requests": person.join_requests.select_related("organisation"),
+            "organisation_names": selectors.organisation_names(),
+        },
+    )
+
+
+@staff_member_required(login_url="account_login")
+def join_requests(request):
+    pending = selectors.pending_join_requests()
+    return render(
+        request,
+        "network/join_requests.html",
+        {"pending": pending, "decided": selectors.decided_join_requests()[:20]},
+    )
+
+
+@staff_member_required(login_url="account_login")
+def join_request_decide(request, pk):
+    join_request = get_object_or_404(JoinRequest, pk=pk)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.join_request_decide(
+                join_request=join_request,
+                decided_by=request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                reason=form.cleaned_data["reason"],
+            )
+        except services.JoinError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The decision has been recorded and emailed."))
+            return redirect("network:join_requests")
+    return TemplateResponse(
+        request, "network/join_request_decide.html", {"join_request": join_request, "form": form}
     )

@@ -1,10 +1,13 @@
 """Organisations and memberships in the coordinators' admin."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from pioneers.network.models import Membership, Organisation
+from pioneers.network.models import Membership, Organisation, Person
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -24,11 +27,28 @@ class MembershipViewSet(SnippetViewSet):
     list_filter = ["status"]
 
 
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "organisation", "role", "public_profile"]
+    list_filter = ["role", "public_profile"]
+    search_fields = ["name"]
+
+
 class NetworkViewSetGroup(SnippetViewSetGroup):
-    items = (OrganisationViewSet, MembershipViewSet)
+    items = (OrganisationViewSet, MembershipViewSet, PersonViewSet)
     menu_icon = "group"
     menu_label = _("Network")
     menu_name = "network"
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("register_admin_menu_item")
+def join_requests_menu_item():
+    """Coordinators decide on join requests on a page of the site itself."""
+    return MenuItem(
+        _("Join requests"), reverse("network:join_requests"), icon_name="mail", order=250
+    )

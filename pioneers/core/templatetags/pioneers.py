@@ -37,6 +37,8 @@ def language_links(context):
 WIDGET_CLASSES = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
     "radio": "utrecht-radio-button utrecht-radio-button--html-input",
+    "radioselect": "utrecht-radio-button utrecht-radio-button--html-input",
+    "clearablefile": "pioneers-file",
     "select": "utrecht-select utrecht-select--html-select",
     "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
 }
