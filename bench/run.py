@@ -45,6 +45,8 @@ from pathlib import Path
 PAGES = [
     ("home", "/nl/"),
     ("over", "/nl/over/"),
+    ("members", "/nl/leden/"),
+    ("schiedam", "/nl/organisaties/schiedam/"),
 ]
 CONCURRENCIES = [8, 32]
 WORKERS = 2
