@@ -8,7 +8,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from pioneers.core.models import NetworkSettings, User
-from pioneers.network.models import Membership, Organisation
+from pioneers.network.models import ContactLog, Membership, Organisation
 from pioneers.network.services import municipalities_load
 from pioneers.publications.models import ContentPage, HomePage
 
@@ -464,6 +464,19 @@ def _network(stdout):
         if created and since:
             Membership.objects.create(
                 organisation=organisation, status=Membership.Status.MEMBER, member_since=since
+            )
+        if created and kind == Organisation.Kind.CIVIL_SOCIETY:
+            Membership.objects.create(
+                organisation=organisation,
+                status=Membership.Status.MEMBER,
+                member_since="2019-01-15",
+            )
+            ContactLog.objects.create(
+                organisation=organisation,
+                date="2018-11-05",
+                kind=ContactLog.Kind.CONSULTATION,
+                summary="Consultatie over de onderwerpen voor 2019.",
+                follow_up="Uitnodigen voor de bewonersbijeenkomst.",
             )
     if added:
         stdout.write(f"  members: {added} municipalities\n")

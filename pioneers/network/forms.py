@@ -19,6 +19,10 @@ class MemberFilterForm(forms.Form):
     )
 
 
+class PeopleSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search by name or organisation"), required=False, max_length=100)
+
+
 class OrganisationByNameField(forms.CharField):
     """An organisation typed by its name (the page offers the names as suggestions)."""
 

@@ -239,3 +239,40 @@ class JoinRequest(models.Model):
 
     def __str__(self):
         return f"{self.person} → {self.organisation}"
+
+
+class ContactLog(models.Model):
+    """A contact with an organisation (civil society above all), seen by coordinators only."""
+
+    class Kind(models.TextChoices):
+        CONSULTATION = "consultation", _("consultation")
+        MEETING = "meeting", _("meeting")
+        LETTER = "letter", _("letter")
+        CALL = "call", _("call")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    summary = models.TextField(_("summary"))
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contact log")
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.organisation}, {self.date}: {self.get_kind_display()}"

@@ -1,9 +1,10 @@
 """Reads about the network: members, organisations, provinces."""
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from pioneers.core.cache import cached
-from pioneers.network.models import JoinRequest, Membership, Organisation
+from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 
 _CURRENT = Membership.objects.filter(organisation=OuterRef("pk"), status=Membership.Status.MEMBER)
 
@@ -27,7 +28,20 @@ def member_municipalities(*, province: Organisation | None = None, query: str = 
         .filter(kind=Organisation.Kind.MUNICIPALITY)
         .select_related("province")
         .annotate(
-            member_since_date=Subquery(_CURRENT.order_by("member_since").values("member_since")[:1])
+            member_since_date=Subquery(
+                _CURRENT.order_by("member_since").values("member_since")[:1]
+            ),
+            pioneer_count=Coalesce(
+                Subquery(
+                    Person.objects.filter(organisation=OuterRef("pk"))
+                    .order_by()
+                    .values("organisation")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                Value(0),
+            ),
         )
         .order_by("name")
     )
@@ -87,3 +101,20 @@ def decided_join_requests():
         .select_related("person", "organisation", "decided_by")
         .order_by("-decided_at")
     )
+
+
+def partners():
+    """Civil-society organisations and expertise centres that take part."""
+    return (
+        current_members()
+        .filter(kind__in=[Organisation.Kind.CIVIL_SOCIETY, Organisation.Kind.EXPERTISE_CENTRE])
+        .order_by("name")
+    )
+
+
+def people_directory(*, query: str = ""):
+    """Consenting profiles only, for logged-in members; never contact data."""
+    people = Person.objects.filter(public_profile=True).select_related("organisation")
+    if query:
+        people = people.filter(Q(name__icontains=query) | Q(organisation__name__icontains=query))
+    return people.order_by("name")

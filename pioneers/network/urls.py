@@ -13,6 +13,7 @@ urlpatterns = [
         views.organisation,
         name="organisation",
     ),
+    path(pgettext_lazy("URL", "pioneers/"), views.people, name="people"),
     path(pgettext_lazy("URL", "profile/"), views.profile, name="profile"),
     path(pgettext_lazy("URL", "join/"), views.join, name="join"),
     path(pgettext_lazy("URL", "join-requests/"), views.join_requests, name="join_requests"),

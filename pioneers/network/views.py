@@ -11,7 +11,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pioneers.network import selectors, services
-from pioneers.network.forms import DecisionForm, JoinForm, MemberFilterForm, ProfileForm
+from pioneers.network.forms import (
+    DecisionForm,
+    JoinForm,
+    MemberFilterForm,
+    PeopleSearchForm,
+    ProfileForm,
+)
 from pioneers.network.map import network_map_svg
 from pioneers.network.models import JoinRequest
 
@@ -32,6 +38,7 @@ def members(request):
     if request.htmx:
         return render(request, "network/_member_list.html", context)
     context["map_svg"] = network_map_svg()
+    context["partners"] = list(selectors.partners())
     return render(request, "network/members.html", context)
 
 
@@ -49,6 +56,8 @@ def organisation(request, slug):
             "membership": current,
             "history": history,
             "people": selectors.public_people(organisation),
+            # The contact log is for coordinators only.
+            "contacts": organisation.contacts.all() if request.user.is_staff else None,
         },
     )
 
@@ -129,4 +138,15 @@ def join_request_decide(request, pk):
             return redirect("network:join_requests")
     return TemplateResponse(
         request, "network/join_request_decide.html", {"join_request": join_request, "form": form}
+    )
+
+
+@login_required
+def people(request):
+    form = PeopleSearchForm(request.GET or None)
+    query = form.cleaned_data.get("q", "").strip() if form.is_valid() else ""
+    return TemplateResponse(
+        request,
+        "network/people.html",
+        {"form": form, "people": list(selectors.people_directory(query=query)), "query": query},
     )

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from pioneers.network.models import Membership, Organisation, Person
+from pioneers.network.models import ContactLog, Membership, Organisation, Person
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -36,8 +36,16 @@ class PersonViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class ContactLogViewSet(SnippetViewSet):
+    model = ContactLog
+    icon = "comment"
+    menu_label = _("Contact log")
+    list_display = ["organisation", "date", "kind"]
+    list_filter = ["kind"]
+
+
 class NetworkViewSetGroup(SnippetViewSetGroup):
-    items = (OrganisationViewSet, MembershipViewSet, PersonViewSet)
+    items = (OrganisationViewSet, MembershipViewSet, PersonViewSet, ContactLogViewSet)
     menu_icon = "group"
     menu_label = _("Network")
     menu_name = "network"

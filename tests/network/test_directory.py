@@ -126,3 +126,62 @@ def test_unknown_organisation_is_a_404_in_the_language(client, demo):
     response = client.get("/en/organisations/does-not-exist/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_members_page_counts_pioneers_and_lists_partners(client, demo):
+    html = client.get("/nl/leden/").content.decode()
+    schiedam_row = re.search(r">Schiedam</a></th>(.*?)</tr>", html, re.S).group(1)
+    expected = Organisation.objects.get(slug="schiedam").people.count()
+    assert f'<td class="utrecht-table__cell">{expected}</td>' in schiedam_row
+    assert "Partners" in html and "Stichting Open Raad (fictief)" in html
+
+
+def test_people_directory_is_for_members_and_shows_consenting_profiles_only(client, demo):
+    from pioneers.core.models import User
+    from pioneers.network.models import Person
+
+    response = client.get("/nl/pioniers/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(User.objects.get(email="member@example.org"))
+    html = client.get("/nl/pioniers/").content.decode()
+    for person in Person.objects.filter(public_profile=True):
+        assert person.name in html
+    for person in Person.objects.filter(public_profile=False):
+        assert person.name not in html
+    assert "@example.org" not in html.split("<footer", 1)[0]
+    assert "Geen enkele pionier past" in client.get("/nl/pioniers/?q=zzz").content.decode()
+
+
+def test_people_directory_uses_a_fixed_number_of_queries(client, demo, no_page_cache):
+    from pioneers.core.models import User
+    from pioneers.network.models import Person
+    from tests.factories import UserFactory
+
+    client.force_login(User.objects.get(email="member@example.org"))
+
+    def count():
+        client.get("/nl/pioniers/")
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/nl/pioniers/")
+        return len(queries)
+
+    few = count()
+    delft = Organisation.objects.get(slug="delft")
+    for _ in range(25):
+        user = UserFactory()
+        Person.objects.create(
+            user=user, name=user.email, role="official", organisation=delft, public_profile=True
+        )
+    assert count() == few
+
+
+def test_contact_log_is_shown_to_coordinators_only(client, demo):
+    from pioneers.core.models import User
+
+    url = "/nl/organisaties/stichting-open-raad/"
+    assert "Consultatie over de onderwerpen" not in client.get(url).content.decode()
+    client.force_login(User.objects.get(email="member@example.org"))
+    assert "Consultatie over de onderwerpen" not in client.get(url).content.decode()
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    html = client.get(url).content.decode()
+    assert "Consultatie over de onderwerpen" in html and "Contact vastleggen" in html
