@@ -185,3 +185,4 @@ def test_contact_log_is_shown_to_coordinators_only(client, demo):
     client.force_login(User.objects.get(email="coordinator@example.org"))
     html = client.get(url).content.decode()
     assert "Consultatie over de onderwerpen" in html and "Contact vastleggen" in html
+    assert "<title>Stichting Open Raad (fictief) · " in html
