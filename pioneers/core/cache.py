@@ -7,7 +7,6 @@ that nobody sees (sessions, task results, search index rows) do not count.
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -43,15 +42,20 @@ def site_version() -> int:
     return cache.get_or_set(VERSION_KEY, time.time_ns, None)
 
 
+FRAGMENT_SECONDS = 3600
+
+
 def cached(key: str, compute):
-    """compute(), cached until the data changes, or for at most PAGE_CACHE_SECONDS."""
-    if settings.PAGE_CACHE_SECONDS <= 0:
-        return compute()
+    """compute(), cached until the data changes (at most an hour, for writes that bypass signals).
+
+    Menus, figures and the map are cached this way for everyone, logged in or not; the anonymous
+    page cache (PAGE_CACHE_SECONDS) is a separate, outer layer.
+    """
     versioned = f"{key}:v{site_version()}"
     value = cache.get(versioned)
     if value is None:
         value = compute()
-        cache.set(versioned, value, settings.PAGE_CACHE_SECONDS)
+        cache.set(versioned, value, FRAGMENT_SECONDS)
     return value
 
 

@@ -88,3 +88,14 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when you decline. The person reads it in the email."),
     )
+
+
+class OrganisationRegisterForm(forms.Form):
+    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    motivation = forms.CharField(
+        label=_("Motivation"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What does your organisation do for open government, and what would it bring?"),
+    )

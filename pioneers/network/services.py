@@ -226,3 +226,33 @@ def join_request_decide(*, join_request: JoinRequest, decided_by, approve: bool,
     _email("join_request_decided", [join_request.person.user.email], join_request.language, context)
     _email("join_request_decided_to_coordinators", _coordinators(), settings.LANGUAGE_CODE, context)
     return join_request
+
+
+@transaction.atomic
+def organisation_register(
+    *, person: Person, name: str, website: str, motivation: str, language: str
+) -> JoinRequest:
+    """Register a civil-society organisation that the platform does not know yet, and propose it
+    as a partner of the network; coordinators decide as on any proposal."""
+    from django.utils.translation import gettext as _
+
+    name = " ".join(name.split())
+    if Organisation.objects.filter(name__iexact=name).exists():
+        raise JoinError(
+            _("%(name)s is already known. Choose it from the list on the join page.")
+            % {"name": name}
+        )
+    taken = set(Organisation.objects.values_list("slug", flat=True))
+    organisation = Organisation.objects.create(
+        name=name,
+        slug=_unique_slug(name, taken),
+        kind=Organisation.Kind.CIVIL_SOCIETY,
+        website=website,
+    )
+    return join_request_create(
+        person=person,
+        organisation=organisation,
+        kind=JoinRequest.Kind.PROPOSE,
+        motivation=motivation,
+        language=language,
+    )

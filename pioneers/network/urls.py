@@ -16,6 +16,11 @@ urlpatterns = [
     path(pgettext_lazy("URL", "pioneers/"), views.people, name="people"),
     path(pgettext_lazy("URL", "profile/"), views.profile, name="profile"),
     path(pgettext_lazy("URL", "join/"), views.join, name="join"),
+    path(
+        pgettext_lazy("URL", "join/organisation/"),
+        views.register_organisation,
+        name="register_organisation",
+    ),
     path(pgettext_lazy("URL", "join-requests/"), views.join_requests, name="join_requests"),
     path(
         pgettext_lazy("URL", "join-requests/<int:pk>/"),

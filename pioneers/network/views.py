@@ -15,6 +15,7 @@ from pioneers.network.forms import (
     DecisionForm,
     JoinForm,
     MemberFilterForm,
+    OrganisationRegisterForm,
     PeopleSearchForm,
     ProfileForm,
 )
@@ -150,3 +151,27 @@ def people(request):
         "network/people.html",
         {"form": form, "people": list(selectors.people_directory(query=query)), "query": query},
     )
+
+
+@login_required
+def register_organisation(request):
+    person = getattr(request.user, "person", None)
+    if person is None:
+        messages.info(request, _("First tell the network who you are."))
+        return redirect("network:profile")
+    form = OrganisationRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_register(
+                person=person,
+                name=form.cleaned_data["name"],
+                website=form.cleaned_data["website"],
+                motivation=form.cleaned_data["motivation"],
+                language=get_language() or settings.LANGUAGE_CODE,
+            )
+        except services.JoinError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your request has been sent to the coordinators."))
+            return redirect("network:join")
+    return TemplateResponse(request, "network/register_organisation.html", {"form": form})

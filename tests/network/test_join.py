@@ -229,3 +229,38 @@ def test_organisation_page_shows_only_consenting_pioneers_without_contact_data(c
     for person in private:
         assert person.name not in html
     assert "@example.org" not in html.split("<footer", 1)[0]
+
+
+def test_civil_society_organisation_registers_and_becomes_a_partner(
+    client, newcomer, django_capture_on_commit_callbacks
+):
+    _profile(client, role="civil_society")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/nl/meedoen/organisatie/",
+            {
+                "name": "Stichting  Buurtdata",
+                "website": "buurtdata.example.org",
+                "motivation": "Wij helpen buurten open data te gebruiken.",
+            },
+        )
+    assert response.status_code == 302
+    organisation = Organisation.objects.get(name="Stichting Buurtdata")
+    assert organisation.kind == "civil_society"
+    assert organisation.website == "https://buurtdata.example.org"
+    join_request = JoinRequest.objects.get(organisation=organisation)
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/nl/aanvragen/{join_request.pk}/", {"decision": "approve"})
+    html = client.get("/nl/leden/").content.decode()
+    assert "Stichting Buurtdata" in html.split("Partners", 1)[1]
+
+
+def test_registering_a_known_organisation_is_refused(client, newcomer):
+    _profile(client)
+    response = client.post(
+        "/nl/meedoen/organisatie/", {"name": "schiedam", "website": "", "motivation": "x"}
+    )
+    assert response.status_code == 422
+    assert "schiedam is al bekend" in response.content.decode()
+    assert not JoinRequest.objects.exists()
