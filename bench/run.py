@@ -47,6 +47,8 @@ PAGES = [
     ("over", "/nl/over/"),
     ("members", "/nl/leden/"),
     ("schiedam", "/nl/organisaties/schiedam/"),
+    ("meetings", "/nl/bijeenkomsten/"),
+    ("meeting", "/nl/bijeenkomsten/2019-pioniersconferentie-2019/"),
 ]
 CONCURRENCIES = [8, 32]
 WORKERS = 2

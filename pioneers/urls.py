@@ -41,6 +41,7 @@ if isinstance(default_storage, FileSystemStorage):
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("pioneers.network.urls")),
+    path("", include("pioneers.meetings.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

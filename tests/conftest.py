@@ -71,3 +71,21 @@ def real_task_backend():
 def no_page_cache(settings):
     """Every request renders its page: for tests that count the queries of a page."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def queries_of(client, no_page_cache):
+    """How many database queries a GET of a URL makes once the caches are warm.
+
+    For the query-count tests of list pages: count at one size, add rows, count again.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url: str) -> int:
+        client.get(url)  # warm the caches that any data change expires
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    return count

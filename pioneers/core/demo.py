@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from pioneers.core.models import NetworkSettings, User
+from pioneers.meetings.demo import load_meetings_demo
 from pioneers.network.models import ContactLog, Membership, Organisation
 from pioneers.network.services import municipalities_load
 from pioneers.publications.models import ContentPage, HomePage
@@ -494,3 +495,4 @@ def load_demo(stdout) -> None:
     _site_tree(stdout)
     _accounts(stdout)
     _pioneers(stdout)
+    load_meetings_demo(stdout)

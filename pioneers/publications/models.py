@@ -32,10 +32,12 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from pioneers.meetings.selectors import next_meeting
         from pioneers.network.selectors import member_municipality_count
 
         context = super().get_context(request, *args, **kwargs)
         context["member_count"] = member_municipality_count()
+        context["next_meeting"] = next_meeting()
         return context
 
 

@@ -10,7 +10,7 @@ from pioneers.publications.models import ContentPage
 
 # Sections of the site that are not Wagtail pages, in menu order before the page tree's own
 # items. Later sections (meetings, knowledge, magazine) are added here.
-SECTIONS = [("network:members", _("Members"))]
+SECTIONS = [("network:members", _("Members")), ("meetings:upcoming", _("Meetings"))]
 
 
 def site_navigation(language: str | None = None) -> dict:

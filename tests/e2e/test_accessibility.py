@@ -19,9 +19,16 @@ LANGUAGES = ("nl", "en")
 MAX_PAGES = 60
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 # Logging out is a form in the header; its confirmation page is not part of the crawl.
-SKIPPED_SUFFIXES = ("/accounts/logout/",)
+# Calendars and CSV files are downloads, not pages.
+SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv")
 # Hundreds of pages share one template (a page per municipality): a few of each are audited.
-SAMPLED_PREFIXES = ("/nl/organisaties/", "/en/organisations/")
+# Meeting slugs start with their year.
+SAMPLED_PREFIXES = (
+    "/nl/organisaties/",
+    "/en/organisations/",
+    "/nl/bijeenkomsten/20",
+    "/en/meetings/20",
+)
 SAMPLES = 3
 
 
@@ -92,7 +99,7 @@ def test_every_public_page_passes_axe_and_the_page_checks(site, page, audit):
         assert path in visited, f"{path} was not reached; visited {visited}"
     for path in ("/nl/accounts/login/", "/en/accounts/signup/", "/nl/accounts/password/reset/"):
         assert path in visited, f"{path} was not reached; visited {visited}"
-    for path in ("/nl/leden/", "/en/members/"):
+    for path in ("/nl/leden/", "/en/members/", "/nl/bijeenkomsten/archief/", "/en/meetings/"):
         assert path in visited, f"{path} was not reached; visited {visited}"
     for prefix in SAMPLED_PREFIXES:
         assert any(p.startswith(prefix) for p in visited), f"no {prefix} page; visited {visited}"

@@ -58,8 +58,10 @@ def test_new_pioneer_joins_a_member_municipality_and_is_approved(site, page, aud
 
     log_in(page, site, COORDINATOR_EMAIL, DEMO_PASSWORD)
     page.locator("header").get_by_role("link", name="Aanvragen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanvragen")
     problems += audit("nl")
     page.get_by_role("link", name="Besluit over Nina Nieuw").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Nina Nieuw")
     problems += audit("nl")
     page.get_by_label("Goedkeuren").check()
     page.get_by_label("Reden").fill("Welkom in het netwerk!")

@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from pioneers.network.models import Membership, Organisation
 from pioneers.network.services import municipalities_load
@@ -74,17 +72,11 @@ def test_members_page_answers_htmx_with_the_list_only(client, demo):
 
 
 @pytest.mark.parametrize("url", ["/nl/leden/", "/en/members/", "/nl/organisaties/schiedam/"])
-def test_directory_pages_use_a_fixed_number_of_queries(client, demo, no_page_cache, url):
-    def count():
-        client.get(url)  # warm the caches that any data change expires
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
-
-    few = count()
+def test_directory_pages_use_a_fixed_number_of_queries(demo, queries_of, url):
+    few = queries_of(url)
     for organisation in Organisation.objects.filter(kind="municipality", memberships=None)[:40]:
         MembershipFactory(organisation=organisation)
-    assert count() == few
+    assert queries_of(url) == few
 
 
 def test_map_draws_every_municipality_as_a_link_and_highlights_members(client, demo):
@@ -152,27 +144,20 @@ def test_people_directory_is_for_members_and_shows_consenting_profiles_only(clie
     assert "Geen enkele pionier past" in client.get("/nl/pioniers/?q=zzz").content.decode()
 
 
-def test_people_directory_uses_a_fixed_number_of_queries(client, demo, no_page_cache):
+def test_people_directory_uses_a_fixed_number_of_queries(client, demo, queries_of):
     from pioneers.core.models import User
     from pioneers.network.models import Person
     from tests.factories import UserFactory
 
     client.force_login(User.objects.get(email="member@example.org"))
-
-    def count():
-        client.get("/nl/pioniers/")
-        with CaptureQueriesContext(connection) as queries:
-            client.get("/nl/pioniers/")
-        return len(queries)
-
-    few = count()
+    few = queries_of("/nl/pioniers/")
     delft = Organisation.objects.get(slug="delft")
     for _ in range(25):
         user = UserFactory()
         Person.objects.create(
             user=user, name=user.email, role="official", organisation=delft, public_profile=True
         )
-    assert count() == few
+    assert queries_of("/nl/pioniers/") == few
 
 
 def test_contact_log_is_shown_to_coordinators_only(client, demo):

@@ -1,6 +1,7 @@
 """`pioneers housekeeping`: the periodic chores; `pioneers serve` runs it every minute.
 
-Publishes and unpublishes pages whose scheduled time has come, and deletes finished task
+Publishes and unpublishes pages whose scheduled time has come, queues meeting reminders
+(two days before), and deletes finished task
 results older than a day (they hold the emails that were sent, reset links included).
 Outside `pioneers serve`, run it from cron every minute.
 """
@@ -11,9 +12,14 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Publish scheduled pages and prune old task results. Run every minute."
+    help = (
+        "Publish scheduled pages, send meeting reminders, prune old task results. Run every minute."
+    )
 
     def handle(self, *args, **options):
+        from pioneers.meetings.services import reminders_send
+
         call_command("publish_scheduled", verbosity=0)
+        reminders_send()
         if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
             call_command("prune_db_task_results", min_age_days=1, queue_name="*", verbosity=0)

@@ -1,0 +1,90 @@
+"""Meetings as iCalendar (one meeting, or a whole programme as a feed) and schema.org JSON-LD."""
+
+import json
+from collections.abc import Iterable
+from datetime import UTC
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from pioneers.meetings.models import Meeting
+
+ICAL_STATUS = {
+    Meeting.Status.PLANNED: "TENTATIVE",
+    Meeting.Status.CONFIRMED: "CONFIRMED",
+    Meeting.Status.HELD: "CONFIRMED",
+    Meeting.Status.CANCELLED: "CANCELLED",
+}
+
+
+def _url(meeting: Meeting) -> str:
+    return settings.BASE_URL.rstrip("/") + meeting.get_absolute_url()
+
+
+def _location(meeting: Meeting) -> str:
+    return f"{meeting.venue_name}, {meeting.street_address}, {meeting.postal_code} {meeting.city}"
+
+
+def meeting_calendar(meetings: Iterable[Meeting], name: str = "") -> bytes:
+    """An iCalendar file with one event per meeting, in UTC so that no time-zone table is needed."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Pioneers//Pioneer network meetings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+    stamp = timezone.now().astimezone(UTC)
+    host = settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0]
+    for meeting in meetings:
+        event = Event()
+        event.add("uid", f"meeting-{meeting.pk}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", meeting.starts_at.astimezone(UTC))
+        event.add("dtend", meeting.ends_at.astimezone(UTC))
+        event.add("summary", meeting.title)
+        event.add("location", _location(meeting))
+        event.add("url", _url(meeting))
+        event.add("status", ICAL_STATUS[meeting.status])
+        if meeting.description:
+            event.add("description", meeting.description)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+EVENT_STATUS = {
+    Meeting.Status.CANCELLED: "https://schema.org/EventCancelled",
+}
+
+
+def meeting_json_ld(meeting: Meeting, places_left: int | None) -> str:
+    """schema.org Event for search engines and calendar tools; safe to put in a script element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meeting.title,
+        "startDate": meeting.starts_at.isoformat(),
+        "endDate": meeting.ends_at.isoformat(),
+        "eventStatus": EVENT_STATUS.get(meeting.status, "https://schema.org/EventScheduled"),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": _url(meeting),
+        "location": {
+            "@type": "Place",
+            "name": meeting.venue_name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": meeting.street_address,
+                "postalCode": meeting.postal_code,
+                "addressLocality": meeting.city,
+                "addressCountry": "NL",
+            },
+        },
+        "organizer": {"@type": "Organization", "name": meeting.host.name},
+        "maximumAttendeeCapacity": meeting.capacity,
+    }
+    if meeting.description:
+        data["description"] = meeting.description
+    if places_left is not None:
+        data["remainingAttendeeCapacity"] = places_left
+    # Escape "<" so that no text of the meeting can close the script element.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")

@@ -1,0 +1,430 @@
+"""Writes for meetings: registering, confirming, cancelling, the waiting list, check-in, mail.
+
+A place is handed out only while the meeting's row is locked (``select_for_update`` on
+PostgreSQL; SQLite runs every transaction IMMEDIATE, which serialises writers), so the
+number of confirmed registrations never exceeds the capacity and none is lost.
+"""
+
+import io
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from pioneers.meetings.models import Meeting, Registration
+from pioneers.network.models import Organisation, Person
+
+CHECKIN_SALT = "pioneers.meetings.checkin"
+REMINDER_BEFORE = timedelta(days=2)
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made or changed; the message is for the user."""
+
+
+@dataclass
+class Outcome:
+    registration: Registration
+    created: bool
+
+
+def _closed_message(meeting: Meeting) -> str:
+    state = meeting.registration_state()
+    return {
+        "cancelled": _("This meeting has been cancelled; registration is not possible."),
+        "not_yet": _("Registration for this meeting has not opened yet."),
+        "closed": _("Registration for this meeting has closed."),
+    }.get(state, "")
+
+
+def registration_create(
+    *,
+    meeting: Meeting,
+    name: str,
+    email: str,
+    person: Person | None = None,
+    residence: Organisation | None = None,
+    accessibility_needs: str = "",
+    language: str = "nl",
+) -> Outcome:
+    """Register someone for a meeting.
+
+    A logged-in pioneer has a verified address and gets a place (or a waiting-list place) at
+    once. Anyone else confirms by an emailed link first. Registering an address twice
+    changes nothing: a pioneer is told so; an anonymous visitor gets the same answer as a
+    new registration and the address's owner gets an email, so nobody learns who registered.
+    """
+    if not meeting.is_published:
+        raise RegistrationError(_("This meeting is not open for registration."))
+    if meeting.registration_state() != "open":
+        raise RegistrationError(_closed_message(meeting))
+    if person is None and not meeting.is_open_to_all:
+        raise RegistrationError(_("This meeting is for members of the network; log in first."))
+    email = email.strip().lower()
+    existing = (
+        Registration.objects.filter(meeting=meeting, email=email)
+        .exclude(status=Registration.Status.CANCELLED)
+        .first()
+    )
+    if existing is not None:
+        if person is not None:
+            raise RegistrationError(_("You are already registered for this meeting."))
+        _send(existing, "already_registered" if existing.confirmed_at else "confirm")
+        return Outcome(existing, created=False)
+    registration = Registration(
+        meeting=meeting,
+        person=person,
+        name=name.strip(),
+        email=email,
+        residence=residence,
+        accessibility_needs=accessibility_needs.strip(),
+        language=language,
+        status=Registration.Status.UNCONFIRMED,
+    )
+    registration.full_clean()
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError:
+        # Another request registered the same address a moment ago.
+        raise RegistrationError(_("You are already registered for this meeting.")) from None
+    if person is None:
+        _send(registration, "confirm")
+    else:
+        _place(registration)
+    return Outcome(registration, created=True)
+
+
+def registration_confirm(*, registration: Registration) -> Registration:
+    """The emailed link was followed: the address is real, so hand out a place."""
+    if registration.status == Registration.Status.CANCELLED:
+        raise RegistrationError(_("This registration was cancelled; register again if you like."))
+    if registration.status != Registration.Status.UNCONFIRMED:
+        return registration  # following the link twice is harmless
+    if registration.meeting.status == Meeting.Status.CANCELLED:
+        raise RegistrationError(_closed_message(registration.meeting))
+    _place(registration)
+    return registration
+
+
+def _place(registration: Registration) -> None:
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+        taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        registration.status = (
+            Registration.Status.CONFIRMED
+            if taken < meeting.capacity
+            else Registration.Status.WAITLISTED
+        )
+        registration.confirmed_at = timezone.now()
+        registration.save(update_fields=["status", "confirmed_at"])
+    _send(registration, registration.status)
+
+
+def registration_cancel(*, registration: Registration) -> Registration | None:
+    """Cancel a registration; a freed place goes to the first on the waiting list.
+
+    Returns the promoted registration, if any.
+    """
+    if registration.status == Registration.Status.CANCELLED:
+        raise RegistrationError(_("This registration has already been cancelled."))
+    promoted = None
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+        was_confirmed = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        if was_confirmed and taken < meeting.capacity and meeting.status != meeting.Status.HELD:
+            promoted = (
+                meeting.registrations.filter(status=Registration.Status.WAITLISTED)
+                .order_by("confirmed_at", "pk")
+                .first()
+            )
+            if promoted is not None:
+                promoted.status = Registration.Status.CONFIRMED
+                promoted.save(update_fields=["status"])
+    _send(registration, "cancelled")
+    if promoted is not None:
+        _send(promoted, "promoted")
+    return promoted
+
+
+def checkin_code(registration: Registration) -> str:
+    """What the QR code in the confirmation email holds: a signed registration number."""
+    return signing.dumps(registration.pk, salt=CHECKIN_SALT, compress=True)
+
+
+def registration_from_checkin_code(code: str) -> Registration:
+    try:
+        pk = signing.loads(code, salt=CHECKIN_SALT)
+    except signing.BadSignature:
+        raise RegistrationError(_("This check-in code is not valid.")) from None
+    registration = Registration.objects.select_related("meeting").filter(pk=pk).first()
+    if registration is None:
+        raise RegistrationError(_("This check-in code is not valid."))
+    return registration
+
+
+def registration_check_in(*, registration: Registration) -> Registration:
+    if registration.status != Registration.Status.CONFIRMED:
+        raise RegistrationError(
+            _("%(name)s has no confirmed place (%(status)s).")
+            % {"name": registration.name, "status": registration.get_status_display()}
+        )
+    if registration.checked_in_at is None:
+        registration.checked_in_at = timezone.now()
+        registration.save(update_fields=["checked_in_at"])
+    return registration
+
+
+def registration_check_in_undo(*, registration: Registration) -> Registration:
+    registration.checked_in_at = None
+    registration.save(update_fields=["checked_in_at"])
+    return registration
+
+
+def reminders_send(now=None) -> int:
+    """Queue the reminder for every confirmed registration of meetings two days away.
+
+    Run by ``pioneers housekeeping`` every minute; each meeting's reminders go out once.
+    """
+    now = now or timezone.now()
+    sent = 0
+    due = Meeting.objects.filter(
+        is_published=True,
+        reminders_sent_at__isnull=True,
+        status__in=[Meeting.Status.PLANNED, Meeting.Status.CONFIRMED],
+        date__gte=now.date(),
+        date__lte=(now + REMINDER_BEFORE).date(),
+    )
+    for meeting in due:
+        with transaction.atomic():
+            claimed = Meeting.objects.filter(pk=meeting.pk, reminders_sent_at__isnull=True).update(
+                reminders_sent_at=now
+            )
+            if not claimed:
+                continue
+            registrations = list(meeting.registrations.filter(status=Registration.Status.CONFIRMED))
+            Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+                reminded_at=now
+            )
+            for registration in registrations:
+                _send(registration, "reminder")
+                sent += 1
+    return sent
+
+
+def _send(registration: Registration, kind: str) -> None:
+    from pioneers.meetings.tasks import send_registration_email
+
+    transaction.on_commit(
+        partial(send_registration_email.enqueue, registration_id=registration.pk, kind=kind)
+    )
+
+
+def absolute_url(path: str) -> str:
+    return settings.BASE_URL.rstrip("/") + path
+
+
+def registration_email(registration: Registration, kind: str) -> EmailMultiAlternatives:
+    """Render one email about a registration in the registrant's language.
+
+    Confirmations and reminders carry the meeting as an iCalendar attachment and the
+    check-in QR code.
+    """
+    import segno
+
+    from pioneers.meetings.calendar import meeting_calendar
+
+    meeting = registration.meeting
+    with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "meeting": meeting,
+            "network_name": _network_name(),
+            "meeting_url": absolute_url(meeting.get_absolute_url()),
+            "confirm_url": absolute_url(
+                reverse("meetings:confirm", kwargs={"token": registration.token})
+            ),
+            "manage_url": absolute_url(
+                reverse("meetings:manage", kwargs={"token": registration.token})
+            ),
+        }
+        subject = render_to_string(f"meetings/email/{kind}_subject.txt", context).strip()
+        body = render_to_string(f"meetings/email/{kind}.txt", context)
+    message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=body)
+    message.to = [registration.email]
+    if kind in ("confirmed", "promoted", "reminder"):
+        message.attach("meeting.ics", meeting_calendar([meeting]), "text/calendar")
+        checkin_url = absolute_url(
+            reverse("meetings:checkin_scan", kwargs={"code": checkin_code(registration)})
+        )
+        png = io.BytesIO()
+        segno.make(checkin_url, error="m").save(png, kind="png", scale=6, border=2)
+        message.attach("check-in.png", png.getvalue(), "image/png")
+    return message
+
+
+def _network_name() -> str:
+    from pioneers.core.models import NetworkSettings
+
+    return NetworkSettings.load().name
+
+
+def _locks_from_json(raw: dict):
+    from pioneers.meetings.planner import Lock
+
+    locks = {}
+    for index, cells in raw.items():
+        cells = dict(cells)
+        if cells.get("date"):
+            cells["date"] = date.fromisoformat(cells["date"])
+        locks[int(index)] = Lock(**cells)
+    return locks
+
+
+def plan_locks_save(*, programme, locks: dict[int, dict]) -> None:
+    """Keep the cells the coordinator fixed; the rest is planned around them."""
+    programme.plan_locks = {str(i): cells for i, cells in locks.items() if cells}
+    programme.save(update_fields=["plan_locks"])
+
+
+def availability_save(
+    *, programme, organisation, willing_to_host: bool, willing_to_chair: bool, blocked_dates, user
+):
+    from pioneers.meetings.models import Availability
+
+    availability, _created = Availability.objects.update_or_create(
+        programme=programme,
+        organisation=organisation,
+        defaults={
+            "willing_to_host": willing_to_host,
+            "willing_to_chair": willing_to_chair,
+            "blocked_dates": [d.isoformat() for d in blocked_dates],
+            "updated_by": user,
+        },
+    )
+    return availability
+
+
+def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
+    """Turn the proposal into draft meetings; numbers that exist already are left alone."""
+    from django.utils.text import slugify
+
+    from pioneers.meetings.models import Format
+
+    existing = set(programme.meetings.values_list("number", flat=True))
+    hosts = Organisation.objects.in_bulk([m.host_id for m in plan.meetings if m.host_id])
+    created = []
+    with transaction.atomic():
+        for planned in plan.meetings:
+            number = planned.index + 1
+            host = hosts.get(planned.host_id)
+            if number in existing or host is None or planned.date is None:
+                continue
+            title = planned.topic or str(Format(planned.format).label).capitalize()
+            slug = base = slugify(f"{planned.date.year}-{number}-{title}")[:190]
+            suffix = 2
+            while Meeting.objects.filter(slug=slug).exists():
+                slug, suffix = f"{base}-{suffix}", suffix + 1
+            meeting = Meeting(
+                programme=programme,
+                number=number,
+                title=title,
+                slug=slug,
+                topic=planned.topic,
+                format=planned.format,
+                date=planned.date,
+                host=host,
+                guest_chair_id=planned.chair_id,
+                venue_name=str(_("Town hall of %(name)s") % {"name": host.name}),
+                city=host.name,
+                audience=(
+                    Meeting.Audience.RESIDENTS
+                    if planned.format == Format.RESIDENTS
+                    else Meeting.Audience.MEMBERS
+                ),
+            )
+            meeting.full_clean()
+            meeting.save()
+            created.append(meeting)
+    return created
+
+
+def meeting_publish(*, meeting: Meeting, publish: bool = True) -> Meeting:
+    meeting.is_published = publish
+    meeting.save(update_fields=["is_published"])
+    return meeting
+
+
+def _region(province: str) -> str:
+    """The school-holiday region; unknown ("") means every region's holidays are avoided."""
+    from pioneers.meetings.holidays import region_for_province
+
+    try:
+        return region_for_province(province)
+    except ValueError:
+        return ""  # a province a coordinator added by hand, outside the Dutch twelve
+
+
+def plan_programme(programme, locked=None):
+    """Propose the whole programme from the members' stated availability (see planner.py).
+
+    Members that said nothing count as willing to host and chair; how often each chaired
+    in earlier programmes decides who chairs first.
+    """
+    from django.db.models import Count
+
+    from pioneers.meetings.planner import Member, plan_rotation
+    from pioneers.network.selectors import current_members
+
+    availability = {a.organisation_id: a for a in programme.availabilities.all()}
+    members = []
+    for organisation in current_members().select_related("province").order_by("pk"):
+        if organisation.latitude is None:
+            continue  # the planner measures travel; an organisation without a place cannot host
+        offer = availability.get(organisation.pk)
+        province = organisation.province.name if organisation.province else ""
+        members.append(
+            Member(
+                id=organisation.pk,
+                name=organisation.name,
+                province=province,
+                latitude=organisation.latitude,
+                longitude=organisation.longitude,
+                region=_region(province),
+                is_municipality=organisation.kind == Organisation.Kind.MUNICIPALITY,
+                willing_to_host=offer.willing_to_host if offer else True,
+                willing_to_chair=offer.willing_to_chair if offer else True,
+                blocked_dates=frozenset(
+                    date.fromisoformat(d) for d in (offer.blocked_dates if offer else [])
+                ),
+            )
+        )
+    chair_counts = dict(
+        Meeting.objects.exclude(programme=programme)
+        .exclude(guest_chair=None)
+        .values("guest_chair")
+        .annotate(n=Count("pk"))
+        .values_list("guest_chair", "n")
+    )
+    return plan_rotation(
+        start=programme.start_date,
+        meetings=programme.planned_meetings,
+        members=members,
+        topics=programme.topic_list,
+        cadence_months=programme.cadence_months,
+        allow_same_host_and_chair=programme.allow_same_host_and_chair,
+        chair_counts=chair_counts,
+        locked=locked if locked is not None else _locks_from_json(programme.plan_locks),
+    )

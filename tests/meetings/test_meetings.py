@@ -1,0 +1,166 @@
+"""Meeting pages: lists with filters, one meeting, calendars, JSON-LD, the home page."""
+
+import json
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+
+from pioneers.meetings.demo import quarter_after
+from pioneers.meetings.models import Meeting, Programme
+from pioneers.network.models import Organisation
+
+
+def _upcoming() -> Meeting:
+    return Meeting.objects.filter(date__gte=timezone.localdate()).order_by("date").first()
+
+
+def test_demo_has_the_seed_programme_and_an_upcoming_one(demo):
+    seed = Programme.objects.get(slug="2018-2020")
+    meetings = list(seed.meetings.order_by("number"))
+    assert len(meetings) == 8
+    assert meetings[0].date == date(2018, 10, 11) and meetings[-1].date == date(2020, 6, 18)
+    assert len({m.host_id for m in meetings}) == 8
+    assert len({m.guest_chair_id for m in meetings}) == 8
+    residents_years = {m.date.year for m in meetings if m.format == "residents"}
+    assert residents_years == {2019, 2020}
+    assert all(m.registrations.filter(checked_in_at__isnull=False).exists() for m in meetings)
+    upcoming = _upcoming()
+    assert upcoming.date >= quarter_after(timezone.localdate())
+    assert upcoming.registration_state() == "open"
+
+
+def test_quarter_after():
+    assert quarter_after(date(2026, 11, 27)) == date(2027, 1, 1)
+    assert quarter_after(date(2026, 1, 1)) == date(2026, 4, 1)
+    assert quarter_after(date(2026, 9, 30)) == date(2026, 10, 1)
+
+
+def test_upcoming_and_past_lists(client, demo):
+    upcoming = client.get("/nl/bijeenkomsten/").content.decode()
+    assert _upcoming().title in upcoming
+    assert "Pioniersconferentie 2019" not in upcoming
+    past = client.get("/nl/bijeenkomsten/archief/").content.decode()
+    assert "Pioniersconferentie 2019" in past
+    assert past.index("Bewonersbijeenkomst: open en dichtbij") < past.index("Aftrap")
+
+
+def test_lists_filter_by_topic_format_and_year(client, demo):
+    html = client.get("/nl/bijeenkomsten/archief/", {"format": "lab"}).content.decode()
+    assert "Lab: actief openbaar maken" in html and "Pioniersconferentie" not in html
+    html = client.get("/nl/bijeenkomsten/archief/", {"year": "2020"}).content.decode()
+    assert "Algoritmes en transparantie" in html and "Aftrap" not in html
+    html = client.get("/nl/bijeenkomsten/archief/", {"topic": "Participatie"}).content.decode()
+    assert html.count("pioneers-meeting-card") == 2
+
+
+def test_lists_answer_bad_filters_with_a_message(client, demo):
+    response = client.get("/nl/bijeenkomsten/archief/", {"year": "abc", "format": "<x>"})
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()
+
+
+def test_list_answers_htmx_with_the_list_only(client, demo):
+    response = client.get("/nl/bijeenkomsten/archief/?year=2019", headers={"HX-Request": "true"})
+    assert "<html" not in response.content.decode()
+    assert "Pioniersconferentie 2019" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/nl/bijeenkomsten/", "/nl/bijeenkomsten/archief/"])
+def test_lists_use_a_fixed_number_of_queries(demo, queries_of, url):
+    before = queries_of(url)
+    programme = Programme.objects.get(slug="2018-2020")
+    host = Organisation.objects.get(slug="schiedam")
+    for n in range(10):
+        day = timezone.localdate() + timedelta(days=(n - 5) * 40)
+        Meeting.objects.create(
+            programme=programme,
+            number=100 + n,
+            title=f"Extra {n}",
+            slug=f"extra-{n}",
+            format="lab",
+            date=day,
+            host=host,
+            guest_chair=host,
+            venue_name="Stadserf",
+            street_address="Stadserf 1",
+            postal_code="3112 DZ",
+            city="Schiedam",
+            is_published=True,
+        )
+    assert queries_of(url) == before
+
+
+def test_meeting_page_shows_everything_a_visitor_needs(client, demo):
+    meeting = Meeting.objects.get(slug="2019-lab-actief-openbaar-maken")
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    for text in [
+        "Lab: actief openbaar maken",
+        "Bijeenkomst 2 van programma 2018–2020",
+        "Utrecht",  # host
+        "Groningen",  # guest chair
+        "Open-overheidslab",
+        "Plan je route",
+        "Ontwerpsessie: het probleem verkennen",  # agenda
+        "Inwoners vinden besluiten",  # the lab's case
+        "Gehouden",
+    ]:
+        assert text.lower() in html.lower(), text
+    assert 'type="text/calendar"' in html
+
+
+def test_meeting_page_carries_schema_org_event(client, demo):
+    meeting = _upcoming()
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(raw)
+    assert data["@type"] == "Event" and data["name"] == meeting.title
+    assert data["startDate"].startswith(meeting.date.isoformat())
+    assert data["location"]["address"]["addressLocality"] == meeting.city
+    assert data["remainingAttendeeCapacity"] == meeting.capacity
+
+
+def test_json_ld_cannot_close_its_script_element(client, demo):
+    meeting = _upcoming()
+    meeting.title = "</script><script>alert(1)</script>"
+    meeting.save()
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in html
+
+
+def test_meeting_and_programme_calendars_parse(client, demo):
+    meeting = _upcoming()
+    response = client.get(f"/nl/bijeenkomsten/{meeting.slug}/agenda.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == [meeting.title]
+    assert events[0].decoded("dtstart") == meeting.starts_at
+    feed = Calendar.from_ical(client.get("/nl/bijeenkomsten/agenda.ics").content)
+    assert len(feed.walk("VEVENT")) == Meeting.objects.filter(is_published=True).count()
+    seed = Calendar.from_ical(client.get("/nl/bijeenkomsten/programma/2018-2020.ics").content)
+    assert len(seed.walk("VEVENT")) == 8
+
+
+def test_unpublished_meeting_is_hidden_from_visitors_but_previewed_by_coordinators(
+    client, demo, django_user_model
+):
+    meeting = _upcoming()
+    meeting.is_published = False
+    meeting.save()
+    assert client.get(meeting.get_absolute_url()).status_code == 404
+    assert meeting.title not in client.get("/nl/bijeenkomsten/").content.decode()
+    client.force_login(django_user_model.objects.get(email="coordinator@example.org"))
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "niet gepubliceerd" in html
+
+
+def test_home_page_shows_the_next_meeting(client, demo):
+    html = client.get("/nl/").content.decode()
+    assert "Volgende bijeenkomst" in html and _upcoming().title in html
+
+
+def test_meetings_menu_item_and_english_urls(client, demo):
+    html = client.get("/en/meetings/past/").content.decode()
+    assert 'href="/en/meetings/"' in html and "Past meetings" in html

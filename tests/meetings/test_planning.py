@@ -1,0 +1,144 @@
+"""The coordinator's planner page and the members' availability form."""
+
+import re
+from datetime import date
+
+import pytest
+
+from pioneers.core.models import User
+from pioneers.meetings import services
+from pioneers.meetings.models import Availability, Programme
+from pioneers.network.models import Organisation
+
+
+@pytest.fixture
+def programme(demo):
+    return Programme.objects.create(
+        name="2030–2031",
+        slug="2030-2031",
+        start_date=date(2030, 1, 1),
+        end_date=date(2031, 12, 31),
+        planned_meetings=8,
+        topics="Open data\nParticipatie\nWoo\nAlgoritmes",
+    )
+
+
+@pytest.fixture
+def coordinator(client, demo):
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    return client
+
+
+def _row_data(plan, overrides=None):
+    data = {"action": "replan"}
+    for planned in plan.meetings:
+        prefix = f"m{planned.index}-"
+        data |= {
+            prefix + "date": planned.date.isoformat(),
+            prefix + "host_id": planned.host_id,
+            prefix + "chair_id": planned.chair_id or "",
+            prefix + "format": planned.format,
+            prefix + "topic": planned.topic,
+        }
+    data |= overrides or {}
+    return data
+
+
+def test_planner_shows_a_full_proposal_with_reasons_and_fairness(coordinator, programme):
+    response = coordinator.get("/nl/bijeenkomsten/programma/2030-2031/planner/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('name="m7-date"') == 1 and 'name="m8-date"' not in html
+    assert "pioneers-plan-reason" in html and "Reiskilometers per lid" in html
+
+
+def test_planner_is_for_coordinators_only(client, programme):
+    client.force_login(User.objects.get(email="member@example.org"))
+    response = client.get("/nl/bijeenkomsten/programma/2030-2031/planner/")
+    assert response.status_code == 302
+
+
+def test_editing_a_cell_locks_it_and_replans_the_rest(coordinator, programme):
+    plan = services.plan_programme(programme)
+    utrecht = Organisation.objects.get(slug="utrecht")
+    first_host = plan.meetings[0].host_id
+    new_host = utrecht.pk if first_host != utrecht.pk else Organisation.objects.get(slug="delft").pk
+    response = coordinator.post(
+        "/nl/bijeenkomsten/programma/2030-2031/planner/",
+        _row_data(plan, {"m0-host_id": new_host, "m2-lock_format": "on"}),
+    )
+    assert response.status_code == 302
+    programme.refresh_from_db()
+    assert programme.plan_locks["0"] == {"host_id": new_host}
+    assert programme.plan_locks["2"] == {"format": plan.meetings[2].format}
+    replanned = services.plan_programme(programme)
+    assert replanned.meetings[0].host_id == new_host
+    html = coordinator.get("/nl/bijeenkomsten/programma/2030-2031/planner/").content.decode()
+    assert re.search(r'<input[^>]*name="m0-lock_host_id"[^>]*checked', html)
+    assert not re.search(r'<input[^>]*name="m0-lock_chair_id"[^>]*checked', html)
+    assert "Vastgezet door de coördinator" in html
+    hosts = [m.host_id for m in replanned.meetings]
+    assert len(set(hosts)) == len(hosts)
+    # Same inputs, same plan.
+    assert services.plan_programme(programme) == replanned
+
+
+def test_invalid_cells_change_nothing_and_keep_what_was_typed(coordinator, programme):
+    plan = services.plan_programme(programme)
+    response = coordinator.post(
+        "/nl/bijeenkomsten/programma/2030-2031/planner/",
+        _row_data(plan, {"m1-date": "31-02-2030", "m1-topic": "Mijn onderwerp"}),
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "niet geldig" in html and 'value="Mijn onderwerp"' in html
+    programme.refresh_from_db()
+    assert programme.plan_locks == {}
+
+
+def test_create_and_publish_meetings_from_the_plan(coordinator, programme):
+    url = "/nl/bijeenkomsten/programma/2030-2031/planner/"
+    assert coordinator.post(url, {"action": "create"}).status_code == 302
+    meetings = list(programme.meetings.order_by("number"))
+    assert [m.number for m in meetings] == list(range(1, 9))
+    assert not any(m.is_published for m in meetings)
+    # Creating again adds nothing.
+    coordinator.post(url, {"action": "create"})
+    assert programme.meetings.count() == 8
+    first = meetings[0]
+    assert coordinator.post(f"/nl/bijeenkomsten/{first.slug}/publiceren/", {"publish": "1"})
+    first.refresh_from_db()
+    assert first.is_published
+
+
+def test_member_states_availability_and_the_planner_respects_it(client, programme):
+    member = User.objects.get(email="member@example.org")
+    client.force_login(member)
+    url = "/nl/bijeenkomsten/programma/2030-2031/beschikbaarheid/"
+    response = client.post(url, {"willing_to_chair": "on", "blocked_dates": "geen datum"})
+    assert response.status_code == 422
+    assert "Geen datum: geen datum" in response.content.decode()
+    assert not Availability.objects.exists()
+    response = client.post(url, {"willing_to_chair": "on", "blocked_dates": "12-03-2030\n"})
+    assert response.status_code == 302
+    availability = Availability.objects.get(programme=programme)
+    organisation = member.person.organisation
+    assert availability.organisation == organisation and not availability.willing_to_host
+    assert availability.blocked_dates == ["2030-03-12"]
+    plan = services.plan_programme(programme)
+    assert organisation.pk not in [m.host_id for m in plan.meetings]
+
+
+def test_members_without_a_location_or_with_an_unknown_province_are_planned_safely(programme):
+    schiedam = Organisation.objects.get(slug="schiedam")
+    schiedam.latitude = None
+    schiedam.save()
+    utrecht = Organisation.objects.get(slug="utrecht")
+    utrecht.province = Organisation.objects.create(
+        name="Atlantis", slug="atlantis", kind="province"
+    )
+    utrecht.save()
+    plan = services.plan_programme(programme)
+    assert len(plan.meetings) == 8 and all(m.host_id for m in plan.meetings)
+    assert schiedam.pk not in {m.host_id for m in plan.meetings}
+    assert schiedam.pk not in {m.chair_id for m in plan.meetings}
