@@ -46,9 +46,9 @@ def demo(db):
     Loading is idempotent and cheap when the session already loaded it; it matters after
     transactional tests, which empty the database.
     """
-    from pioneers.core.demo import load_demo
+    from tests.demo import load_test_demo
 
-    load_demo(io.StringIO())
+    load_test_demo()
 
 
 @pytest.fixture(autouse=True)

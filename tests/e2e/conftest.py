@@ -10,7 +10,6 @@ calls between browser steps.
 """
 
 import asyncio
-import io
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -207,17 +206,6 @@ def audit(page, console, axe):
     return check
 
 
-def _wagtail_initial_data():
-    """What Wagtail's migrations create and a flush removes: the root page and root collection."""
-    from wagtail.models import Collection, Locale, Page
-
-    if not Page.objects.exists():
-        locale, _ = Locale.objects.get_or_create(language_code="nl")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-
-
 @pytest.fixture
 def demo(transactional_db, settings):
     """The demo network (pages in Dutch and English, two accounts) in the test database.
@@ -226,11 +214,10 @@ def demo(transactional_db, settings):
     other transactional tests); the first such test of the session still finds the demo that
     tests/conftest.py loaded into the new database. Loading the demo is idempotent.
     """
-    from pioneers.core.demo import load_demo
+    from tests.demo import load_test_demo
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    _wagtail_initial_data()
-    load_demo(io.StringIO())
+    load_test_demo()
 
 
 @pytest.fixture
