@@ -11,6 +11,7 @@ from pioneers.core.models import NetworkSettings, User
 from pioneers.meetings.demo import load_meetings_demo
 from pioneers.network.models import ContactLog, Membership, Organisation
 from pioneers.network.services import municipalities_load
+from pioneers.publications.demo import load_publications_demo
 from pioneers.publications.models import ContentPage, HomePage
 
 DEMO_PASSWORD = "pioneers-demo"  # noqa: S105 - demo accounts exist only in the embedded demo
@@ -496,3 +497,4 @@ def load_demo(stdout) -> None:
     _accounts(stdout)
     _pioneers(stdout)
     load_meetings_demo(stdout)
+    load_publications_demo(stdout)

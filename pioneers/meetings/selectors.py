@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from pioneers.core.cache import cached
 from pioneers.meetings.models import AgendaItem, Meeting, Programme, Registration
 from pioneers.network.models import Organisation
 
@@ -34,7 +35,11 @@ def meetings_list(
 
 
 def filter_choices() -> dict:
-    """Topics and years that published meetings have, for the filter form."""
+    """Topics and years that published meetings have, for the filter form; cached."""
+    return cached("meetings:filter-choices", _filter_choices)
+
+
+def _filter_choices() -> dict:
     meetings = Meeting.objects.filter(is_published=True)
     topics = sorted(set(meetings.exclude(topic="").values_list("topic", flat=True)))
     years = sorted({d.year for d in meetings.dates("date", "year")}, reverse=True)
@@ -73,7 +78,14 @@ def places_left(meeting: Meeting) -> int:
 
 
 def next_meeting() -> Meeting | None:
-    return meetings_list(past=False).first()
+    """The first upcoming published meeting, for the home page; cached until data changes.
+
+    The date is part of the key: the next meeting changes at midnight without any write.
+    """
+    today = timezone.localdate().isoformat()
+    return (
+        cached(f"meetings:next:{today}", lambda: meetings_list(past=False).first() or False) or None
+    )
 
 
 def live_registration(meeting: Meeting, email: str) -> Registration | None:

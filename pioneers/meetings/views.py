@@ -98,6 +98,8 @@ def meeting(request, slug):
             "person": person,
             "can_manage": selectors.can_manage(request.user, meeting),
             "json_ld": meeting_json_ld(meeting, places_left),
+            # Reports are Wagtail pages of the publications app, found by their reverse relation.
+            "reports": meeting.reports.live().public().select_related("locale")[:1],
         },
     )
 

@@ -1,10 +1,14 @@
-"""Wagtail page types: the home page and general content pages (about, privacy, contact, ...)."""
+"""Wagtail page types: home, content pages (about, privacy, contact, ...) and meeting reports."""
 
+import functools
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -58,3 +62,176 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+
+
+@functools.cache
+def woo_categories() -> list[tuple[str, str]]:
+    """The Open Government Act's information categories as (TOOI identifier, Dutch name)."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "woo-information-categories.csv"
+    with path.open(encoding="utf-8") as file:
+        return [(row["tooi_identifier"], row["name"]) for row in csv.DictReader(file)]
+
+
+# "onderzoeksrapport": what a report of a meeting on how government works most often is.
+DEFAULT_WOO_CATEGORY = "https://identifier.overheid.nl/tooi/def/thes/kern/c_fdaee95e"
+
+
+class ReportIndexPage(Page):
+    """The list of meeting reports."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["publications.HomePage"]
+    subpage_types = ["publications.ReportPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("reports overview")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Reports are written in the network's language; every language's overview lists them.
+        context["reports"] = (
+            ReportPage.objects.live()
+            .public()
+            .select_related("meeting__host", "locale")
+            .order_by("-meeting__date")
+        )
+        return context
+
+
+class ReportPage(Page):
+    """The public report of one meeting, with the metadata Dutch active publication asks for."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    summary = models.TextField(_("summary"))
+    insights = RichTextField(_("insights"), features=RICH_TEXT_FEATURES, blank=True)
+    agreements = RichTextField(_("agreements"), features=RICH_TEXT_FEATURES, blank=True)
+    lessons = RichTextField(_("lessons"), features=RICH_TEXT_FEATURES, blank=True)
+    # Metadata for active publication under the Open Government Act (Woo).
+    publisher = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty means the network's lead organisation."),
+    )
+    information_category = models.CharField(
+        _("information category (Woo)"),
+        max_length=100,
+        choices=woo_categories,
+        default=DEFAULT_WOO_CATEGORY,
+    )
+    created_on = models.DateField(
+        _("created on"), null=True, blank=True, help_text=_("Empty means the meeting's date.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("meeting"),
+        FieldPanel("summary"),
+        FieldPanel("insights"),
+        FieldPanel("agreements"),
+        FieldPanel("lessons"),
+        InlinePanel("actions", heading=_("Follow-up actions"), label=_("action")),
+        InlinePanel("photos", heading=_("Photos"), label=_("photo")),
+        InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [FieldPanel("publisher"), FieldPanel("information_category"), FieldPanel("created_on")],
+            heading=_("Publication metadata"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("insights"),
+        index.SearchField("agreements"),
+        index.SearchField("lessons"),
+    ]
+    parent_page_types = ["publications.ReportIndexPage"]
+
+    class Meta:
+        verbose_name = _("meeting report")
+
+    def clean(self):
+        super().clean()
+        others = ReportPage.objects.filter(meeting_id=self.meeting_id, locale_id=self.locale_id)
+        if self.meeting_id and others.exclude(pk=self.pk).exists():
+            raise ValidationError({"meeting": _("This meeting already has a report.")})
+
+    @property
+    def participant_count(self) -> int:
+        """Counted from the check-ins of the meeting, not typed in."""
+        return self.meeting.registrations.filter(
+            status="confirmed", checked_in_at__isnull=False
+        ).count()
+
+    @functools.cached_property
+    def metadata(self) -> dict:
+        """Publisher, category, dates, language and format, as shown and as DCTERMS meta tags."""
+        from pioneers.network.models import Membership
+
+        publisher = self.publisher
+        if publisher is None:
+            lead = Membership.objects.filter(is_lead=True, status="member").first()
+            publisher = lead.organisation if lead else None
+        return {
+            "publisher": publisher,
+            "category": dict(woo_categories()).get(self.information_category, ""),
+            "category_uri": self.information_category,
+            "created": self.created_on or self.meeting.date,
+            "issued": self.first_published_at,
+            "modified": self.last_published_at,
+            "language": self.locale.language_code,
+            "format": "text/html",
+        }
+
+
+class FollowUpAction(Orderable):
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="actions")
+    action = models.CharField(_("action"), max_length=300)
+    owner = models.CharField(_("owner"), max_length=150)
+    due = models.DateField(_("due"), null=True, blank=True)
+
+    panels = [FieldPanel("action"), FieldPanel("owner"), FieldPanel("due")]
+
+
+class ReportPhoto(Orderable):
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("What the photo shows, for people who cannot see it. Required."),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+
+class ReportAttachment(Orderable):
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]

@@ -22,12 +22,13 @@ SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/me
 # Calendars and CSV files are downloads, not pages.
 SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv")
 # Hundreds of pages share one template (a page per municipality): a few of each are audited.
-# Meeting slugs start with their year.
+# Meeting and report slugs start with their year.
 SAMPLED_PREFIXES = (
     "/nl/organisaties/",
     "/en/organisations/",
     "/nl/bijeenkomsten/20",
     "/en/meetings/20",
+    "/nl/verslagen/20",
 )
 SAMPLES = 3
 
@@ -99,7 +100,14 @@ def test_every_public_page_passes_axe_and_the_page_checks(site, page, audit):
         assert path in visited, f"{path} was not reached; visited {visited}"
     for path in ("/nl/accounts/login/", "/en/accounts/signup/", "/nl/accounts/password/reset/"):
         assert path in visited, f"{path} was not reached; visited {visited}"
-    for path in ("/nl/leden/", "/en/members/", "/nl/bijeenkomsten/archief/", "/en/meetings/"):
+    for path in (
+        "/nl/leden/",
+        "/en/members/",
+        "/nl/bijeenkomsten/archief/",
+        "/en/meetings/",
+        "/nl/verslagen/",
+        "/en/reports/",
+    ):
         assert path in visited, f"{path} was not reached; visited {visited}"
     for prefix in SAMPLED_PREFIXES:
         assert any(p.startswith(prefix) for p in visited), f"no {prefix} page; visited {visited}"
