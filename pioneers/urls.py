@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("pioneers.network.urls")),
     path("", include("pioneers.meetings.urls")),
+    path("", include("pioneers.publications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -2,8 +2,12 @@
 
 import functools
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -173,6 +177,35 @@ class ReportPage(Page):
         if self.meeting_id and others.exclude(pk=self.pk).exists():
             raise ValidationError({"meeting": _("This meeting already has a report.")})
 
+    def published_versions(self) -> list[dict]:
+        """Every version that was public, newest first: {"revision_id", "timestamp"}."""
+        from wagtail.models import PageLogEntry
+
+        return list(
+            PageLogEntry.objects.filter(page=self, action="wagtail.publish")
+            .exclude(revision=None)
+            .order_by("-timestamp")
+            .values("revision_id", "timestamp")
+        )
+
+    def serve(self, request, *args, **kwargs):
+        """``?version=<id>`` shows a version that was published before; the history stays public."""
+        version = request.GET.get("version")
+        if not version:
+            return super().serve(request, *args, **kwargs)
+        versions = {v["revision_id"]: v["timestamp"] for v in self.published_versions()}
+        if not version.isdigit() or int(version) not in versions:
+            raise Http404
+        old = self.revisions.get(pk=int(version)).as_object()
+        context = self.get_context(request, *args, **kwargs)
+        context.update(page=old, self=old, old_version=versions[int(version)])
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["versions"] = self.published_versions()
+        return context
+
     @property
     def participant_count(self) -> int:
         """Counted from the check-ins of the meeting, not typed in."""
@@ -235,3 +268,59 @@ class ReportAttachment(Orderable):
     )
 
     panels = [FieldPanel("document")]
+
+
+class CommentRound(models.Model):
+    """Attendees invited to comment on a report's draft, until a set moment."""
+
+    report = models.OneToOneField(
+        ReportPage, on_delete=models.CASCADE, related_name="comment_round"
+    )
+    closes_at = models.DateTimeField(_("comments close at"))
+    invited = models.PositiveIntegerField(_("attendees invited"), default=0)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("comment round")
+
+    def __str__(self):
+        return str(self.report)
+
+    @property
+    def is_open(self) -> bool:
+        return timezone.now() < self.closes_at
+
+
+class DraftComment(models.Model):
+    """An attendee's comment on a draft report; editors answer or resolve each one."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("waiting for an answer")
+        ANSWERED = "answered", _("answered")
+        RESOLVED = "resolved", _("resolved")
+
+    report = models.ForeignKey(ReportPage, on_delete=models.CASCADE, related_name="draft_comments")
+    registration = models.ForeignKey(
+        "meetings.Registration", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment on a draft")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.body[:40]}"

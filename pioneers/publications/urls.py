@@ -1,0 +1,16 @@
+"""URLs of publications that are not pages of the tree; the path words are translated."""
+
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from pioneers.publications import views
+
+app_name = "publications"
+urlpatterns = [
+    path(
+        pgettext_lazy("URL", "report-comments/manage/<int:pk>/"),
+        views.comments_manage,
+        name="comments_manage",
+    ),
+    path(pgettext_lazy("URL", "report-comments/<str:token>/"), views.comment, name="comment"),
+]
