@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "pioneers.core.middleware.StatusCodeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pioneers.core.middleware.AnonymousPageCacheMiddleware",
+    "pioneers.core.middleware.WagtailSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 
-from pioneers.core.cache import site_version
+from pioneers.core.cache import cached, site_version
 
 PUBLIC_POLICY = "; ".join(
     [
@@ -122,3 +123,32 @@ class AnonymousPageCacheMiddleware:
             cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
         response["X-Cache"] = "miss"
         return response
+
+
+class WagtailSiteMiddleware:
+    """Wagtail looks up the site of every request in the database; keep the answer cached.
+
+    The site and its root page are cached under the site version like every other fragment,
+    so a change to a site or a page takes effect at once. The admin keeps its own lookup.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/admin/"):
+            try:
+                host = request.get_host()
+            except DisallowedHost:
+                return self.get_response(request)  # Django answers 400 further on
+            request._wagtail_site = cached(f"wagtail-site:{host}", lambda: _find_site(request))
+        return self.get_response(request)
+
+
+def _find_site(request):
+    from wagtail.models import Site
+
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page  # noqa: B018 - loaded now, so it is cached with the site
+    return site

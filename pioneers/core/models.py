@@ -127,6 +127,20 @@ class NetworkSettings(BaseGenericSetting):
     class Meta:
         verbose_name = _("network settings")
 
+    @classmethod
+    def load(cls, request_or_site=None):
+        """The settings, cached across requests until any data changes (saving them included)."""
+        from pioneers.core.cache import cached
+
+        base = super().load
+
+        def fresh():
+            settings = base()
+            settings.logo  # noqa: B018 - loaded now, so it is cached with the settings
+            return settings
+
+        return cached("network-settings", fresh)
+
     def _localised(self, field: str) -> str:
         language = (get_language() or "nl")[:2]
         return getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_nl")

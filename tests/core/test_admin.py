@@ -53,9 +53,10 @@ def _settings_form(**overrides):
     return data
 
 
-def test_coordinator_renames_the_network(coordinator_client):
+def test_coordinator_renames_the_network(coordinator_client, django_capture_on_commit_callbacks):
     url = f"/admin/settings/core/networksettings/{NetworkSettings.load().pk}/"
-    response = coordinator_client.post(url, _settings_form(name_nl="Pioniers Zeeland"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(url, _settings_form(name_nl="Pioniers Zeeland"))
     assert response.status_code == 302
     assert NetworkSettings.load().name_nl == "Pioniers Zeeland"
     assert "Pioniers Zeeland" in coordinator_client.get("/nl/").content.decode()

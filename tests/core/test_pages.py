@@ -129,23 +129,25 @@ def test_server_error_page_is_styled_and_translated(demo, settings):
         assert f'<html lang="{lang}"' in html and text in html
 
 
-def test_theme_css_carries_the_network_colours(client, demo):
+def test_theme_css_carries_the_network_colours(client, demo, django_capture_on_commit_callbacks):
     from pioneers.core.models import NetworkSettings
 
     network = NetworkSettings.load()
     network.primary_colour = "#00665c"
-    network.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        network.save()
     css = client.get("/theme.css").content.decode()
     assert "--pioneers-primary: #00665c;" in css
 
 
-def test_network_name_is_a_setting_not_code(client, demo):
+def test_network_name_is_a_setting_not_code(client, demo, django_capture_on_commit_callbacks):
     from pioneers.core.models import NetworkSettings
 
     network = NetworkSettings.load()
     network.name_nl = "Provinciaal netwerk"
     network.name_en = "Provincial network"
-    network.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        network.save()
     assert "Provinciaal netwerk</title>" in client.get("/nl/over/").content.decode()
     assert "Provincial network</title>" in client.get("/en/about/").content.decode()
 
