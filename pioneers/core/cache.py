@@ -43,6 +43,7 @@ def site_version() -> int:
 
 
 FRAGMENT_SECONDS = 3600
+_MISSING = object()
 
 
 def cached(key: str, compute):
@@ -52,8 +53,8 @@ def cached(key: str, compute):
     page cache (PAGE_CACHE_SECONDS) is a separate, outer layer.
     """
     versioned = f"{key}:v{site_version()}"
-    value = cache.get(versioned)
-    if value is None:
+    value = cache.get(versioned, _MISSING)
+    if value is _MISSING:  # None is a value too: "no next meeting" is worth caching
         value = compute()
         cache.set(versioned, value, FRAGMENT_SECONDS)
     return value

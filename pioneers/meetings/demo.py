@@ -9,7 +9,14 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from pioneers.meetings.models import AgendaItem, Format, Meeting, Programme, Registration
+from pioneers.meetings.models import (
+    AgendaItem,
+    Format,
+    Meeting,
+    Programme,
+    Registration,
+    default_times,
+)
 from pioneers.network.models import Organisation, Person
 
 # (number, date, title, topic, format, host CBS code, guest chair CBS code, audience)
@@ -97,10 +104,6 @@ def _add_agenda(meeting: Meeting) -> None:
         )
 
 
-def _times(fmt: str) -> tuple[time, time]:
-    return (time(19, 0), time(21, 30)) if fmt == Format.RESIDENTS else (time(13, 30), time(17, 0))
-
-
 def _seed_programme(stdout) -> None:
     if Programme.objects.filter(slug="2018-2020").exists():
         return
@@ -116,7 +119,7 @@ def _seed_programme(stdout) -> None:
     people = list(Person.objects.order_by("pk"))
     for number, day, title, topic, fmt, host_code, chair_code, audience in SEED_MEETINGS:
         host = by_code[host_code]
-        start, end = _times(fmt)
+        start, end = default_times(fmt)
         meeting = Meeting.objects.create(
             programme=programme,
             number=number,
@@ -161,7 +164,7 @@ def quarter_after(day: date) -> date:
 
 
 def _upcoming_programme(stdout, today: date) -> None:
-    from pioneers.meetings.services import plan_programme
+    from pioneers.meetings.services import meetings_create_from_plan, plan_programme
 
     if Programme.objects.filter(end_date__gte=today).exists():
         return
@@ -174,34 +177,15 @@ def _upcoming_programme(stdout, today: date) -> None:
         planned_meetings=8,
         topics="\n".join(UPCOMING_TOPICS),
     )
-    plan = plan_programme(programme)
-    for planned in plan.meetings[:4]:
-        host = Organisation.objects.get(pk=planned.host_id)
-        start_time, end_time = _times(planned.format)
-        title = planned.topic or str(Format(planned.format).label)
-        meeting = Meeting.objects.create(
-            programme=programme,
-            number=planned.index + 1,
-            title=title,
-            slug=slugify(f"{planned.date.year}-{planned.index + 1}-{title}"),
-            topic=planned.topic,
-            format=planned.format,
-            date=planned.date,
-            start_time=start_time,
-            end_time=end_time,
-            host=host,
-            guest_chair_id=planned.chair_id,
-            audience=(
-                Meeting.Audience.RESIDENTS
-                if planned.format == Format.RESIDENTS
-                else Meeting.Audience.MEMBERS
-            ),
-            capacity=40,
-            status=Meeting.Status.CONFIRMED if planned.index == 0 else Meeting.Status.PLANNED,
-            is_published=True,
-            registration_opens_at=timezone.now() - timedelta(days=1),
-            **_venue(host),
-        )
+    drafts = meetings_create_from_plan(programme=programme, plan=plan_programme(programme))
+    for meeting in drafts[:4]:
+        for field, value in _venue(meeting.host).items():
+            setattr(meeting, field, value)
+        meeting.capacity = 40
+        meeting.is_published = True
+        meeting.status = Meeting.Status.CONFIRMED if meeting.number == 1 else Meeting.Status.PLANNED
+        meeting.registration_opens_at = timezone.now() - timedelta(days=1)
+        meeting.save()
         _add_agenda(meeting)
     stdout.write(f"  meetings: programme {programme.name}, first 4 of 8 planned and published\n")
 

@@ -24,6 +24,13 @@ class Format(models.TextChoices):
     RESIDENTS = "residents", _("residents' meeting")
 
 
+def default_times(format: str) -> tuple[time, time]:
+    """Residents come in the evening, after work; the network meets in the afternoon."""
+    if format == Format.RESIDENTS:
+        return time(19, 0), time(21, 30)
+    return time(13, 30), time(17, 0)
+
+
 class Programme(models.Model):
     """A series of meetings over a period, such as "2018–2020", with its rotation rules."""
 
@@ -266,7 +273,7 @@ class Meeting(ClusterableModel):
         return self.audience != self.Audience.MEMBERS
 
     def registration_state(self, now: datetime | None = None) -> str:
-        """ "open", "not_yet", "closed" or "cancelled" at the given moment."""
+        """The state of registration at a moment: open, not_yet, closed or cancelled."""
         now = now or timezone.now()
         if self.status in (self.Status.CANCELLED, self.Status.HELD):
             return "cancelled" if self.status == self.Status.CANCELLED else "closed"

@@ -83,9 +83,7 @@ def next_meeting() -> Meeting | None:
     The date is part of the key: the next meeting changes at midnight without any write.
     """
     today = timezone.localdate().isoformat()
-    return (
-        cached(f"meetings:next:{today}", lambda: meetings_list(past=False).first() or False) or None
-    )
+    return cached(f"meetings:next:{today}", lambda: meetings_list(past=False).first())
 
 
 def live_registration(meeting: Meeting, email: str) -> Registration | None:
@@ -105,37 +103,32 @@ def guest_list(meeting: Meeting) -> QuerySet[Registration]:
 
 
 def attendance_figures(meeting: Meeting) -> dict:
-    counts = meeting.registrations.aggregate(
-        confirmed=Count("pk", filter=Q(status="confirmed")),
-        waitlisted=Count("pk", filter=Q(status="waitlisted")),
-        cancelled=Count("pk", filter=Q(status="cancelled")),
-        attended=Count("pk", filter=Q(status="confirmed", checked_in_at__isnull=False)),
-    )
-    counts["no_show"] = counts["confirmed"] - counts["attended"]
-    counts["no_show_rate"] = _rate(counts["no_show"], counts["confirmed"])
-    return counts
-
-
-def _rate(part: int, whole: int) -> int | None:
-    return round(100 * part / whole) if whole else None
+    return attendance_per_meeting([meeting]).get(meeting.pk) or _figures({"meeting": meeting.pk})
 
 
 def attendance_per_meeting(meetings: list[Meeting]) -> dict[int, dict]:
-    """Attendance figures of many meetings in one query."""
+    """Registered, waiting, cancelled, came and no-shows of many meetings, in one query."""
     rows = (
         Registration.objects.filter(meeting__in=meetings)
         .values("meeting")
         .annotate(
             confirmed=Count("pk", filter=Q(status="confirmed")),
+            waitlisted=Count("pk", filter=Q(status="waitlisted")),
+            cancelled=Count("pk", filter=Q(status="cancelled")),
             attended=Count("pk", filter=Q(status="confirmed", checked_in_at__isnull=False)),
         )
     )
-    figures = {}
-    for row in rows:
-        row["no_show"] = row["confirmed"] - row["attended"]
-        row["no_show_rate"] = _rate(row["no_show"], row["confirmed"])
-        figures[row["meeting"]] = row
-    return figures
+    return {row["meeting"]: _figures(row) for row in rows}
+
+
+def _figures(row: dict) -> dict:
+    for name in ("confirmed", "waitlisted", "cancelled", "attended"):
+        row.setdefault(name, 0)
+    row["no_show"] = row["confirmed"] - row["attended"]
+    row["no_show_rate"] = (
+        round(100 * row["no_show"] / row["confirmed"]) if row["confirmed"] else None
+    )
+    return row
 
 
 def attendance_by_organisation(programme: Programme | None = None) -> list[Organisation]:

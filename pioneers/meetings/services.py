@@ -321,7 +321,7 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
     """Turn the proposal into draft meetings; numbers that exist already are left alone."""
     from django.utils.text import slugify
 
-    from pioneers.meetings.models import Format
+    from pioneers.meetings.models import Format, default_times
 
     existing = set(programme.meetings.values_list("number", flat=True))
     hosts = Organisation.objects.in_bulk([m.host_id for m in plan.meetings if m.host_id])
@@ -333,6 +333,7 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
             if number in existing or host is None or planned.date is None:
                 continue
             title = planned.topic or str(Format(planned.format).label).capitalize()
+            start_time, end_time = default_times(planned.format)
             slug = base = slugify(f"{planned.date.year}-{number}-{title}")[:190]
             suffix = 2
             while Meeting.objects.filter(slug=slug).exists():
@@ -345,6 +346,8 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
                 topic=planned.topic,
                 format=planned.format,
                 date=planned.date,
+                start_time=start_time,
+                end_time=end_time,
                 host=host,
                 guest_chair_id=planned.chair_id,
                 venue_name=str(_("Town hall of %(name)s") % {"name": host.name}),

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -58,7 +59,7 @@ def _meeting_list(request, *, past: bool):
     if request.user.is_authenticated:
         # Coordinators plan, pioneers state availability, for programmes not yet over.
         context["programmes"] = list(
-            Programme.objects.filter(end_date__gte=date.today()).order_by("start_date")
+            Programme.objects.filter(end_date__gte=timezone.localdate()).order_by("start_date")
         )
     return render(request, "meetings/meeting_list.html", context)
 
@@ -402,7 +403,7 @@ def availability(request, slug):
     )
 
 
-def _plan_rows(programme, plan, members, data=None):
+def _plan_rows(plan, members, data=None):
     rows = []
     for planned in plan.meetings:
         proposed = {
@@ -423,13 +424,12 @@ def _plan_rows(programme, plan, members, data=None):
 def planner(request, slug):
     """The coordinator's view of the proposal: edit or lock cells, re-plan, create meetings."""
     programme = get_object_or_404(Programme, slug=slug)
-    members = list(current_members().order_by("name"))
-    plan = services.plan_programme(programme)
     action = request.POST.get("action")
     if request.method == "POST" and action == "unlock":
         services.plan_locks_save(programme=programme, locks={})
         messages.info(request, _("All cells are unlocked; the whole programme is planned anew."))
         return redirect("meetings:planner", slug=slug)
+    plan = services.plan_programme(programme)
     if request.method == "POST" and action == "create":
         created = services.meetings_create_from_plan(programme=programme, plan=plan)
         messages.success(
@@ -438,7 +438,8 @@ def planner(request, slug):
             % {"count": len(created)},
         )
         return redirect("meetings:planner", slug=slug)
-    rows = _plan_rows(programme, plan, members, request.POST if request.method == "POST" else None)
+    members = list(current_members().order_by("name"))
+    rows = _plan_rows(plan, members, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if all(form.is_valid() for _p, _proposed, form in rows):
             locks = {p.index: form.locks(proposed) for p, proposed, form in rows}
