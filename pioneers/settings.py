@@ -80,6 +80,7 @@ CSRF_TRUSTED_ORIGINS = [BASE_URL.rstrip("/")]
 INSTALLED_APPS = [
     "pioneers.core",
     "pioneers.network",
+    "pioneers.topics",
     "pioneers.meetings",
     "pioneers.publications",
     # Wagtail

@@ -13,6 +13,7 @@ from pioneers.network.models import ContactLog, Membership, Organisation
 from pioneers.network.services import municipalities_load
 from pioneers.publications.demo import load_publications_demo
 from pioneers.publications.models import ContentPage, HomePage
+from pioneers.topics.demo import load_topics_demo
 
 DEMO_PASSWORD = "pioneers-demo"  # noqa: S105 - demo accounts exist only in the embedded demo
 COORDINATOR_EMAIL = "coordinator@example.org"
@@ -496,5 +497,6 @@ def load_demo(stdout) -> None:
     _site_tree(stdout)
     _accounts(stdout)
     _pioneers(stdout)
+    load_topics_demo()
     load_meetings_demo(stdout)
     load_publications_demo(stdout)

@@ -1,0 +1,10 @@
+"""Configuration of the topics app."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TopicsConfig(AppConfig):
+    name = "pioneers.topics"
+    label = "topics"
+    verbose_name = _("Topics")

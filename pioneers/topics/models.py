@@ -1,0 +1,27 @@
+"""The network's shared list of topics: what meetings, articles and practices are about.
+
+Topic proposals, votes and topic-mapping surveys (a later issue) build on this list.
+"""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name (Dutch)"), max_length=80, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language."""
+        return self.name_en if (get_language() or "nl")[:2] == "en" and self.name_en else self.name
