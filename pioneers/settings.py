@@ -279,7 +279,12 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Wagtail
 WAGTAIL_SITE_NAME = "Pioneers"
 WAGTAILADMIN_BASE_URL = BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# No Gravatar images in the admin: they would send a hash of every editor's email address to a
+# third party (and the Content-Security-Policy blocks them anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Full-text search that understands Dutch on SQLite and PostgreSQL alike (see core/search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "pioneers.core.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False

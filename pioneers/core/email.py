@@ -26,3 +26,45 @@ def email_enqueue(message: EmailMessage) -> None:
             headers=dict(message.extra_headers),
         )
     )
+
+
+def email_render_enqueue(
+    template: str, to: list[str], language: str, context: dict, *, reply_to: str = ""
+) -> None:
+    """Render ``<template>_subject.txt`` and ``<template>.txt`` in a language and queue them.
+
+    The templates see the network's settings as ``network`` and the site's address as
+    ``base_url``.
+    """
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from pioneers.core.models import NetworkSettings
+
+    if not to:
+        return
+    with translation.override(language):
+        context = {
+            **context,
+            "network": NetworkSettings.load(),
+            "base_url": settings.BASE_URL.rstrip("/"),
+        }
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    headers = {"Reply-To": reply_to} if reply_to else {}
+    email_enqueue(
+        EmailMessage(subject=" ".join(subject.split()), body=body, to=to, headers=headers)
+    )
+
+
+def staff_emails() -> list[str]:
+    """The addresses of the coordinators (active staff)."""
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(is_staff=True, is_active=True)
+        .values_list("email", flat=True)
+        .order_by("email")
+    )

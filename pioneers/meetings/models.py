@@ -13,6 +13,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from pioneers.network.models import Organisation, Person
 
@@ -111,7 +112,7 @@ class Availability(models.Model):
         return f"{self.organisation} — {self.programme}"
 
 
-class Meeting(ClusterableModel):
+class Meeting(index.Indexed, ClusterableModel):
     """One meeting of the network: where, when, who chairs, what about, and who comes."""
 
     class Audience(models.TextChoices):
@@ -178,6 +179,18 @@ class Meeting(ClusterableModel):
     case_ideas = models.TextField(_("ideas"), blank=True)
     case_next_steps = models.TextField(_("next steps"), blank=True)
     reminders_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("topic"),
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.SearchField("case_challenge"),
+        index.SearchField("case_insights"),
+        index.SearchField("case_ideas"),
+        index.FilterField("is_published"),
+        index.FilterField("date"),
+    ]
 
     panels = [
         MultiFieldPanel(

@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 
-class Organisation(models.Model):
+class Organisation(index.Indexed, models.Model):
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("municipality")
         PROVINCE = "province", _("province")
@@ -40,6 +41,13 @@ class Organisation(models.Model):
     )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.RelatedFields("province", [index.SearchField("name")]),
+        index.FilterField("kind"),
+    ]
 
     class Meta:
         verbose_name = _("organisation")

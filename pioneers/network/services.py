@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
+from pioneers.core.email import email_render_enqueue, staff_emails
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -87,37 +88,8 @@ class JoinError(Exception):
     """A join request or decision that cannot be made; the message says why, translated."""
 
 
-def _coordinators():
-    from django.contrib.auth import get_user_model
-
-    return list(
-        get_user_model()
-        .objects.filter(is_staff=True, is_active=True)
-        .values_list("email", flat=True)
-        .order_by("email")
-    )
-
-
 def _email(template: str, to: list[str], language: str, context: dict) -> None:
-    """Render a plain-text email in the given language and queue it."""
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from pioneers.core.email import email_enqueue
-    from pioneers.core.models import NetworkSettings
-
-    if not to:
-        return
-    with translation.override(language):
-        context = {
-            **context,
-            "network": NetworkSettings.load(),
-            "base_url": settings.BASE_URL.rstrip("/"),
-        }
-        subject = render_to_string(f"network/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"network/email/{template}.txt", context)
-    email_enqueue(EmailMessage(subject=subject, body=body, to=to))
+    email_render_enqueue(f"network/email/{template}", to, language, context)
 
 
 def current_membership(organisation: Organisation) -> Membership | None:
@@ -183,7 +155,7 @@ def join_request_create(
         Membership.objects.create(organisation=organisation, status=Membership.Status.APPLIED)
     context = {"join_request": join_request}
     _email("join_request_received", [person.user.email], language, context)
-    _email("join_request_to_coordinators", _coordinators(), settings.LANGUAGE_CODE, context)
+    _email("join_request_to_coordinators", staff_emails(), settings.LANGUAGE_CODE, context)
     return join_request
 
 
@@ -224,7 +196,7 @@ def join_request_decide(*, join_request: JoinRequest, decided_by, approve: bool,
     join_request.save()
     context = {"join_request": join_request}
     _email("join_request_decided", [join_request.person.user.email], join_request.language, context)
-    _email("join_request_decided_to_coordinators", _coordinators(), settings.LANGUAGE_CODE, context)
+    _email("join_request_decided_to_coordinators", staff_emails(), settings.LANGUAGE_CODE, context)
     return join_request
 
 

@@ -1,12 +1,26 @@
-"""Demo publications: the reports of the seed's eight meetings (in Dutch, as they were written)."""
+"""Demo publications: reports of the seed's eight meetings and the knowledge base (in Dutch)."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
 from pioneers.meetings.models import Meeting
-from pioneers.publications.models import FollowUpAction, HomePage, ReportIndexPage, ReportPage
+from pioneers.network.models import Organisation, Person
+from pioneers.publications.demo_practices import PRACTICES
+from pioneers.publications.models import (
+    FollowUpAction,
+    HomePage,
+    Nomination,
+    PracticeIndexPage,
+    PracticePage,
+    PracticeReuse,
+    ReportIndexPage,
+    ReportPage,
+)
+from pioneers.publications.services import PRACTICE_TEXT_FIELDS, text_to_rich_text
+from pioneers.topics.models import Topic
 
 INDEX = {
     "nl": {
@@ -22,6 +36,42 @@ INDEX = {
         "takes up what. Reports are written in Dutch.",
     },
 }
+
+KNOWLEDGE_BASE = {
+    "nl": {
+        "title": "Kennisbank",
+        "slug": "kennisbank",
+        "intro": "Wat gemeenten probeerden om opener te worden: het probleem, de aanpak, het "
+        "resultaat en de lessen. Zo hoeft niemand het wiel opnieuw uit te vinden.",
+    },
+    "en": {
+        "title": "Knowledge base",
+        "slug": "knowledge-base",
+        "intro": "What municipalities tried to become more open: the problem, the approach, the "
+        "result and the lessons, so nobody has to reinvent the wheel. Practices are written in "
+        "Dutch.",
+    },
+}
+
+# Nominations waiting for the coordinators (fictional).
+NOMINATIONS = [
+    {
+        "title": "Raadsvergadering met tolk Nederlandse Gebarentaal",
+        "municipality_name": "Gemeente Assen",
+        "description": "Elke raadsvergadering wordt live vertaald in gebarentaal, ook de "
+        "commissievergaderingen. Doven en slechthorende inwoners kunnen zo meekijken.",
+        "name": "Jan Voorbeeld",
+        "email": "jan.voorbeeld@example.org",
+    },
+    {
+        "title": "Wijkbudget dat bewoners zelf verdelen",
+        "municipality_name": "Gemeente Deventer",
+        "description": "Bewoners stemmen online en op papier over plannen voor hun wijk; de "
+        "uitslag is bindend.",
+        "name": "Fatma Voorbeeld",
+        "email": "fatma.voorbeeld@example.org",
+    },
+]
 
 # Per seed meeting (by slug): summary, insights, agreements, lessons, actions (action, owner).
 REPORTS = {
@@ -99,21 +149,31 @@ def _publish(page):
     page.save_revision().publish()
 
 
-def load_publications_demo(stdout) -> None:
-    if ReportIndexPage.objects.exists():
-        return
-    homes = {p.locale.language_code: p for p in HomePage.objects.select_related("locale")}
-    if "nl" not in homes:
-        return
-    index = ReportIndexPage(locale=homes["nl"].locale, show_in_menus=True, **INDEX["nl"])
+def _index_page(model, texts: dict, homes: dict):
+    """A published overview page under the Dutch home, and its English translation."""
+    index = model(locale=homes["nl"].locale, show_in_menus=True, **texts["nl"])
     homes["nl"].add_child(instance=index)
     _publish(index)
     if "en" in homes:
         english = index.copy_for_translation(Locale.objects.get(language_code="en"))
-        for field, value in INDEX["en"].items():
+        for field, value in texts["en"].items():
             setattr(english, field, value)
         english.save()
         _publish(english)
+    return index
+
+
+def load_publications_demo(stdout) -> None:
+    homes = {p.locale.language_code: p for p in HomePage.objects.select_related("locale")}
+    if "nl" not in homes:
+        return
+    if not ReportIndexPage.objects.exists():
+        _reports(stdout, _index_page(ReportIndexPage, INDEX, homes))
+    if not PracticeIndexPage.objects.exists():
+        _practices(stdout, _index_page(PracticeIndexPage, KNOWLEDGE_BASE, homes))
+
+
+def _reports(stdout, index) -> None:
     meetings = Meeting.objects.in_bulk(REPORTS, field_name="slug")
     for slug, (summary, insights, agreements, lessons, actions) in REPORTS.items():
         meeting = meetings.get(slug)
@@ -141,3 +201,71 @@ def load_publications_demo(stdout) -> None:
             first_published_at=published, last_published_at=published
         )
     stdout.write(f"  reports: {len(REPORTS)} meeting reports in Dutch\n")
+
+
+def _practices(stdout, index) -> None:
+    """The knowledge base: practices, some taken up by other members, and open nominations."""
+    municipalities = {
+        o.cbs_code: o
+        for o in Organisation.objects.filter(
+            cbs_code__in={row["municipality"] for row in PRACTICES}
+        )
+    }
+    topics = Topic.objects.in_bulk(field_name="slug")
+    people = {}
+    for person in Person.objects.select_related("organisation").order_by("pk"):
+        people.setdefault(person.organisation.cbs_code if person.organisation else "", []).append(
+            person
+        )
+    made = []
+    for row in PRACTICES:
+        municipality = municipalities.get(row["municipality"])
+        if municipality is None:
+            continue
+        local = people.get(row["municipality"], [])
+        contact = (
+            local[row["contact"] % len(local)] if local and row["contact"] is not None else None
+        )
+        practice = PracticePage(
+            title=row["title"],
+            slug=slugify(row["title"])[:80],
+            locale=index.locale,
+            summary=row["summary"],
+            status=row["status"],
+            started_on=row["started_on"],
+            municipality=municipality,
+            contact=contact,
+            contact_consent=contact is not None and contact.public_profile,
+            **{field: text_to_rich_text(row[field]) for field in PRACTICE_TEXT_FIELDS},
+            **{field: field in row["values"] for field, _label in PracticePage.VALUES},
+        )
+        practice.topics.set([topics[slug] for slug in row["topics"] if slug in topics])
+        index.add_child(instance=practice)
+        _publish(practice)
+        made.append(practice)
+        if row["started_on"]:
+            published = timezone.make_aware(
+                datetime.combine(
+                    date.fromisoformat(row["started_on"]) + timedelta(days=60), time(9)
+                )
+            )
+            Page.objects.filter(pk=practice.pk).update(
+                first_published_at=published, last_published_at=published
+            )
+    # Members that took practices up: none to three other member municipalities each.
+    takers = [group[0] for code, group in sorted(people.items()) if code]
+    reuses = []
+    for number, practice in enumerate(made):
+        for offset in range(number % 4 if takers else 0):
+            taker = takers[(number * 3 + offset * 7) % len(takers)]
+            if taker.organisation_id != practice.municipality_id:
+                reuses.append(
+                    PracticeReuse(practice=practice, organisation=taker.organisation, person=taker)
+                )
+    PracticeReuse.objects.bulk_create(reuses)
+    for nomination in NOMINATIONS:
+        Nomination.objects.create(**nomination)
+    stdout.write(
+        f"  knowledge base: {len(made)} practices, {len(reuses)} taken up elsewhere, "
+        f"{len(NOMINATIONS)} nominations\n"
+    )

@@ -1,12 +1,17 @@
-"""Forms of publications: the comment round on a draft report."""
+"""Forms of publications: comments on draft reports, the knowledge base, nominations, search."""
 
+import time
 from datetime import timedelta
 
 from django import forms
+from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.network.models import Organisation
+from pioneers.publications.models import Nomination, PracticePage
 from pioneers.publications.services import COMMENT_MAX_LENGTH
+from pioneers.topics.models import Topic
 
 
 class CommentRoundForm(forms.Form):
@@ -41,3 +46,165 @@ class AnswerForm(forms.Form):
         label=_("Answer"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
     )
     resolve = forms.BooleanField(label=_("Resolved"), required=False)
+
+
+class PracticeFilterForm(forms.Form):
+    """Search and facets of the knowledge base; option labels carry how many practices match."""
+
+    q = forms.CharField(label=_("Search words"), required=False, max_length=200)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    value = forms.ChoiceField(label=_("Open-government value"), required=False)
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = {
+            "topic": [(t.slug, t.label) for t in Topic.objects.all()],
+            "value": [(field, label) for field, label in PracticePage.VALUES],
+            "province": list(
+                Organisation.objects.filter(kind=Organisation.Kind.PROVINCE)
+                .order_by("name")
+                .values_list("slug", "name")
+            ),
+            "status": list(PracticePage.Status.choices),
+        }
+        for name, options in self.options.items():
+            self.fields[name].choices = [("", _("All")), *options]
+
+    def set_counts(self, counts: dict) -> None:
+        """Show each option with its count; options without practices go, unless chosen."""
+        chosen = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        for name, options in self.options.items():
+            self.fields[name].choices = [("", _("All"))] + [
+                (value, f"{label} ({counts[name].get(value, 0)})")
+                for value, label in options
+                if counts[name].get(value) or chosen.get(name) == value
+            ]
+
+
+class PracticeForm(forms.ModelForm):
+    """A pioneer shares what their municipality did; coordinators review it before publication."""
+
+    title = forms.CharField(label=_("Name of the practice"), max_length=200)
+    values = forms.MultipleChoiceField(
+        label=_("Open-government values"),
+        choices=PracticePage.VALUES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    problem = forms.CharField(label=_("Problem"), max_length=5000, widget=forms.Textarea)
+    approach = forms.CharField(
+        label=_("What your municipality did"), max_length=5000, widget=forms.Textarea
+    )
+    result = forms.CharField(
+        label=_("Result"), max_length=5000, required=False, widget=forms.Textarea
+    )
+    lessons = forms.CharField(
+        label=_("Lessons"), max_length=5000, required=False, widget=forms.Textarea
+    )
+
+    field_order = [
+        "title",
+        "summary",
+        "problem",
+        "approach",
+        "result",
+        "lessons",
+        "status",
+        "started_on",
+        "topics",
+        "values",
+        "contact_consent",
+    ]
+
+    class Meta:
+        model = PracticePage
+        fields = ["title", "summary", "status", "topics", "started_on", "contact_consent"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "topics": forms.CheckboxSelectMultiple,
+            "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        labels = {"contact_consent": _("Show my name on the practice as its contact person")}
+        help_texts = {
+            "contact_consent": _(
+                "Your email address is never shown. Others reach you through the platform."
+            )
+        }
+
+
+class ReuseForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the contact person"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Your name, organisation and email address are sent along."),
+    )
+
+
+class NominationForm(forms.ModelForm):
+    """The public nomination form. Spam protection: a field people leave empty, and time."""
+
+    MIN_SECONDS = 3
+    MAX_SECONDS = 24 * 3600
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput)
+    link = forms.URLField(
+        label=_("web address with more information"),
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+    )
+
+    class Meta:
+        model = Nomination
+        fields = ["title", "municipality_name", "description", "link", "name", "email"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "email": _("Only the coordinators see it, to ask you about the initiative."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = signing.dumps(time.time(), salt="nomination")
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            started = signing.loads(cleaned.get("started", ""), salt="nomination")
+        except signing.BadSignature:
+            started = None
+        age = time.time() - started if isinstance(started, float) else None
+        if cleaned.get("website") or age is None or not self.MIN_SECONDS <= age <= self.MAX_SECONDS:
+            raise forms.ValidationError(
+                _("We could not accept this form. Please wait a moment and send it again."),
+                code="spam",
+            )
+        return cleaned
+
+
+class SiteSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Show"), required=False)
+
+
+class TriageForm(forms.Form):
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality of the practice"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).order_by("name"),
+    )
+
+    def __init__(self, *args, nomination, **kwargs):
+        super().__init__(*args, **kwargs)
+        guess = self.fields["municipality"].queryset.filter(
+            name__iexact=nomination.municipality_name.removeprefix("Gemeente ").strip()
+        )
+        self.initial.setdefault("municipality", guess.first())

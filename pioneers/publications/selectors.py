@@ -1,12 +1,20 @@
-"""Reads for the site chrome: the main menu and footer links of a language, cached."""
+"""Reads: the site chrome (menu and footer, cached), the knowledge base and site-wide search."""
 
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
+from wagtail.search.backends import get_search_backend
 
 from pioneers.core.cache import cached
-from pioneers.publications.models import ContentPage
+from pioneers.core.search import highlight, keywords, matching_ids, words
+from pioneers.network.selectors import current_members
+from pioneers.publications.forms import PracticeFilterForm, SiteSearchForm
+from pioneers.publications.models import ContentPage, PracticePage, ReportPage
 
 # Sections of the site that are not Wagtail pages, in menu order before the page tree's own
 # items. Later sections (meetings, knowledge, magazine) are added here.
@@ -36,3 +44,232 @@ def _build_navigation(language: str) -> dict:
         for p in ContentPage.objects.child_of(root).live().public().filter(show_in_footer=True)
     ]
     return {"home": (root.title, root.url), "main": main, "footer": footer}
+
+
+# The knowledge base -------------------------------------------------------------------------
+
+PRACTICES_PER_PAGE = 20
+
+
+def practice_browse(params, *, per_page: int = PRACTICES_PER_PAGE) -> dict:
+    """Practices filtered by the facets and searched, with the count of every facet value.
+
+    Counts are over the practices found, so every option says how many practices choosing it
+    leaves. Unknown facet values are ignored, a query of only symbols gives an
+    explanation and nothing else.
+    """
+    form = PracticeFilterForm(params)
+    form.is_valid()
+    data = form.cleaned_data
+    live = PracticePage.objects.live().public()
+    filtered = live
+    if data.get("topic"):
+        filtered = filtered.filter(
+            pk__in=PracticePage.topics.through.objects.filter(topic__slug=data["topic"]).values(
+                "practicepage_id"
+            )
+        )
+    if data.get("value"):
+        filtered = filtered.filter(**{data["value"]: True})
+    if data.get("province"):
+        filtered = filtered.filter(municipality__province__slug=data["province"])
+    if data.get("status"):
+        filtered = filtered.filter(status=data["status"])
+    query = (data.get("q") or "").strip()
+    notice = ""
+    if query and not words(query):
+        notice = _("Type at least one word or number to search for.")
+        results, matched = live.none(), live.none()
+    elif query:
+        results = live.filter(pk__in=filtered.values("pk")).search(query)
+        matched = PracticePage.objects.filter(pk__in=matching_ids(results))
+    else:
+        results = filtered.order_by("-first_published_at", "-pk")
+        matched = filtered
+    page = Paginator(results, per_page).get_page(params.get("page"))
+    form.set_counts(practice_facet_counts(matched))
+    return {
+        "form": form,
+        "query": query,
+        "notice": notice,
+        "page_obj": page,
+        "practices": practice_rows([p.pk for p in page.object_list], query),
+        "total": page.paginator.count,
+    }
+
+
+def practice_facet_counts(matched) -> dict:
+    """{facet: {value: count}} over the practices of a queryset."""
+
+    ids = matched.values("pk")
+    practices = PracticePage.objects.filter(pk__in=ids)
+    values = practices.aggregate(
+        **{field: Count("pk", filter=Q(**{field: True})) for field, _label in PracticePage.VALUES}
+    )
+    return {
+        "status": dict(practices.values_list("status").annotate(n=Count("pk"))),
+        "value": values,
+        "province": dict(
+            practices.values_list("municipality__province__slug").annotate(n=Count("pk"))
+        ),
+        "topic": dict(
+            PracticePage.topics.through.objects.filter(practicepage_id__in=ids)
+            .values_list("topic__slug")
+            .annotate(n=Count("pk"))
+        ),
+    }
+
+
+def practice_rows(ids: list[int], query: str = "") -> list:
+    """Practices for a list, in the given order, with what the list shows and matches marked."""
+
+    rows = {
+        p.pk: p
+        for p in PracticePage.objects.filter(pk__in=ids)
+        .select_related("municipality")
+        .prefetch_related("topics")
+        .annotate(reuse_count=Count("reuses"))
+    }
+    practices = [rows[pk] for pk in ids if pk in rows]
+    for practice in practices:
+        practice.title_marked = highlight(practice.title, query)
+        practice.summary_marked = highlight(practice.summary, query)
+        practice.excerpt = ""
+        if query and "<mark>" not in practice.summary_marked:
+            text = strip_tags(" ".join([practice.problem, practice.approach, practice.result]))
+            practice.excerpt = highlight(text, query, context_words=25)
+    return practices
+
+
+def similar_practices(text: str, *, exclude: int | None = None, limit: int = 5) -> list:
+    """Live practices that share telling words with a text, most similar first."""
+
+    terms = keywords(text)
+    if not terms:
+        return []
+    found = PracticePage.objects.live().public()
+    if exclude:
+        found = found.exclude(pk=exclude)
+    hits = found.search(terms, operator="or")[:limit]
+    return practice_rows([p.pk for p in hits])
+
+
+def practice_reuse_of(practice, user) -> dict:
+    """How many organisations took the practice up, and whether the reader's organisation may."""
+
+    organisations = practice.reuses.count()
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    organisation = person.organisation if person else None
+    is_member = organisation is not None and current_members().filter(pk=organisation.pk).exists()
+    return {
+        "count": organisations,
+        "can_reuse": is_member and organisation.pk != practice.municipality_id,
+        "already": is_member and practice.reuses.filter(organisation=organisation).exists(),
+    }
+
+
+# Site-wide search ---------------------------------------------------------------------------
+
+SEARCH_PREVIEW = 5  # results per kind on the overview; "show all" pages through one kind
+
+
+def _search_sources() -> dict:
+    """What site-wide search looks in: kind -> (label, what is found, how a hit is shown)."""
+    from pioneers.meetings.models import Meeting
+    from pioneers.network.models import Organisation
+
+    return {
+        "practice": (
+            _("Practices"),
+            PracticePage.objects.live().public(),
+            lambda p: (p.url, p.summary, p.municipality.name),
+        ),
+        "report": (
+            _("Reports"),
+            ReportPage.objects.live().public(),
+            lambda p: (p.url, p.summary, date_format(p.meeting.date)),
+        ),
+        "meeting": (
+            _("Meetings"),
+            Meeting.objects.filter(is_published=True),
+            lambda m: (
+                m.get_absolute_url(),
+                m.description or m.topic,
+                f"{date_format(m.date)} · {m.city}",
+            ),
+        ),
+        "organisation": (
+            _("Organisations"),
+            Organisation.objects.all(),
+            lambda o: (o.get_absolute_url(), "", o.get_kind_display()),
+        ),
+        "page": (
+            _("Pages"),
+            ContentPage.objects.live().public().filter(locale=Locale.get_active()),
+            lambda p: (p.url, p.intro or strip_tags(p.body), ""),
+        ),
+    }
+
+
+def site_search(params, *, per_page: int = 20) -> dict:
+    """Hits per kind for a query: a preview of every kind, or one kind paged through."""
+    sources = _search_sources()
+    backend = get_search_backend()
+    form = SiteSearchForm(params)
+    form.fields["kind"].choices = [("", _("Everything"))] + [
+        (kind, label) for kind, (label, _qs, _show) in sources.items()
+    ]
+    form.is_valid()
+    query = (form.cleaned_data.get("q") or "").strip()
+    chosen = form.cleaned_data.get("kind") or ""
+    context = {"form": form, "query": query, "kind": chosen, "groups": [], "total": 0}
+    if not query:
+        return context
+    if not words(query):
+        context["notice"] = _("Type at least one word or number to search for.")
+        return context
+    for kind, (label, queryset, show) in sources.items():
+        if chosen and kind != chosen:
+            continue
+        results = backend.search(query, queryset)
+        count = results.count()
+        context["total"] += count
+        if not count:
+            continue
+        if chosen:
+            page = Paginator(results, per_page).get_page(params.get("page"))
+            hits, context["page_obj"] = list(page.object_list), page
+        else:
+            hits = list(results[:SEARCH_PREVIEW])
+        hits = _with_related(kind, hits)
+        context["groups"].append(
+            {
+                "kind": kind,
+                "label": label,
+                "count": count,
+                "items": [_search_item(hit, show, query) for hit in hits],
+            }
+        )
+    return context
+
+
+SEARCH_RELATED = {"practice": ["municipality"], "report": ["meeting"]}
+
+
+def _with_related(kind: str, hits: list) -> list:
+    """Load what the shown hits need in one query per kind, keeping their order."""
+    related = SEARCH_RELATED.get(kind)
+    if not related or not hits:
+        return hits
+    by_pk = type(hits[0]).objects.select_related(*related).in_bulk([h.pk for h in hits])
+    return [by_pk.get(h.pk, h) for h in hits]
+
+
+def _search_item(hit, show, query: str) -> dict:
+    url, text, meta = show(hit)
+    return {
+        "url": url,
+        "title": highlight(str(hit.title if hasattr(hit, "title") else hit), query),
+        "excerpt": highlight(text, query, context_words=30) if text else "",
+        "meta": meta,
+    }

@@ -13,4 +13,24 @@ urlpatterns = [
         name="comments_manage",
     ),
     path(pgettext_lazy("URL", "report-comments/<str:token>/"), views.comment, name="comment"),
+    path(
+        pgettext_lazy("URL", "knowledge-base/share/"), views.practice_share, name="practice_share"
+    ),
+    path(
+        pgettext_lazy("URL", "knowledge-base/similar/"),
+        views.practice_similar,
+        name="practice_similar",
+    ),
+    path(
+        pgettext_lazy("URL", "knowledge-base/<int:pk>/try-too/"),
+        views.practice_reuse,
+        name="practice_reuse",
+    ),
+    path(pgettext_lazy("URL", "knowledge-base/nominate/"), views.nominate, name="nominate"),
+    path(
+        pgettext_lazy("URL", "knowledge-base/nominations/<int:pk>/"),
+        views.nomination_triage,
+        name="nomination_triage",
+    ),
+    path(pgettext_lazy("URL", "search/"), views.search, name="search"),
 ]

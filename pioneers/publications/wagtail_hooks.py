@@ -1,11 +1,15 @@
-"""Publications in the editors' admin: a way from a report to its attendees' comments."""
+"""Publications in the editors' admin: report comments and the nominations to triage."""
 
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from pioneers.publications.models import ReportPage
+from pioneers.publications.models import Nomination, ReportPage
 
 
 def _comments_button(page, priority):
@@ -26,3 +30,32 @@ def report_comments_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def report_comments_listing_button(page, user, next_url=None):
     yield from _comments_button(page, 45)
+
+
+class TriageColumn(Column):
+    def get_value(self, instance):
+        url = reverse("publications:nomination_triage", kwargs={"pk": instance.pk})
+        return format_html('<a href="{}">{}</a>', url, _("Triage"))
+
+
+class NominationViewSet(SnippetViewSet):
+    """Nominations from the public form; each opens its triage page."""
+
+    model = Nomination
+    icon = "pick"
+    menu_label = _("Nominations")
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "municipality_name",
+        "status",
+        "created_at",
+        TriageColumn("triage", label=_("Triage")),
+    ]
+    list_filter = ["status"]
+    search_fields = ["title", "municipality_name"]
+    inspect_view_enabled = True
+
+
+register_snippet(NominationViewSet)

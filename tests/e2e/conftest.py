@@ -184,6 +184,7 @@ def audit(page, console, axe):
     """
 
     def check(language: str, where: str | None = None) -> list[str]:
+        page.wait_for_load_state()  # a click may have started a navigation
         where = where or page.url
         problems = []
         lang = page.evaluate("() => document.documentElement.lang")

@@ -22,13 +22,15 @@ SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/me
 # Calendars and CSV files are downloads, not pages.
 SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv")
 # Hundreds of pages share one template (a page per municipality): a few of each are audited.
-# Meeting and report slugs start with their year.
+# Meeting and report slugs start with their year; the knowledge base lists many practices.
 SAMPLED_PREFIXES = (
     "/nl/organisaties/",
     "/en/organisations/",
     "/nl/bijeenkomsten/20",
     "/en/meetings/20",
     "/nl/verslagen/20",
+    "/nl/kennisbank/",
+    "/en/knowledge-base/",
 )
 SAMPLES = 3
 

@@ -67,3 +67,12 @@ def form_widget(field):
 def get_item(mapping, key):
     """``mapping[key]`` in a template, or None."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed, for links that keep filters."""
+    params = context["request"].GET.copy()
+    for name, value in changes.items():
+        params[name] = value
+    return params.urlencode()
