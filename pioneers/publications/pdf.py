@@ -91,6 +91,12 @@ def render_edition_pdf(edition, progress=lambda rendered, total: None) -> tuple[
 
     ``progress(rendered, total)`` is called before the first article and after each one.
     """
+    document = edition_document(edition, progress)
+    return document.write_pdf(**_write_options()), len(document.pages)
+
+
+def edition_document(edition, progress=lambda rendered, total: None):
+    """The laid-out edition (a WeasyPrint Document): cover, contents, then every article."""
     from pioneers.core.models import NetworkSettings
     from pioneers.publications.selectors import edition_articles
 
@@ -138,4 +144,4 @@ def render_edition_pdf(edition, progress=lambda rendered, total: None) -> tuple[
                 first_page=len(cover.pages) + 1,
             )
     pages = [*cover.pages, *contents.pages, *(p for part in parts for p in part.pages)]
-    return cover.copy(pages).write_pdf(**_write_options()), len(pages)
+    return cover.copy(pages)
