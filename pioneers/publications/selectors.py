@@ -112,6 +112,7 @@ def feed_articles(language: str, limit: int = 50) -> list:
     return list(
         visible_articles()
         .filter(locale__language_code=language)
+        .select_related("locale")
         .annotate(
             edition_title=Subquery(editions.values("title")[:1]),
             edition_date=Subquery(editions.values("publication_date")[:1]),

@@ -17,7 +17,6 @@ from pioneers.publications.models import (
     ArticlePage,
     EditionPage,
     EditionPDF,
-    MagazineIndexPage,
 )
 from pioneers.publications.selectors import member_submissions
 from tests.factories import article_create, edition_create
@@ -147,7 +146,7 @@ def test_feed_is_announced_on_every_page(client, demo):
         html = client.get(url).content.decode()
         language = url[1:3]
         feed = "/nl/magazine/artikelen.atom" if language == "nl" else "/en/magazine/articles.atom"
-        assert f'<link rel="alternate" type="application/atom+xml" title=' in html
+        assert '<link rel="alternate" type="application/atom+xml" title=' in html
         assert f'href="{feed}"' in html
 
 
@@ -161,7 +160,7 @@ def test_feed_is_announced_on_every_page(client, demo):
 def test_feed_parses_with_an_entry_per_article(client, demo, url, language, title):
     response = client.get(url)
     assert response["Content-Type"].startswith("application/atom+xml")
-    root = ET.fromstring(response.content)
+    root = ET.fromstring(response.content)  # noqa: S314 - our own feed, parsed in a test
     assert root.tag == f"{ATOM}feed"
     assert root.find(f"{ATOM}updated").text
     entries = root.findall(f"{ATOM}entry")
@@ -376,3 +375,153 @@ def test_a_wrong_or_oversized_image_upload_is_refused(demo, settings, name, cont
     )
     assert not form.is_valid()
     assert message in str(form.errors["file"])
+
+
+# The edition's PDF
+
+
+def _inflated(content: bytes) -> bytes:
+    """The PDF with its compressed object streams inflated, to look for structure keys."""
+    import re
+    import zlib
+
+    parts = [content]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
+        try:
+            parts.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def test_pdf_task_builds_a_tagged_pdf_with_every_article_and_reports_progress(demo):
+    from pioneers.publications.pdf import edition_document
+    from pioneers.publications.tasks import build_edition_pdf
+
+    edition = EditionPage.objects.get(locale__language_code="nl", number=1)
+    titles = list(ArticlePage.objects.live().child_of(edition).values_list("title", flat=True))
+    steps = []
+    document = edition_document(edition, progress=lambda done, total: steps.append((done, total)))
+    assert steps == [(i, 5) for i in range(6)]
+    bookmarks = [label for label, *_rest in document.make_bookmark_tree()]
+    for title in titles:
+        assert title in bookmarks
+
+    pdf = EditionPDF.objects.get(edition=edition)
+    result = build_edition_pdf.enqueue(pdf_id=pdf.pk)
+    assert result.return_value == "done"
+    pdf.refresh_from_db()
+    content = pdf.file.read()
+    assert content.startswith(b"%PDF-1.7")
+    assert b"/StructTreeRoot" in _inflated(content)  # tagged (PDF/UA-1)
+    assert pdf.pages == len(document.pages) >= 7
+    assert (pdf.rendered, pdf.total, pdf.size) == (5, 5, len(content))
+
+
+def test_pdf_fetches_no_file_outside_media_and_static(demo, media, tmp_path_factory):
+    from pioneers.publications.pdf import _fetcher
+
+    secret = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
+    secret.write_text("geheim")
+    fetcher = _fetcher()
+    for url in (secret.as_uri(), "http://127.0.0.1/x.png", "https://example.org/x.png"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    inside = media / "ok.txt"
+    inside.write_text("ok")
+    assert fetcher.fetch(inside.as_uri()).read() == b"ok"
+
+
+def test_a_failing_pdf_build_is_shown_to_the_editor_not_a_500(
+    client, coordinator, media, monkeypatch
+):
+    from pioneers.publications import pdf as pdf_module
+
+    def broken(edition, progress):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(pdf_module, "render_edition_pdf", broken)
+    edition = EditionPage.objects.get(locale__language_code="nl", number=2)
+    client.force_login(coordinator)
+    response = client.post(f"/nl/magazine/editie-pdf/{edition.pk}/")
+    assert response.status_code == 302
+    pdf = EditionPDF.objects.get(edition=edition)
+    services.edition_pdf_build(pdf)  # the queued task, run now (on_commit does not fire here)
+    pdf.refresh_from_db()
+    assert pdf.status == "failed" and "no space left on device" in pdf.error
+    response = client.get(f"/nl/magazine/editie-pdf/{edition.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Het maken van de pdf is mislukt:" in html and "no space left on device" in html
+
+
+def test_pdf_progress_page_polls_while_building_and_is_for_editors_only(
+    client, coordinator, member
+):
+    edition = EditionPage.objects.get(locale__language_code="nl", number=2)
+    url = f"/nl/magazine/editie-pdf/{edition.pk}/"
+    EditionPDF.objects.filter(edition=edition).update(status="building", rendered=2, total=5)
+    client.force_login(member)
+    assert client.get(url).status_code == 302  # to the login page: not staff
+    client.force_login(coordinator)
+    html = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert html.startswith('<div id="pdf-status" hx-get="') and 'hx-trigger="every 2s"' in html
+    assert "2 van 5 artikelen opgemaakt" in html
+    EditionPDF.objects.filter(edition=edition).update(status="done")
+    html = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in html and "Download de pdf" in html
+
+
+def test_admin_offers_build_pdf_on_an_edition(client, coordinator):
+    edition = EditionPage.objects.get(locale__language_code="nl", number=2)
+    client.force_login(coordinator)
+    html = client.get(f"/admin/pages/{edition.pk}/edit/").content.decode()
+    assert f"/nl/magazine/editie-pdf/{edition.pk}/" in html
+
+
+def test_publishing_an_edition_queues_its_pdf(demo, django_capture_on_commit_callbacks, media):
+    edition = edition_create(number=5, live=False)
+    article_create(edition, title="In de pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        edition.get_latest_revision().publish()
+    pdf = EditionPDF.objects.get(edition=edition)
+    assert pdf.status == "done" and pdf.total == 1
+
+
+# Query counts at two sizes
+
+
+def _grow(number, articles):
+    edition = edition_create(number=number, live=True)
+    person = Person.objects.filter(public_profile=True).first()
+    for index in range(articles):
+        article_create(edition, title=f"Artikel {number}-{index}", person=person)
+    return edition
+
+
+def test_magazine_index_queries_do_not_grow_with_editions(queries_of, demo):
+    base = queries_of("/nl/magazine/")
+    for number in (6, 7, 8):
+        _grow(number, 1)
+    assert queries_of("/nl/magazine/") == base
+
+
+def test_edition_page_queries_do_not_grow_with_articles(queries_of, demo):
+    edition = _grow(6, 1)
+    base = queries_of(edition.url)
+    for index in range(5):
+        article_create(edition, title=f"Meer {index}", person=Person.objects.first())
+    assert queries_of(edition.url) == base
+
+
+def test_feed_queries_do_not_grow_with_articles(queries_of, demo):
+    base = queries_of("/nl/magazine/artikelen.atom")
+    edition = _grow(6, 4)
+    assert queries_of("/nl/magazine/artikelen.atom") == base
+    assert edition.live
