@@ -22,13 +22,15 @@ SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/me
 # Calendars and CSV files are downloads, not pages.
 SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv")
 # Hundreds of pages share one template (a page per municipality): a few of each are audited.
-# Meeting and report slugs start with their year.
+# Meeting and report slugs start with their year; edition slugs with their number.
 SAMPLED_PREFIXES = (
     "/nl/organisaties/",
     "/en/organisations/",
     "/nl/bijeenkomsten/20",
     "/en/meetings/20",
     "/nl/verslagen/20",
+    "/nl/magazine/nr-",
+    "/en/magazine/nr-",
 )
 SAMPLES = 3
 
@@ -107,6 +109,8 @@ def test_every_public_page_passes_axe_and_the_page_checks(site, page, audit):
         "/en/meetings/",
         "/nl/verslagen/",
         "/en/reports/",
+        "/nl/magazine/",
+        "/en/magazine/",
     ):
         assert path in visited, f"{path} was not reached; visited {visited}"
     for prefix in SAMPLED_PREFIXES:
