@@ -19,8 +19,8 @@ LANGUAGES = ("nl", "en")
 MAX_PAGES = 60
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 # Logging out is a form in the header; its confirmation page is not part of the crawl.
-# Calendars and CSV files are downloads, not pages.
-SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv")
+# Calendars, CSV files and Atom feeds are downloads, not pages.
+SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv", ".atom")
 # Hundreds of pages share one template (a page per municipality): a few of each are audited.
 # Meeting and report slugs start with their year; edition slugs with their number.
 SAMPLED_PREFIXES = (
