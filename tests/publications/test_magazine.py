@@ -417,7 +417,8 @@ def test_pdf_task_builds_a_tagged_pdf_with_every_article_and_reports_progress(de
     result = build_edition_pdf.enqueue(pdf_id=pdf.pk)
     assert result.return_value == "done"
     pdf.refresh_from_db()
-    content = pdf.file.read()
+    with pdf.file.open("rb") as file:
+        content = file.read()
     assert content.startswith(b"%PDF-1.7")
     assert b"/StructTreeRoot" in _inflated(content)  # tagged (PDF/UA-1)
     assert pdf.pages == len(document.pages) >= 7
