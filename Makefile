@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIONEERS := $(BIN)/pioneers
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint format bench vendor messages clean chromium gettext
+.PHONY: run test setup lint format bench vendor messages clean chromium gettext pango
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Pioneers needs Python 3.11 or newer"; exit 1; }
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## setup: virtual environment, database, translations, static files, demo network.
-setup: $(STAMP) gettext
+setup: $(STAMP) gettext pango
 	$(PIONEERS) setup --demo
 
 ## run: set up and serve the platform with its task worker on http://127.0.0.1:8000.
@@ -24,19 +24,22 @@ run: setup
 	$(PIONEERS) serve
 
 ## test: lint and the whole test suite (browser tests included).
-test: $(STAMP) chromium gettext
+test: $(STAMP) chromium gettext pango
 	cd pioneers && ../$(PIONEERS) compilemessages -v 0
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest
 
 # System packages from Debian, installed only when missing: Chromium for the browser tests,
-# GNU gettext for compiling and checking translations.
+# GNU gettext for compiling and checking translations, Pango and fonts for WeasyPrint's PDFs.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 gettext:
 	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext >/dev/null; }
+
+pango:
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -q DejaVuSerif; } || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check pioneers tests bench

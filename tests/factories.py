@@ -42,3 +42,67 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     status = Membership.Status.MEMBER
     member_since = "2018-09-01"
+
+
+# The magazine: Wagtail pages are made through their parent (add_child), so these are helpers.
+
+
+def cover_image(title: str = "Omslag"):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return Image.objects.create(title=title, file=get_test_image_file(size=(60, 80)))
+
+
+def edition_create(index=None, *, number=9, live=True, accepts_submissions=False, **fields):
+    """An edition under the demo's Dutch magazine (or ``index``), live or a draft."""
+    from datetime import date
+
+    from pioneers.publications.models import EditionPage, MagazineIndexPage
+
+    index = index or MagazineIndexPage.objects.get(locale__language_code="nl")
+    edition = EditionPage(
+        title=fields.pop("title", f"Pioniersmagazine nr. {number}"),
+        slug=fields.pop("slug", f"nr-{number}"),
+        number=number,
+        season=fields.pop("season", f"Q2 20{20 + number}"),
+        publication_date=fields.pop("publication_date", date(2020 + number, 6, 1)),
+        cover_image=fields.pop("cover_image", None) or cover_image(),
+        cover_alt_text=fields.pop("cover_alt_text", "Een witte omslag"),
+        accepts_submissions=accepts_submissions,
+        live=False,
+        **fields,
+    )
+    index.add_child(instance=edition)
+    if live:
+        edition.save_revision().publish()
+    else:
+        edition.save_revision()
+    edition.refresh_from_db()
+    return edition
+
+
+def article_create(edition, *, title="Een artikel", person=None, live=True, **fields):
+    """An article with one author (a person of the network, or a guest) in an edition."""
+    from django.utils.text import slugify
+
+    from pioneers.publications.models import ArticleAuthor, ArticlePage
+
+    article = ArticlePage(
+        title=title,
+        slug=fields.pop("slug", slugify(title)),
+        intro=fields.pop("intro", "Een inleiding."),
+        body=fields.pop("body", "<p>De tekst.</p>"),
+        lessons=fields.pop("lessons", "<p>Een les.</p>"),
+        live=False,
+        **fields,
+    )
+    if person is not None:
+        article.authors.add(ArticleAuthor(person=person))
+    else:
+        article.authors.add(ArticleAuthor(guest_name="Gast Auteur", guest_affiliation="Elders"))
+    edition.add_child(instance=article)
+    if live:
+        article.save_revision().publish()
+    article.refresh_from_db()
+    return article

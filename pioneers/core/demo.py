@@ -12,6 +12,7 @@ from pioneers.meetings.demo import load_meetings_demo
 from pioneers.network.models import ContactLog, Membership, Organisation
 from pioneers.network.services import municipalities_load
 from pioneers.publications.demo import load_publications_demo
+from pioneers.publications.magazine_demo import load_magazine_demo
 from pioneers.publications.models import ContentPage, HomePage
 from pioneers.topics.demo import load_topics_demo
 
@@ -500,3 +501,4 @@ def load_demo(stdout) -> None:
     load_topics_demo()
     load_meetings_demo(stdout)
     load_publications_demo(stdout)
+    load_magazine_demo(stdout)

@@ -8,3 +8,8 @@ class PublicationsConfig(AppConfig):
     name = "pioneers.publications"
     label = "publications"
     verbose_name = _("Publications")
+
+    def ready(self):
+        from pioneers.publications.signals import connect_signals
+
+        connect_signals()

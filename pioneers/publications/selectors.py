@@ -14,7 +14,14 @@ from pioneers.core.cache import cached
 from pioneers.core.search import highlight, keywords, matching_ids, words
 from pioneers.network.selectors import current_members
 from pioneers.publications.forms import PracticeFilterForm, SiteSearchForm
-from pioneers.publications.models import ContentPage, PracticePage, ReportPage
+from pioneers.publications.models import (
+    ArticleAuthor,
+    ArticlePage,
+    ContentPage,
+    EditionPage,
+    PracticePage,
+    ReportPage,
+)
 
 # Sections of the site that are not Wagtail pages, in menu order before the page tree's own
 # items. Later sections (meetings, knowledge, magazine) are added here.
@@ -189,6 +196,11 @@ def _search_sources() -> dict:
             ReportPage.objects.live().public(),
             lambda p: (p.url, p.summary, date_format(p.meeting.date)),
         ),
+        "article": (
+            _("Articles"),
+            searchable_articles(),
+            lambda a: (a.url, a.intro, a.locale.get_display_name()),
+        ),
         "meeting": (
             _("Meetings"),
             Meeting.objects.filter(is_published=True),
@@ -253,7 +265,7 @@ def site_search(params, *, per_page: int = 20) -> dict:
     return context
 
 
-SEARCH_RELATED = {"practice": ["municipality"], "report": ["meeting"]}
+SEARCH_RELATED = {"practice": ["municipality"], "report": ["meeting"], "article": ["locale"]}
 
 
 def _with_related(kind: str, hits: list) -> list:
@@ -273,3 +285,195 @@ def _search_item(hit, show, query: str) -> dict:
         "excerpt": highlight(text, query, context_words=30) if text else "",
         "meta": meta,
     }
+
+
+# The magazine: what readers see of editions and articles, and members of their submissions.
+
+
+def live_editions():
+    """Editions that are public: live, and public in Wagtail's privacy settings."""
+    return EditionPage.objects.live().public()
+
+
+def _in_live_edition():
+    """An Exists() that is true for an article whose parent edition is live.
+
+    An article's tree path is its edition's path plus one step, so the parent is found without
+    a join on the page tree.
+    """
+    from django.db.models import Exists
+
+    return Exists(EditionPage.objects.filter(live=True, path=_parent_path()))
+
+
+def _parent_path():
+    """The tree path of the parent of the page an outer query is on."""
+    from django.db.models import OuterRef
+    from django.db.models.functions import Length, Substr
+
+    return Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+
+
+def visible_articles():
+    """Articles readers may see: live, public, and in an edition that is live."""
+    return ArticlePage.objects.live().public().filter(_in_live_edition())
+
+
+def magazine_editions(index):
+    """The live editions of a magazine, newest first, with their covers; one query."""
+    return (
+        live_editions()
+        .child_of(index)
+        .select_related("cover_image")
+        .order_by("-publication_date", "-number")
+    )
+
+
+def edition_articles(edition) -> list:
+    """The live articles of an edition in their order, with authors and topics prefetched."""
+    from django.db.models import Prefetch
+
+    return list(
+        ArticlePage.objects.live()
+        .public()
+        .child_of(edition)
+        .order_by("path")
+        .prefetch_related(
+            Prefetch(
+                "authors",
+                queryset=ArticleAuthor.objects.select_related("person__organisation"),
+            ),
+            "topics",
+        )
+    )
+
+
+def feed_articles(language: str, limit: int = 50) -> list:
+    """The newest visible articles in one language, with their edition and authors; for feeds."""
+    from django.db.models import Prefetch, Subquery
+
+    editions = EditionPage.objects.filter(path=_parent_path())
+    return list(
+        visible_articles()
+        .filter(locale__language_code=language)
+        .select_related("locale")
+        .annotate(
+            edition_title=Subquery(editions.values("title")[:1]),
+            edition_date=Subquery(editions.values("publication_date")[:1]),
+        )
+        .order_by("-edition_date", "path")
+        .prefetch_related(
+            Prefetch(
+                "authors",
+                queryset=ArticleAuthor.objects.select_related("person__organisation"),
+            ),
+            "topics",
+        )[:limit]
+    )
+
+
+def searchable_articles():
+    """Visible articles as a search can filter them: by tree path, not by a subquery."""
+    articles = ArticlePage.objects.live().public()
+    for edition in EditionPage.objects.not_live().only("path", "depth"):
+        articles = articles.not_descendant_of(edition)
+    return articles
+
+
+def editions_open_for_submissions():
+    """Editions members may submit to now (usually drafts in preparation), newest first."""
+    return (
+        EditionPage.objects.filter(accepts_submissions=True)
+        .select_related("locale")
+        .order_by("-publication_date", "-number")
+    )
+
+
+def member_organisation(user):
+    """The member organisation a logged-in user is a pioneer of, or None."""
+    from pioneers.network.selectors import current_members
+
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    if person is None or person.organisation_id is None:
+        return None
+    return current_members().filter(pk=person.organisation_id).first()
+
+
+class SubmissionStatus:
+    """Where a member's article is on its way into the magazine, in the reader's language."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in_review"
+    CHANGES_REQUESTED = "changes_requested"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+
+    @staticmethod
+    def labels() -> dict:
+        from django.utils.translation import gettext as _
+
+        return {
+            SubmissionStatus.DRAFT: _("not submitted"),
+            SubmissionStatus.SUBMITTED: _("submitted"),
+            SubmissionStatus.IN_REVIEW: _("in review"),
+            SubmissionStatus.CHANGES_REQUESTED: _("changes requested"),
+            SubmissionStatus.APPROVED: _("approved, appears with the edition"),
+            SubmissionStatus.PUBLISHED: _("published"),
+        }
+
+
+def member_submissions(user) -> list:
+    """The articles a member submitted, newest first, each with ``status`` and ``status_label``.
+
+    Wagtail's moderation workflow decides: its first task is the editors' intake (submitted),
+    a later task their review (in review); an approved article waits for its edition.
+    """
+    from django.db.models import CharField, OuterRef, Subquery
+    from django.db.models.functions import Cast
+    from wagtail.models import WorkflowState, WorkflowTask
+
+    states = WorkflowState.objects.filter(
+        base_content_type__app_label="wagtailcore",
+        base_content_type__model="page",
+        object_id=Cast(OuterRef("pk"), CharField()),
+    ).order_by("-created_at", "-pk")
+    editions = EditionPage.objects.filter(path=_parent_path())
+    articles = list(
+        ArticlePage.objects.filter(submission__submitted_by=user)
+        .annotate(
+            workflow_status=Subquery(states.values("status")[:1]),
+            workflow_id=Subquery(states.values("workflow_id")[:1]),
+            current_task_id=Subquery(states.values("current_task_state__task_id")[:1]),
+            edition_title=Subquery(editions.values("title")[:1]),
+            edition_live=Subquery(editions.values("live")[:1]),
+        )
+        .order_by("-submission__submitted_at", "-pk")
+    )
+    first_tasks = {}
+    workflow_ids = {a.workflow_id for a in articles if a.workflow_id}
+    for workflow_task in WorkflowTask.objects.filter(workflow_id__in=workflow_ids).order_by(
+        "sort_order"
+    ):
+        first_tasks.setdefault(workflow_task.workflow_id, workflow_task.task_id)
+    labels = SubmissionStatus.labels()
+    for article in articles:
+        article.status = _submission_status(article, first_tasks.get(article.workflow_id))
+        article.status_label = labels[article.status]
+    return articles
+
+
+def _submission_status(article, first_task_id) -> str:
+    from wagtail.models import WorkflowState
+
+    if article.live:
+        return SubmissionStatus.PUBLISHED if article.edition_live else SubmissionStatus.APPROVED
+    if article.workflow_status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return SubmissionStatus.CHANGES_REQUESTED
+    if article.workflow_status == WorkflowState.STATUS_IN_PROGRESS:
+        if article.current_task_id == first_task_id:
+            return SubmissionStatus.SUBMITTED
+        return SubmissionStatus.IN_REVIEW
+    if article.workflow_status == WorkflowState.STATUS_APPROVED:
+        return SubmissionStatus.APPROVED
+    return SubmissionStatus.DRAFT

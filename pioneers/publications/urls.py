@@ -34,3 +34,22 @@ urlpatterns = [
     ),
     path(pgettext_lazy("URL", "search/"), views.search, name="search"),
 ]
+
+urlpatterns += [
+    path(pgettext_lazy("URL", "magazine/submit/"), views.magazine_submit, name="magazine_submit"),
+    path(
+        pgettext_lazy("URL", "magazine/my-submissions/"),
+        views.magazine_submissions,
+        name="magazine_submissions",
+    ),
+    path(
+        pgettext_lazy("URL", "magazine/articles.atom"),
+        views.MagazineFeed(),
+        name="magazine_feed",
+    ),
+    path(
+        pgettext_lazy("URL", "magazine/edition-pdf/<int:pk>/"),
+        views.edition_pdf,
+        name="edition_pdf",
+    ),
+]

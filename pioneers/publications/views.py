@@ -1,17 +1,21 @@
-"""Pages of publications outside the page tree: report comments, practices, nominations, search."""
+"""Pages of publications outside the page tree: report comments, practices, nominations,
+site-wide search, magazine submissions, the editors' PDF builds and the magazine's Atom feed."""
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pioneers.network.selectors import current_members
 from pioneers.publications import selectors, services
 from pioneers.publications.forms import (
     AnswerForm,
+    ArticleSubmissionForm,
     CommentRoundForm,
     DraftCommentForm,
     NominationForm,
@@ -21,6 +25,7 @@ from pioneers.publications.forms import (
 )
 from pioneers.publications.models import (
     CommentRound,
+    EditionPDF,
     Nomination,
     PracticeIndexPage,
     PracticePage,
@@ -113,10 +118,7 @@ def comments_manage(request, pk):
 
 def _member_person(request):
     """The reader's profile when they are a pioneer of a member organisation, else None."""
-    person = getattr(request.user, "person", None) if request.user.is_authenticated else None
-    if person is None or person.organisation_id is None:
-        return None
-    return person if current_members().filter(pk=person.organisation_id).exists() else None
+    return request.user.person if selectors.member_organisation(request.user) else None
 
 
 @login_required
@@ -229,3 +231,145 @@ def nomination_triage(request, pk):
 def search(request):
     """One search over meetings, reports, articles, practices and organisations."""
     return TemplateResponse(request, "publications/search.html", selectors.site_search(request.GET))
+
+
+# The magazine: members submit articles and follow them; editors follow the PDF build; feed.
+
+
+def _language() -> str:
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+@login_required
+def magazine_submit(request):
+    """A pioneer of a member organisation submits an article to an edition open for it."""
+    from pioneers.publications.selectors import editions_open_for_submissions, member_organisation
+
+    if member_organisation(request.user) is None:
+        return TemplateResponse(request, "publications/magazine_not_member.html", status=403)
+    editions = editions_open_for_submissions()
+    form = ArticleSubmissionForm(request.POST or None, editions=editions)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            article = services.article_submit(
+                user=request.user,
+                edition=data["edition"],
+                title=data["title"],
+                intro=data["intro"],
+                body=data["body"],
+                lessons=data["lessons"],
+                practical_experience=data["practical_experience"],
+                topics=data["topics"],
+                municipalities=data["municipalities"],
+                language=_language(),
+            )
+        except services.SubmissionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Thank you: “%(title)s” is with the editors. You get an email when they decide.")
+                % {"title": article.title},
+            )
+            return redirect("publications:magazine_submissions")
+    return TemplateResponse(
+        request,
+        "publications/magazine_submit.html",
+        {"form": form, "open_editions": editions.exists()},
+    )
+
+
+@login_required
+def magazine_submissions(request):
+    """The member's own submissions and where each one is."""
+    from pioneers.publications.selectors import member_organisation, member_submissions
+
+    return TemplateResponse(
+        request,
+        "publications/magazine_submissions.html",
+        {
+            "submissions": member_submissions(request.user),
+            "can_submit": member_organisation(request.user) is not None,
+        },
+    )
+
+
+@staff_member_required(login_url="account_login")
+def edition_pdf(request, pk):
+    """Editors build an edition's PDF and watch its progress (HTMX polls while it builds)."""
+    from pioneers.publications.models import EditionPage
+
+    edition = get_object_or_404(EditionPage, pk=pk)
+    if not edition.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if request.method == "POST":
+        services.edition_pdf_request(edition)
+        messages.success(request, _("The PDF is being built."))
+        return redirect("publications:edition_pdf", pk=pk)
+    context = {"edition": edition, "pdf": EditionPDF.objects.filter(edition=edition).first()}
+    if request.htmx:
+        return TemplateResponse(request, "publications/_edition_pdf_status.html", context)
+    return TemplateResponse(request, "publications/edition_pdf.html", context)
+
+
+class MagazineFeed(Feed):
+    """Atom feed of the magazine's articles in the reader's language, newest edition first."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        return request
+
+    def title(self, request):
+        from pioneers.core.models import NetworkSettings
+
+        return _("%(network)s: magazine") % {"network": NetworkSettings.load().name}
+
+    def subtitle(self, request):
+        return _("Articles of the magazine: lessons learned by municipalities opening up.")
+
+    def link(self, request):
+        from pioneers.publications.models import MagazineIndexPage
+
+        index = MagazineIndexPage.objects.live().filter(locale__language_code=_language()).first()
+        return index.get_url(request) if index else f"/{_language()}/"
+
+    def items(self, request):
+        from pioneers.publications.selectors import feed_articles
+
+        articles = feed_articles(_language())
+        for article in articles:
+            article.feed_url = article.get_full_url(request)
+        return articles
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.intro
+
+    def item_link(self, article):
+        return article.feed_url
+
+    def item_guid(self, article):
+        import uuid
+
+        return uuid.uuid5(article.translation_key, article.locale.language_code).urn
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, article):
+        return article.first_published_at
+
+    def item_updateddate(self, article):
+        return article.last_published_at
+
+    def item_author_name(self, article):
+        return ", ".join(author.name for author in article.authors.all()) or None
+
+    def item_categories(self, article):
+        return [topic.label for topic in article.topics.all()]

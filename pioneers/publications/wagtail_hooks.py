@@ -59,3 +59,35 @@ class NominationViewSet(SnippetViewSet):
 
 
 register_snippet(NominationViewSet)
+
+
+def _pdf_button(page, priority):
+    from pioneers.publications.models import EditionPage
+
+    if isinstance(page.specific_deferred, EditionPage):
+        yield Button(
+            _("Build PDF"),
+            reverse("publications:edition_pdf", kwargs={"pk": page.pk}),
+            icon_name="doc-full",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def edition_pdf_header_button(page, user, view_name, next_url=None):
+    yield from _pdf_button(page, 63)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def edition_pdf_listing_button(page, user, next_url=None):
+    yield from _pdf_button(page, 46)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def edition_submissions_take_effect(request, page):
+    """Opening or closing an edition for submissions counts at once, also in a draft."""
+    from pioneers.publications.models import EditionPage
+
+    if isinstance(page, EditionPage):
+        EditionPage.objects.filter(pk=page.pk).update(accepts_submissions=page.accepts_submissions)

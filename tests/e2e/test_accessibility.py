@@ -16,13 +16,14 @@ from pioneers.core.demo import DEMO_PASSWORD, MEMBER_EMAIL
 pytestmark = pytest.mark.e2e
 
 LANGUAGES = ("nl", "en")
-MAX_PAGES = 60
+MAX_PAGES = 90  # enough to reach the account pages behind every section
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 # Logging out is a form in the header; its confirmation page is not part of the crawl.
-# Calendars and CSV files are downloads, not pages.
-SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv")
+# Calendars, CSV files and Atom feeds are downloads, not pages.
+SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv", ".atom")
 # Hundreds of pages share one template (a page per municipality): a few of each are audited.
-# Meeting and report slugs start with their year; the knowledge base lists many practices.
+# Meeting and report slugs start with their year, edition slugs with their number; the knowledge
+# base lists many practices.
 SAMPLED_PREFIXES = (
     "/nl/organisaties/",
     "/en/organisations/",
@@ -31,6 +32,8 @@ SAMPLED_PREFIXES = (
     "/nl/verslagen/20",
     "/nl/kennisbank/",
     "/en/knowledge-base/",
+    "/nl/magazine/nr-",
+    "/en/magazine/nr-",
 )
 SAMPLES = 3
 
@@ -109,6 +112,8 @@ def test_every_public_page_passes_axe_and_the_page_checks(site, page, audit):
         "/en/meetings/",
         "/nl/verslagen/",
         "/en/reports/",
+        "/nl/magazine/",
+        "/en/magazine/",
     ):
         assert path in visited, f"{path} was not reached; visited {visited}"
     for prefix in SAMPLED_PREFIXES:

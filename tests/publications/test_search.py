@@ -15,7 +15,7 @@ def test_every_page_has_a_search_form(client, demo, url):
 
 def test_search_finds_every_kind(client, demo):
     html = client.get(SEARCH, {"q": "algoritmes"}).content.decode()
-    for heading in ("Praktijken (", "Verslagen (", "Bijeenkomsten ("):
+    for heading in ("Praktijken (", "Verslagen (", "Bijeenkomsten (", "Artikelen ("):
         assert heading in html
     assert "<mark>Algoritmes</mark> en transparantie" in html
     assert "/nl/bijeenkomsten/2020-algoritmes-en-transparantie/" in html  # the seed meeting
@@ -79,3 +79,14 @@ def test_search_queries_do_not_grow_with_hits(demo, queries_of):
         index.add_child(instance=practice)
         practice.save_revision().publish()
     assert queries_of(url) == before
+
+
+def test_articles_are_found_once_their_edition_is_published(client, demo):
+    from pioneers.publications.models import ArticlePage
+
+    article = ArticlePage.objects.live().filter(locale__language_code="nl").first()
+    query = article.title
+    assert article.url in client.get(SEARCH, {"q": query}).content.decode()
+    article.get_parent().specific.unpublish()
+    html = client.get(SEARCH, {"q": query}).content.decode()
+    assert article.url not in html
