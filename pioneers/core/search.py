@@ -19,17 +19,9 @@ import unicodedata
 
 import snowballstemmer
 from django.db import connection
-from django.utils.encoding import force_str
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteIndex,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-)
-from modelsearch.query import Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
 
 WORD = re.compile(r"\w+")
 _local = threading.local()  # Snowball stemmers keep state while stemming: one per thread.
@@ -115,40 +107,13 @@ def highlight(text: str, query: str, *, context_words: int = 0) -> SafeString:
     return mark_safe(out)  # noqa: S308 - every piece went through escape()
 
 
-class DutchSQLiteIndex(SQLiteIndex):
-    def add_items(self, model, objs):
-        """Index as Wagtail does, then store the stems of title and body for FTS5 to match."""
-        super().add_items(model, objs)
-        ids = [force_str(obj.pk) for obj in objs]
-        entries = list(
-            self.entries.filter(content_type_id=get_content_type_pk(model), object_id__in=ids)
-        )
-        for entry in entries:
-            entry.title = stem_text(entry.title)
-            entry.body = stem_text(entry.body)
-        self.entries.bulk_update(entries, ["title", "body"], batch_size=500)
-
-
-class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
-    def build_search_query_content(self, query, config=None):
-        if isinstance(query, PlainText):
-            query = PlainText(
-                stem_text(query.query_string), operator=query.operator, boost=query.boost
-            )
-        elif isinstance(query, Phrase):
-            query = Phrase(stem_text(query.query_string))
-        return super().build_search_query_content(query, config=config)
-
-
-class DutchSQLiteSearchBackend(SQLiteSearchBackend):
-    index_class = DutchSQLiteIndex
-    query_compiler_class = DutchSQLiteSearchQueryCompiler
-
-
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     if connection.vendor == "postgresql":
         params = {"SEARCH_CONFIG": "dutch", **params}
     backend = database_backend(params)
-    if isinstance(backend, SQLiteSearchBackend):
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        # Imported only here: the SQLite backend's module needs SQLite's index tables.
+        from pioneers.core.search_sqlite import DutchSQLiteSearchBackend
+
         return DutchSQLiteSearchBackend(params)
     return backend
