@@ -49,6 +49,12 @@ PAGES = [
     ("schiedam", "/nl/organisaties/schiedam/"),
     ("meetings", "/nl/bijeenkomsten/"),
     ("meeting", "/nl/bijeenkomsten/2019-pioniersconferentie-2019/"),
+    ("report", "/nl/verslagen/2019-pioniersconferentie-2019/"),
+    (
+        "article",
+        "/nl/magazine/nr-1-q2-2019/besluiten-per-wijk-actief-openbaar-maken-in-de-praktijk/",
+    ),
+    ("practice", "/nl/kennisbank/algoritmeregister-met-uitleg-in-gewone-taal/"),
 ]
 CONCURRENCIES = [8, 32]
 WORKERS = 2

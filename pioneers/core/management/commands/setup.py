@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from pioneers.core.cache import site_changed
+
 
 class Command(BaseCommand):
     help = "Compile translations, apply migrations, collect static files; --demo loads the demo."
@@ -30,4 +32,6 @@ class Command(BaseCommand):
             from pioneers.core.demo import load_demo
 
             load_demo(self.stdout)
+        # Pages cached before this (new) release may name static files that are gone now.
+        site_changed()
         self.stdout.write(self.style.SUCCESS("Set up."))
