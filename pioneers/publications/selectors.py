@@ -109,7 +109,8 @@ def practice_facet_counts(matched) -> dict:
     """{facet: {value: count}} over the practices of a queryset."""
 
     ids = matched.values("pk")
-    practices = PracticePage.objects.filter(pk__in=ids)
+    # Without ordering: the page manager sorts by tree path, which would split every group.
+    practices = PracticePage.objects.filter(pk__in=ids).order_by()
     values = practices.aggregate(
         **{field: Count("pk", filter=Q(**{field: True})) for field, _label in PracticePage.VALUES}
     )

@@ -71,3 +71,9 @@ def test_serve_answers_and_ctrl_c_stops_web_server_and_worker(tmp_path):
             server.kill()
             server.wait()
         server.stdout.close()
+
+
+def test_housekeeping_runs_its_chores_without_error(db):
+    from django.core.management import call_command
+
+    call_command("housekeeping")  # on SQLite this includes PRAGMA optimize

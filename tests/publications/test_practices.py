@@ -73,6 +73,23 @@ def test_facets_filter_and_count(client, demo):
     assert f"lopend ({running})" in html
 
 
+def test_every_facet_counts_all_practices_of_an_option(demo):
+    from django.http import QueryDict
+
+    from pioneers.publications.selectors import practice_browse
+
+    form = practice_browse(QueryDict(""))["form"]
+    live = PracticePage.objects.live()
+    for status, label in PracticePage.Status.choices:
+        expected = f"{label} ({live.filter(status=status).count()})"
+        assert (status, expected) in form.fields["status"].choices
+    utrecht = Organisation.objects.get(cbs_code="GM0344").province
+    in_utrecht = live.filter(municipality__province=utrecht).count()
+    assert (utrecht.slug, f"{utrecht.name} ({in_utrecht})") in form.fields["province"].choices
+    participation = live.filter(participation=True).count()
+    assert ("participation", f"participatie ({participation})") in form.fields["value"].choices
+
+
 def test_unknown_facet_values_are_ignored(client, demo):
     response = client.get(INDEX, {"topic": "<script>", "status": "nonsense", "page": "x"})
     assert response.status_code == 200

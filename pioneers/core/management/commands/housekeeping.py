@@ -1,14 +1,16 @@
 """`pioneers housekeeping`: the periodic chores; `pioneers serve` runs it every minute.
 
 Publishes and unpublishes pages whose scheduled time has come, queues meeting reminders
-(two days before), and deletes finished task
-results older than a day (they hold the emails that were sent, reset links included).
+(two days before), deletes finished task results older than a day (they hold the emails that
+were sent, reset links included), and on SQLite keeps the query planner's statistics current
+(`PRAGMA optimize`; without them a full-text search scans the whole index).
 Outside `pioneers serve`, run it from cron every minute.
 """
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 
 class Command(BaseCommand):
@@ -23,3 +25,6 @@ class Command(BaseCommand):
         reminders_send()
         if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
             call_command("prune_db_task_results", min_age_days=1, queue_name="*", verbosity=0)
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA optimize")
