@@ -397,14 +397,17 @@ class PracticePage(Page):
         return [label for field, label in self.VALUES if getattr(self, field)]
 
     def get_context(self, request, *args, **kwargs):
+        from pioneers.core.cache import cached
         from pioneers.publications.forms import ReuseForm
         from pioneers.publications.selectors import practice_reuse_of, similar_practices
 
         context = super().get_context(request, *args, **kwargs)
         context["reuse"] = practice_reuse_of(self, request.user)
         context["reuse_form"] = ReuseForm()
-        context["similar"] = similar_practices(
-            f"{self.title} {self.summary}", exclude=self.pk, limit=3
+        # A search per view otherwise; the answer changes only when some page does.
+        context["similar"] = cached(
+            f"similar-practices:{self.pk}",
+            lambda: similar_practices(f"{self.title} {self.summary}", exclude=self.pk, limit=3),
         )
         return context
 

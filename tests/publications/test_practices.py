@@ -297,3 +297,11 @@ def test_practices_leave_the_index_when_unpublished(client, demo):
     assert "Tijdelijk" in client.get(INDEX, {"q": "tijdelijke"}).content.decode()
     Page.objects.get(pk=practice.pk).specific.unpublish()
     assert "Tijdelijk" not in client.get(INDEX, {"q": "tijdelijke"}).content.decode()
+
+
+def test_a_practice_page_shows_similar_practices(client, demo):
+    practice = PracticePage.objects.live().get(slug="algoritmeregister-met-uitleg-in-gewone-taal")
+    html = client.get(practice.url).content.decode()
+    similar = html.split("Vergelijkbare praktijken", 1)[1]
+    assert similar.count('class="pioneers-meeting-card"') == 3
+    assert "lgoritmeregister" in similar and practice.url not in similar
