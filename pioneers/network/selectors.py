@@ -118,3 +118,11 @@ def people_directory(*, query: str = ""):
     if query:
         people = people.filter(Q(name__icontains=query) | Q(organisation__name__icontains=query))
     return people.order_by("name")
+
+
+def member_organisation(user):
+    """The member organisation a logged-in user is a pioneer of, or None."""
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    if person is None or person.organisation_id is None:
+        return None
+    return current_members().filter(pk=person.organisation_id).first()

@@ -12,7 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 from pioneers.core.cache import cached
 from pioneers.core.search import highlight, keywords, matching_ids, words
-from pioneers.network.selectors import current_members
+from pioneers.network.selectors import member_organisation
 from pioneers.publications.forms import PracticeFilterForm, SiteSearchForm
 from pioneers.publications.models import (
     ArticleAuthor,
@@ -164,13 +164,10 @@ def similar_practices(text: str, *, exclude: int | None = None, limit: int = 5) 
 
 def practice_reuse_of(practice, user) -> dict:
     """How many organisations took the practice up, and whether the reader's organisation may."""
-
-    organisations = practice.reuses.count()
-    person = getattr(user, "person", None) if user.is_authenticated else None
-    organisation = person.organisation if person else None
-    is_member = organisation is not None and current_members().filter(pk=organisation.pk).exists()
+    organisation = member_organisation(user)
+    is_member = organisation is not None
     return {
-        "count": organisations,
+        "count": practice.reuses.count(),
         "can_reuse": is_member and organisation.pk != practice.municipality_id,
         "already": is_member and practice.reuses.filter(organisation=organisation).exists(),
     }
@@ -388,16 +385,6 @@ def editions_open_for_submissions():
         .select_related("locale")
         .order_by("-publication_date", "-number")
     )
-
-
-def member_organisation(user):
-    """The member organisation a logged-in user is a pioneer of, or None."""
-    from pioneers.network.selectors import current_members
-
-    person = getattr(user, "person", None) if user.is_authenticated else None
-    if person is None or person.organisation_id is None:
-        return None
-    return current_members().filter(pk=person.organisation_id).first()
 
 
 class SubmissionStatus:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pioneers.core.email import email_render_enqueue, staff_emails
 from pioneers.network.models import Organisation, Person
-from pioneers.network.selectors import current_members
+from pioneers.network.selectors import member_organisation
 from pioneers.publications.models import (
     CommentRound,
     DraftComment,
@@ -135,8 +135,8 @@ def practice_submit(*, person: Person, data: dict) -> PracticePage:
     person. It goes through the page's moderation workflow when one applies; otherwise the
     coordinators get an email. Either way they approve it in the admin, which publishes it.
     """
-    organisation = person.organisation
-    if organisation is None or not current_members().filter(pk=organisation.pk).exists():
+    organisation = member_organisation(person.user)
+    if organisation is None:
         raise PracticeError(_("Only pioneers of a member organisation can share a practice."))
     if organisation.kind != Organisation.Kind.MUNICIPALITY:
         raise PracticeError(_("Practices belong to a municipality; yours is not one."))
@@ -187,8 +187,8 @@ def _free_slug(parent, title: str) -> str:
 
 def practice_reuse(*, practice: PracticePage, person: Person, message: str) -> PracticeReuse:
     """ "We want to try this too": counted once per organisation; the contact person hears of it."""
-    organisation = person.organisation
-    if organisation is None or not current_members().filter(pk=organisation.pk).exists():
+    organisation = member_organisation(person.user)
+    if organisation is None:
         raise PracticeError(_("Only pioneers of a member organisation can take up a practice."))
     if organisation.pk == practice.municipality_id:
         raise PracticeError(_("This is your own organisation's practice."))
@@ -349,7 +349,6 @@ def article_submit(
         ArticleSubmission,
         MagazineIndexPage,
     )
-    from pioneers.publications.selectors import member_organisation
 
     if member_organisation(user) is None:
         raise SubmissionError(

@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pioneers.network.selectors import member_organisation
 from pioneers.publications import selectors, services
 from pioneers.publications.forms import (
     AnswerForm,
@@ -118,7 +119,7 @@ def comments_manage(request, pk):
 
 def _member_person(request):
     """The reader's profile when they are a pioneer of a member organisation, else None."""
-    return request.user.person if selectors.member_organisation(request.user) else None
+    return request.user.person if member_organisation(request.user) else None
 
 
 @login_required
@@ -246,7 +247,7 @@ def _language() -> str:
 @login_required
 def magazine_submit(request):
     """A pioneer of a member organisation submits an article to an edition open for it."""
-    from pioneers.publications.selectors import editions_open_for_submissions, member_organisation
+    from pioneers.publications.selectors import editions_open_for_submissions
 
     if member_organisation(request.user) is None:
         return TemplateResponse(request, "publications/magazine_not_member.html", status=403)
@@ -286,7 +287,7 @@ def magazine_submit(request):
 @login_required
 def magazine_submissions(request):
     """The member's own submissions and where each one is."""
-    from pioneers.publications.selectors import member_organisation, member_submissions
+    from pioneers.publications.selectors import member_submissions
 
     return TemplateResponse(
         request,
