@@ -6,6 +6,7 @@ from datetime import timedelta
 from django import forms
 from django.core import signing
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.network.models import Organisation
@@ -150,14 +151,13 @@ class NominationForm(forms.ModelForm):
     MIN_SECONDS = 3
     MAX_SECONDS = 24 * 3600
 
+    # Not shown to people; form-filling robots fill it in.
     website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        label=_("Leave this field empty"), required=False, widget=forms.HiddenInput
     )
     started = forms.CharField(widget=forms.HiddenInput)
     link = forms.URLField(
-        label=_("web address with more information"),
+        label=capfirst(Nomination._meta.get_field("link").verbose_name),
         required=False,
         assume_scheme="https",
         max_length=200,
