@@ -1,19 +1,36 @@
-"""Dutch stems for Wagtail's SQLite FTS5 search backend (see pioneers/core/search.py).
+"""Dutch stems and bounded ranking for Wagtail's SQLite FTS5 search backend (see core/search.py).
 
 A module of its own: Wagtail's SQLite backend module looks up SQLite's index tables on import,
 which exist only on SQLite.
 """
 
+from django.db.models import FloatField, Func
 from django.utils.encoding import force_str
+from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
 )
 from modelsearch.query import Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from pioneers.core.search import stem_text
+from pioneers.core.search import RankedResults, RankedSearch, stem_text
+
+# bm25() weights per column of the FTS5 table (autocomplete, body, title): a word in the title
+# counts as much as five in the text, as PostgreSQL's ranking weighs Wagtail's title (A) against
+# text fields (B). Wagtail's SQLite backend weighs every column alike.
+COLUMN_WEIGHTS = (0.0, 1.0, 5.0)
+
+
+class WeightedBM25(Func):
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
 
 
 class DutchSQLiteIndex(SQLiteIndex):
@@ -30,7 +47,9 @@ class DutchSQLiteIndex(SQLiteIndex):
         self.entries.bulk_update(entries, ["title", "body"], batch_size=500)
 
 
-class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+class DutchSQLiteSearchQueryCompiler(RankedSearch, SQLiteSearchQueryCompiler):
+    HIGHER_IS_BETTER = False  # bm25()
+
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
             query = PlainText(
@@ -40,7 +59,30 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             query = Phrase(stem_text(query.query_string))
         return super().build_search_query_content(query, config=config)
 
+    def candidate_rows(self, config, limit):
+        """FTS5 walks the matches newest first (by rowid) and stops after ``limit``.
+
+        bm25() is computed only for the rows returned.
+        """
+        match = MatchExpression(
+            self.FTS_TABLE_FIELDS, self.build_search_query(normalize(self.query), config=config)
+        )
+        content_types = get_descendants_content_types_pks(self.queryset.model)
+        return (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(index_entry__content_type_id__in=content_types)
+            .filter(self.object_matches("index_entry__object_id"))
+            .annotate(score=WeightedBM25())
+            .order_by("-index_entry_id")
+            .values_list("index_entry_id", "index_entry__object_id", "score")[:limit]
+        )
+
+
+class DutchSQLiteSearchResults(RankedResults, SQLiteSearchResults):
+    pass
+
 
 class DutchSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = DutchSQLiteIndex
     query_compiler_class = DutchSQLiteSearchQueryCompiler
+    results_class = DutchSQLiteSearchResults

@@ -88,7 +88,9 @@ def practice_browse(params, *, per_page: int = PRACTICES_PER_PAGE) -> dict:
         notice = _("Type at least one word or number to search for.")
         results, matched = live.none(), live.none()
     elif query:
-        results = live.filter(pk__in=filtered.values("pk")).search(query)
+        # Facet filters go in as a subquery: Wagtail's search refuses filters on related fields.
+        within = live if filtered is live else live.filter(pk__in=filtered.values("pk"))
+        results = within.search(query)
         matched = PracticePage.objects.filter(pk__in=matching_ids(results))
     else:
         results = filtered.order_by("-first_published_at", "-pk")
@@ -102,6 +104,8 @@ def practice_browse(params, *, per_page: int = PRACTICES_PER_PAGE) -> dict:
         "page_obj": page,
         "practices": practice_rows([p.pk for p in page.object_list], query),
         "total": page.paginator.count,
+        # More practices matched than a search ranks (core.search.MAX_HITS): the newest shown.
+        "more": getattr(results, "more_hits", False),
     }
 
 
@@ -243,7 +247,9 @@ def site_search(params, *, per_page: int = 20) -> dict:
             continue
         results = backend.search(query, queryset)
         count = results.count()
+        more = getattr(results, "more_hits", False)
         context["total"] += count
+        context["more"] = context.get("more") or more
         if not count:
             continue
         if chosen:
@@ -257,6 +263,7 @@ def site_search(params, *, per_page: int = 20) -> dict:
                 "kind": kind,
                 "label": label,
                 "count": count,
+                "more": more,
                 "items": [_search_item(hit, show, query) for hit in hits],
             }
         )

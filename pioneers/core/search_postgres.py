@@ -1,0 +1,75 @@
+"""Bounded ranking for Wagtail's PostgreSQL search backend (see core/search.py).
+
+A module of its own: Wagtail's PostgreSQL backend module works only on PostgreSQL.
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connections, transaction
+from django.db.models import Expression, F
+from django.db.models.expressions import Col
+from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from modelsearch.utils import get_descendants_content_types_pks
+
+from pioneers.core.search import RankedResults, RankedSearch
+
+VECTOR = SearchVectorField()
+VECTOR.set_attributes_from_name("pioneers_vector")
+VECTOR.model = IndexEntry
+
+
+class StoredVector(Expression):
+    """``title || body`` as stored by migration core 0004; Wagtail's model does not declare it."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        return Col(query.get_initial_alias(), VECTOR, output_field=SearchVectorField())
+
+
+class RankedPostgresSearchQueryCompiler(RankedSearch, PostgresSearchQueryCompiler):
+    def candidate_rows(self, config, limit):
+        """The newest ``limit`` matches, then ``ts_rank`` for those alone.
+
+        For a common word PostgreSQL walks the entries newest first and stops after ``limit``;
+        for a rare one it uses the GIN index on title and body (migration core 0004). Ranking
+        reads each hit's vectors, so it is done outside the limited subquery.
+        """
+        search_query = self.build_tsquery(self.query, config=config)
+        content_types = get_descendants_content_types_pks(self.queryset.model)
+        newest = (
+            IndexEntry.objects.filter(content_type_id__in=content_types)
+            .annotate(_vector_=StoredVector())
+            .filter(_vector_=search_query)
+            .filter(self.object_matches("object_id"))
+            .order_by("-pk")
+            .values("pk")[:limit]
+        )
+        rank = self._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
+        rows = (
+            IndexEntry.objects.filter(pk__in=newest)
+            .annotate(_score_=rank)
+            .values_list("pk", "object_id", "_score_")
+        )
+        # A parallel worker costs more to start than this statement takes to run alone
+        # (bench/search.py, "wijkbudget" at 50,000 practices: 41 ms with a worker, 30 without).
+        # SET LOCAL lasts until the transaction ends: this one, or an enclosing one.
+        with transaction.atomic(using=rows.db):
+            with connections[rows.db].cursor() as cursor:
+                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+            return list(rows)
+
+
+class RankedPostgresSearchResults(RankedResults, PostgresSearchResults):
+    pass
+
+
+class RankedPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = RankedPostgresSearchQueryCompiler
+    results_class = RankedPostgresSearchResults
