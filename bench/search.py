@@ -4,13 +4,15 @@ Generates COUNT practices (default 50,000) next to the 45 of the demo and times 
 the knowledge base on SQLite (the embedded profile) and on PostgreSQL, each in a process of its
 own (Django's settings are per process):
 
-- *search*: ``PracticePage.objects.live().public().search(q)``: its ``count()`` and the first
-  20 hits, what any list of hits needs;
+- *search*: ``bounded(PracticePage.objects.live().public().search(q))``, as the knowledge base
+  and the search page search: its ``count()`` and the first 20 hits;
 - *browse*: the whole ``practice_browse(QueryDict("q=..."))`` of the knowledge-base page: the
   same search, the count of every facet over the hits and the 20 rows with the matches marked.
 
 Both rank at most core.search.MAX_HITS hits (500): where more practices match, the newest of
-them; the report then gives the number of hits as "500+".
+them and the newest 50 with the words in their title; the report then gives the number of hits
+ranked with a "+". For information, the same search ranking every hit (unbounded, as similar
+practices and the admin search) is timed too, three rounds.
 
 Each is timed for QUERIES (20 Dutch queries: one and several words, plurals that match only
 through stemming, a very common, a rare and an absent word), up to ROUNDS times (default 10, env
@@ -250,7 +252,7 @@ def print_report(report: dict) -> None:
         skipped = any(stage["repeated_queries"] < len(QUERIES) for stage in stages)
         note = "; the others took over the limit at their warm-up" if skipped else ""
         print(f"{run['label']}: {rounds} (baseline / large){note}.")
-    print("search = .live().public().search(q): count() and the first 20 hits;")
+    print("search = bounded(.live().public().search(q)): count() and the first 20 hits;")
     print("browse = practice_browse(q=...): search, facet counts and the 20 rows. Times in ms.")
     print(
         f"A call is stopped after {limit:g} s and counts as {limit:g} s (shown as `>`); a query "
@@ -273,6 +275,14 @@ def print_report(report: dict) -> None:
                 f"{ratio(large, 'p50')} {ratio(large, 'p95')} | {mark(large['target_met'])}"
             )
     print("x = ratio to the same figure at the baseline, measured in the same run.")
+    for run in runs.values():
+        every = run["stages"]["large"].get("unbounded")
+        if every:
+            print(
+                f"{run['label']}: ranking every hit (similar practices, admin; no target), "
+                f"{UNBOUNDED_ROUNDS} rounds: p50 {ms(every, 'p50', 0)} ms, "
+                f"p95 {ms(every, 'p95', 0)} ms, max {ms(every, 'max', 0)} ms"
+            )
     print()
     for run in runs.values():
         for kind in ("search", "browse"):
@@ -741,11 +751,17 @@ def timed(call, query: str) -> dict:
     return outcome
 
 
-def search_call(query: str, outcome: dict) -> None:
-    """The bare search: the count, then the first page of hits in order of relevance."""
+def search_call(query: str, outcome: dict, bound: bool = True) -> None:
+    """The search of the lists: the count, then the first page of hits by relevance.
+
+    Without ``bound`` every hit is ranked, as for similar practices and in the admin.
+    """
+    from pioneers.core.search import bounded
     from pioneers.publications.models import PracticePage
 
     results = PracticePage.objects.live().public().search(query)
+    if bound:
+        results = bounded(results)
     count = results.count()
     outcome["hits"] = f"{count}+" if results.more_hits else count
     list(results[:PER_PAGE])
@@ -762,6 +778,18 @@ def browse_call(query: str, outcome: dict) -> None:
 
 
 CALLS = {"search": search_call, "browse": browse_call}
+UNBOUNDED_ROUNDS = 3
+
+
+def measure_unbounded() -> dict:
+    """For information: the search ranking every hit, UNBOUNDED_ROUNDS times per query."""
+    samples, stopped = [], 0
+    for _round in range(UNBOUNDED_ROUNDS):
+        for query, _note in QUERIES:
+            outcome = timed(lambda q, o: search_call(q, o, bound=False), query)
+            samples.append(outcome["ms"])
+            stopped += outcome["stopped"]
+    return summary(samples, stopped)
 
 
 def measure(rounds: int) -> dict:
@@ -909,6 +937,8 @@ def child(args) -> int:
         large_count = PracticePage.objects.live().public().count()
         log(f"{large_count:,} practices, measuring ...")
         large = measure(args.rounds)
+        log("measuring the search that ranks every hit ...")
+        large["unbounded"] = measure_unbounded()
         slowest = max(large["per_query"], key=lambda row: row["browse_p50_ms"])["query"]
         report = {
             "database": args.child,

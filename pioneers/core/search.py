@@ -10,10 +10,10 @@ original Dutch algorithm) stems the indexed text and the query alike: "gemeenten
 The same stems mark the matches in results (``highlight``), so what is highlighted is what was
 found.
 
-Relevance stays cheap however many pages match (``RankedSearch``): one query finds the newest
-``MAX_HITS`` matching index entries (plus one, to know whether there are more) with their scores,
-and the ranking happens on those. A word in nearly every practice then costs the same as a rare
-one, and every later use of the same results (the count, a page, the facets) reuses that answer.
+One statement finds the hits of a search with their scores (``RankedSearch``), and the count, a
+page and the facets reuse it. The lists people search (``bounded``) rank at most ``MAX_HITS``
+hits, the newest and those with the words in their title, so a word in nearly every practice
+costs about what a rare one does.
 
 Configure with ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "pioneers.core.search"}}``.
 """
@@ -87,19 +87,31 @@ def keywords(text: str, limit: int = 30) -> str:
 def matching_ids(results):
     """The primary keys of all search hits, for counting facets.
 
-    A ranked search (``RankedSearch``) has them at hand, at most ``MAX_HITS``; any other search of
-    Wagtail's database backends answers with a queryset, so the hits stay in the database.
+    A ranked search (``RankedSearch``) has them at hand; any other search of Wagtail's database
+    backends answers with a queryset, so the hits stay in the database.
     """
-    if isinstance(results, RankedResults) and results.query_compiler.ranks_itself(
-        results._score_field
-    ):
+    if isinstance(results, RankedResults) and results._ranks_itself():
         return results.ranked_pks()
     return results.get_queryset().values("pk")
 
 
-# How many hits of one search are ranked at most: when more pages match, the MAX_HITS most
-# recently indexed of them (in practice the newest pages). Lists say that there are more.
+# How many hits a bounded search (``bounded``) ranks: the lists of the knowledge base and the
+# search page, which say when more pages matched.
 MAX_HITS = 500
+# Besides those, the newest that have the words in their title, however old. Few, so that
+# PostgreSQL walks the newest entries to find them rather than fetch every title match.
+TITLE_HITS = 50
+
+
+def bounded(results):
+    """Let these search results rank the newest ``MAX_HITS`` hits when more pages match.
+
+    Pages with the words in their title are ranked too, however old. Whether more matched is
+    ``results.more_hits``.
+    """
+    if isinstance(getattr(results, "query_compiler", None), RankedSearch):
+        results.query_compiler.max_hits = MAX_HITS
+    return results
 
 
 def _plain(query) -> bool:
@@ -120,18 +132,23 @@ def _integer_keys(model) -> bool:
 
 
 class RankedSearch:
-    """For a database backend's query compiler: rank a bounded set of hits in one query.
+    """For a database backend's query compiler: find and score the hits in one statement.
 
-    Wagtail's database backends rank every hit: PostgreSQL computes ``ts_rank`` for each of them
-    and SQLite runs the full-text match again for each hit's score, so a common word is slow
-    (tens of thousands of hits) and on SQLite quadratic. Here ``candidate_rows`` asks for the
-    newest ``MAX_HITS + 1`` matching index entries with their scores, in one statement that
-    stops early for common words and uses the full-text index for rare ones; the ranking is done
-    on those. Searches this does not cover (``annotate_score``, ``order_by_relevance=False``,
-    chosen fields, negations) go to Wagtail's own code.
+    Wagtail's SQLite backend scores each hit with a subquery that runs the full-text match
+    again, which grows with the square of the hits (seconds for a common word at 50,000 pages).
+    Here ``candidate_rows`` returns the hits with their scores in one statement and they are
+    sorted here; count, pages and facets reuse that answer.
+
+    A ``bounded`` search asks for the newest ``max_hits + 1`` matching index entries (the
+    database walks the entries newest first and stops, or uses the full-text index for a rare
+    word) and for the newest ``TITLE_HITS`` with the words in their title; only those are
+    scored.
+    Searches this does not cover (``annotate_score``, ``order_by_relevance=False``, chosen
+    fields, negations, ``values()``) go to Wagtail's own code.
     """
 
     HIGHER_IS_BETTER = True  # ts_rank; SQLite's bm25() is better the lower it is
+    max_hits = None  # no bound; see bounded()
     _ranked = None
 
     def ranks_itself(self, score_field=None) -> bool:
@@ -139,12 +156,15 @@ class RankedSearch:
             self.order_by_relevance
             and score_field is None
             and self.fields is None
+            and self.queryset._fields is None  # model instances, not values()
             and _plain(self.query)
             and _integer_keys(self.queryset.model)
         )
 
-    def candidate_rows(self, config, limit: int):
-        """(entry id, object id, score) of the ``limit`` newest matching entries; per backend."""
+    def candidate_rows(self, config, limit: int | None, title_limit: int = 0):
+        """(entry id, object id, score, by title) of the matching entries; with ``limit``, of
+        the ``limit`` newest and of the ``title_limit`` newest matching by title ("by title":
+        among those). Per backend."""
         raise NotImplementedError
 
     def object_matches(self, object_id_path: str):
@@ -155,12 +175,18 @@ class RankedSearch:
     def ranked(self, config) -> tuple[list, bool]:
         """The hits' primary keys, best first, and whether more pages matched."""
         if self._ranked is None:
-            rows = list(self.candidate_rows(config, MAX_HITS + 1))
-            more = len(rows) > MAX_HITS
-            if more:  # keep the newest MAX_HITS
-                rows = sorted(rows, key=lambda row: row[0], reverse=True)[:MAX_HITS]
+            limit = None if self.max_hits is None else self.max_hits + 1
+            rows = list(self.candidate_rows(config, limit, TITLE_HITS))
+            # The newest `limit` entries are the newest rows: title matches beyond them are
+            # older. All of them means more than max_hits matched; the oldest of them is left
+            # out, unless the title brought it in too.
+            more = limit is not None and len(rows) >= limit
+            if more:
+                rows.sort(key=lambda row: row[0], reverse=True)
+                if not rows[limit - 1][3]:
+                    del rows[limit - 1]
             to_python = self.queryset.model._meta.pk.to_python
-            hits = [(to_python(object_id), score or 0.0) for _entry, object_id, score in rows]
+            hits = [(to_python(row[1]), row[2] or 0.0) for row in rows]
             sign = -1 if self.HIGHER_IS_BETTER else 1
             hits.sort(key=lambda hit: (sign * hit[1], -hit[0]))
             self._ranked = ([pk for pk, _score in hits], more)
@@ -168,22 +194,26 @@ class RankedSearch:
 
 
 class RankedResults:
-    """For a database backend's results class: hits from ``RankedSearch`` where it applies."""
+    """For a database backend's results class: hits from ``RankedSearch`` where it applies.
+
+    The backend's autocomplete compiler is not a ``RankedSearch``: its results go to Wagtail.
+    """
 
     def _ranks_itself(self) -> bool:
-        return self.query_compiler.ranks_itself(self._score_field)
+        compiler = self.query_compiler
+        return isinstance(compiler, RankedSearch) and compiler.ranks_itself(self._score_field)
+
+    def _ranked(self) -> tuple[list, bool]:
+        compiler = self.query_compiler
+        return compiler.ranked(compiler.get_config(self.backend))
 
     def ranked_pks(self) -> list:
-        compiler = self.query_compiler
-        return compiler.ranked(compiler.get_config(self.backend))[0]
+        return self._ranked()[0]
 
     @property
     def more_hits(self) -> bool:
-        """Whether more pages matched than the MAX_HITS ranked ones."""
-        if not self._ranks_itself():
-            return False
-        compiler = self.query_compiler
-        return compiler.ranked(compiler.get_config(self.backend))[1]
+        """Whether more pages matched than a bounded search ranked."""
+        return self._ranks_itself() and self._ranked()[1]
 
     def _do_search(self):
         if not self._ranks_itself():

@@ -4,7 +4,7 @@ A module of its own: Wagtail's SQLite backend module looks up SQLite's index tab
 which exist only on SQLite.
 """
 
-from django.db.models import FloatField, Func
+from django.db.models import F, FloatField, Func
 from django.utils.encoding import force_str
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -59,22 +59,49 @@ class DutchSQLiteSearchQueryCompiler(RankedSearch, SQLiteSearchQueryCompiler):
             query = Phrase(stem_text(query.query_string))
         return super().build_search_query_content(query, config=config)
 
-    def candidate_rows(self, config, limit):
+    def candidate_rows(self, config, limit, title_limit=0):
         """FTS5 walks the matches newest first (by rowid) and stops after ``limit``.
 
-        bm25() is computed only for the rows returned.
+        bm25() is computed only for the rows returned. The older title matches are scored in a
+        statement of their own: Wagtail's MATCH names the FTS table, not an alias, so a match in
+        a subquery would refer to the outer query's table.
         """
-        match = MatchExpression(
-            self.FTS_TABLE_FIELDS, self.build_search_query(normalize(self.query), config=config)
-        )
+        query = self.build_search_query(normalize(self.query), config=config)
         content_types = get_descendants_content_types_pks(self.queryset.model)
-        return (
-            SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(index_entry__content_type_id__in=content_types)
-            .filter(self.object_matches("index_entry__object_id"))
-            .annotate(score=WeightedBM25())
-            .order_by("-index_entry_id")
-            .values_list("index_entry_id", "index_entry__object_id", "score")[:limit]
+
+        def matching(fields):
+            return (
+                SQLiteFTSIndexEntry.objects.filter(MatchExpression(fields, query))
+                .filter(index_entry__content_type_id__in=content_types)
+                .filter(self.object_matches("index_entry__object_id"))
+                .order_by("-index_entry_id")
+            )
+
+        def scored(hits, by_title=()):
+            rows = hits.annotate(score=WeightedBM25()).values_list(
+                "index_entry_id", "index_entry__object_id", "score"
+            )
+            return [(*row, row[0] in by_title) for row in rows]
+
+        everywhere = matching(self.FTS_TABLE_FIELDS)
+        if limit is None:
+            return scored(everywhere)
+        rows = scored(everywhere[:limit])
+        if len(rows) < limit:  # every match is among them, those by title too
+            return rows
+        by_title = set(matching(["title"]).values_list("index_entry_id", flat=True)[:title_limit])
+        rows = [(*row[:3], row[0] in by_title) for row in rows]
+        older = by_title - {row[0] for row in rows}
+        if not older:
+            return rows
+        # `rowid + 0`: looking up each rowid would rerun the match per row (FTS5); one pass
+        # over the matches that keeps the wanted rows is what is fast.
+        return rows + scored(
+            SQLiteFTSIndexEntry.objects.filter(MatchExpression(self.FTS_TABLE_FIELDS, query))
+            .alias(entry=F("index_entry_id") + 0)
+            .filter(entry__in=older)
+            .order_by(),
+            by_title,
         )
 
 

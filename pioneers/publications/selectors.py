@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
+from pioneers.core import search
 from pioneers.core.cache import cached
-from pioneers.core.search import highlight, keywords, matching_ids, words
+from pioneers.core.search import bounded, highlight, keywords, matching_ids, words
 from pioneers.network.selectors import member_organisation
 from pioneers.publications.forms import PracticeFilterForm, SiteSearchForm
 from pioneers.publications.models import (
@@ -90,13 +91,17 @@ def practice_browse(params, *, per_page: int = PRACTICES_PER_PAGE) -> dict:
     elif query:
         # Facet filters go in as a subquery: Wagtail's search refuses filters on related fields.
         within = live if filtered is live else live.filter(pk__in=filtered.values("pk"))
-        results = within.search(query)
+        results = bounded(within.search(query))
         matched = PracticePage.objects.filter(pk__in=matching_ids(results))
     else:
         results = filtered.order_by("-first_published_at", "-pk")
         matched = filtered
     page = Paginator(results, per_page).get_page(params.get("page"))
-    form.set_counts(practice_facet_counts(matched))
+    # More practices matched than a search ranks (core.search.MAX_HITS): counts over the ranked
+    # ones would hide options that only older hits have, so every option stays, without counts.
+    more = getattr(results, "more_hits", False)
+    if not more:
+        form.set_counts(practice_facet_counts(matched))
     return {
         "form": form,
         "query": query,
@@ -104,8 +109,8 @@ def practice_browse(params, *, per_page: int = PRACTICES_PER_PAGE) -> dict:
         "page_obj": page,
         "practices": practice_rows([p.pk for p in page.object_list], query),
         "total": page.paginator.count,
-        # More practices matched than a search ranks (core.search.MAX_HITS): the newest shown.
-        "more": getattr(results, "more_hits", False),
+        "more": more,
+        "more_than": search.MAX_HITS,  # what "more" means
     }
 
 
@@ -245,10 +250,12 @@ def site_search(params, *, per_page: int = 20) -> dict:
     for kind, (label, queryset, show) in sources.items():
         if chosen and kind != chosen:
             continue
-        results = backend.search(query, queryset)
+        results = bounded(backend.search(query, queryset))
         count = results.count()
         more = getattr(results, "more_hits", False)
         context["total"] += count
+        # Each kind with more hits than a search ranks counts as that many, a lower bound.
+        context["more_than"] = context.get("more_than", 0) + (search.MAX_HITS if more else count)
         context["more"] = context.get("more") or more
         if not count:
             continue
@@ -264,6 +271,7 @@ def site_search(params, *, per_page: int = 20) -> dict:
                 "label": label,
                 "count": count,
                 "more": more,
+                "more_than": search.MAX_HITS,
                 "items": [_search_item(hit, show, query) for hit in hits],
             }
         )
