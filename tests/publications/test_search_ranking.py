@@ -90,12 +90,19 @@ def test_when_more_match_every_facet_option_stays_without_counts(solar, monkeypa
     assert statuses["idea"].endswith("(1)") and statuses["pilot"].endswith("(3)")
 
 
-def test_one_full_text_statement_answers_count_page_and_facets(solar):
+def test_the_hits_are_found_once_for_count_page_and_facets(solar):
     marker = "@@" if connection.vendor == "postgresql" else " MATCH "
-    with CaptureQueriesContext(connection) as captured:
-        found = practice_browse(QueryDict(f"q={WORD}"))
-    assert found["total"] == 4 and not found["more"]
-    assert sum(marker in q["sql"] for q in captured.captured_queries) == 1
+
+    def full_text_statements(call) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            call()
+        return sum(marker in q["sql"] for q in captured.captured_queries)
+
+    live = PracticePage.objects.live().public()
+    alone = full_text_statements(lambda: list(bounded(live.search(WORD))[:1]))
+    assert 1 <= alone <= 2  # the newest hits, and on PostgreSQL those by title
+    browse = full_text_statements(lambda: practice_browse(QueryDict(f"q={WORD}")))
+    assert browse == alone  # the count, the page and the facets ask no more
 
 
 def test_searches_ranked_by_wagtail_still_work(solar):
@@ -121,3 +128,17 @@ def test_the_admin_searches(client, demo, url):
     index = PracticePage.objects.first().get_parent()
     response = client.get(f"/admin/pages/{index.pk}/", {"q": "gemeente"})
     assert response.status_code == 200 and "gemeente" in response.content.decode().lower()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's way to the newest")
+def test_the_newest_hits_are_the_same_inside_and_beyond_the_window(solar, monkeypatch):
+    from pioneers.core import search_postgres
+
+    monkeypatch.setattr(search, "MAX_HITS", 3)
+
+    def newest_hits() -> list:
+        return bounded(PracticePage.objects.live().public().search(WORD)).ranked_pks()
+
+    everything = newest_hits()  # the window holds every entry of the test database
+    monkeypatch.setattr(search_postgres, "WINDOW", 0)  # only the newest entry: the rest beyond
+    assert newest_hits() == everything and len(everything) == 3
