@@ -387,21 +387,27 @@ def article_submit(
     return article
 
 
-def article_decision_notify(workflow_state, decision: str) -> None:
-    """Queue the email to the member who submitted, when editors approve or reject."""
+def is_member_article(workflow_state) -> bool:
+    """Whether a workflow is about an article a member submitted (not one by the editors)."""
     from pioneers.publications.models import ArticlePage, ArticleSubmission
 
     page = workflow_state.content_object
-    if not isinstance(getattr(page, "specific", None), ArticlePage):
+    return (
+        isinstance(getattr(page, "specific", None), ArticlePage)
+        and ArticleSubmission.objects.filter(article_id=page.pk).exists()
+    )
+
+
+def article_decision_notify(workflow_state, decision: str) -> None:
+    """Queue the email to the member who submitted, when editors approve or reject."""
+    if not is_member_article(workflow_state):
         return
-    if not ArticleSubmission.objects.filter(article_id=page.pk).exists():
-        return  # written by the editors themselves
     from pioneers.publications.tasks import send_article_decision
 
     transaction.on_commit(
         partial(
             send_article_decision.enqueue,
-            article_id=page.pk,
+            article_id=workflow_state.content_object.pk,
             decision=decision,
             workflow_state_id=workflow_state.pk,
         )

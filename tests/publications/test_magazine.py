@@ -202,8 +202,8 @@ def test_member_submits_and_the_editors_workflow_publishes_with_the_edition(
         approve(article, coordinator)
     article.refresh_from_db()
     assert article.live
-    [message] = [m for m in mail.outbox if m.subject.startswith("Je artikel")]
-    assert message.to == ["member@example.org"]
+    [message] = [m for m in mail.outbox if m.to == ["member@example.org"]]  # not Wagtail's too
+    assert message.subject.startswith("Je artikel")
     assert message.subject == "Je artikel „Open data in Schiedam” is goedgekeurd"
     assert "/nl/magazine/mijn-artikelen/" in message.body
     # Approved but hidden until the edition appears.
@@ -228,8 +228,8 @@ def test_rejection_asks_for_changes_by_email_in_the_members_language(
         task_state.task.specific.on_action(
             task_state, coordinator, "reject", comment="Please cut it in half."
         )
-    [message] = [m for m in mail.outbox if m.subject.startswith("The editors")]
-    assert message.to == ["member@example.org"]
+    [message] = [m for m in mail.outbox if m.to == ["member@example.org"]]  # not Wagtail's too
+    assert message.subject.startswith("The editors")
     assert message.subject == "The editors ask for changes to “Too long”"
     assert "Please cut it in half." in message.body
     assert member_submissions(member)[0].status_label == "changes requested"
