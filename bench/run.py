@@ -373,7 +373,8 @@ def _command_output(command: list[str]) -> str:
         return ""
 
 
-def machine_info() -> dict:
+def machine_info(packages=("django", "wagtail", "gunicorn")) -> dict:
+    """The machine, the commit and the versions of ``packages``: what a figure was measured on."""
     cpu_model = ""
     memory_total_mb = None
     try:
@@ -389,7 +390,7 @@ def machine_info() -> dict:
     commit = _command_output(["git", "rev-parse", "HEAD"])
     dirty = bool(_command_output(["git", "status", "--porcelain"]))
     versions = {}
-    for package in ("django", "wagtail", "gunicorn"):
+    for package in packages:
         try:
             versions[package] = importlib.metadata.version(package)
         except importlib.metadata.PackageNotFoundError:

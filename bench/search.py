@@ -58,10 +58,8 @@ database could not be measured.
 import argparse
 import contextlib
 import datetime as dt
-import importlib.metadata
 import json
 import os
-import platform
 import random
 import re
 import shutil
@@ -77,6 +75,8 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS_DIR = ROOT / "bench" / "results"
+
+from bench.run import machine_info  # noqa: E402 - the page benchmark's, with other packages
 
 DATA_ROOT = Path("/tmp/bench-search")
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
@@ -174,44 +174,15 @@ def run_child(database: str, count: int, rounds: int, keep: bool) -> dict | None
             shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def _command_output(command: list[str]) -> str:
-    try:
-        return subprocess.run(
-            command, cwd=ROOT, capture_output=True, text=True, timeout=10, check=False
-        ).stdout.strip()
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-
-
-def machine_info() -> dict:
-    cpu_model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu_model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    versions = {}
-    for package in ("django", "wagtail", "modelsearch", "psycopg"):
-        try:
-            versions[package] = importlib.metadata.version(package)
-        except importlib.metadata.PackageNotFoundError:
-            versions[package] = None
-    return {
-        "nproc": len(os.sched_getaffinity(0)),
-        "cpu_model": cpu_model,
-        "python": platform.python_version(),
-        "git_commit": _command_output(["git", "rev-parse", "HEAD"]) or None,
-        "git_dirty": bool(_command_output(["git", "status", "--porcelain"])),
-        "versions": versions,
-    }
+def figures(runs):
+    """(run, kind, figures at the large size, figures at the baseline) of every timed call."""
+    for run in runs:
+        for kind in CALLS:
+            yield run, kind, run["stages"]["large"][kind], run["stages"]["baseline"][kind]
 
 
 def add_ratios(run: dict) -> None:
-    for kind in ("search", "browse"):
-        large = run["stages"]["large"][kind]
-        base = run["stages"]["baseline"][kind]
+    for _run, _kind, large, base in figures([run]):
         for name in ("p50", "p95"):
             large[f"ratio_{name}"] = round(large[f"{name}_ms"] / base[f"{name}_ms"], 2)
         large["target_met"] = large["p95_ms"] < TARGET_P95_MS
@@ -265,15 +236,12 @@ def print_report(report: dict) -> None:
     )
     print(header)
     print("-" * len(header))
-    for run in runs.values():
-        for kind in ("search", "browse"):
-            large = run["stages"]["large"][kind]
-            base = run["stages"]["baseline"][kind]
-            print(
-                f"{run['label']:<11} {kind:<7} {ms(large, 'p50')} {ms(large, 'p95')} "
-                f"{ms(large, 'max')} | {ms(base, 'p50', 8)} {ms(base, 'p95', 8)} | "
-                f"{ratio(large, 'p50')} {ratio(large, 'p95')} | {mark(large['target_met'])}"
-            )
+    for run, kind, large, base in figures(runs.values()):
+        print(
+            f"{run['label']:<11} {kind:<7} {ms(large, 'p50')} {ms(large, 'p95')} "
+            f"{ms(large, 'max')} | {ms(base, 'p50', 8)} {ms(base, 'p95', 8)} | "
+            f"{ratio(large, 'p50')} {ratio(large, 'p95')} | {mark(large['target_met'])}"
+        )
     print("x = ratio to the same figure at the baseline, measured in the same run.")
     for run in runs.values():
         every = run["stages"]["large"].get("unbounded")
@@ -284,15 +252,12 @@ def print_report(report: dict) -> None:
                 f"p95 {ms(every, 'p95', 0)} ms, max {ms(every, 'max', 0)} ms"
             )
     print()
-    for run in runs.values():
-        for kind in ("search", "browse"):
-            large = run["stages"]["large"][kind]
-            base = run["stages"]["baseline"][kind]
-            print(
-                f"{run['label']}: {kind} p95 at {size['large']:,} = {ms(large, 'p95', 0)} ms = "
-                f"{ratio(large, 'p95').strip()} the p95 at {size['baseline']} practices "
-                f"({base['p95_ms']:.1f} ms)"
-            )
+    for run, kind, large, base in figures(runs.values()):
+        print(
+            f"{run['label']}: {kind} p95 at {size['large']:,} = {ms(large, 'p95', 0)} ms = "
+            f"{ratio(large, 'p95').strip()} the p95 at {size['baseline']} practices "
+            f"({base['p95_ms']:.1f} ms)"
+        )
     print()
     print(f"Per query at {size['large']:,} practices, p50 in ms (`>`: stopped at the limit):")
     labels = [run["label"] for run in runs.values()]
@@ -317,7 +282,7 @@ def print_report(report: dict) -> None:
         cells = []
         for label in labels:
             row = per_query[label][query]
-            for kind in ("search", "browse"):
+            for kind in CALLS:
                 prefix = ">" if row[f"{kind}_stopped"] else ""
                 cells.append(f"{prefix}{row[f'{kind}_p50_ms']:.1f}".rjust(18))
         print(f"{query:<30} {'?' if hits is None else hits:>6} {' '.join(cells)}")
@@ -361,7 +326,7 @@ def parent(args) -> int:
         return 1
     report = {
         "timestamp": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "machine": machine_info(),
+        "machine": machine_info(("django", "wagtail", "modelsearch", "psycopg")),
         "count": args.count,
         "rounds": args.rounds,
         "queries": [{"query": q, "note": note} for q, note in QUERIES],
