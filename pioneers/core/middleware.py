@@ -125,6 +125,30 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
+class AdminAccessMiddleware:
+    """Someone logged in without access to Wagtail's admin gets 403 there, not a login loop.
+
+    Wagtail sends them to the login page, and the login page sends a logged-in person straight
+    back. Visitors who are not logged in still go to the login page (Wagtail does that).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.path.startswith("/admin/")
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            from pioneers.core.access import CoordinatorsOnly
+            from pioneers.core.views import permission_denied
+
+            return permission_denied(request, CoordinatorsOnly())
+        return self.get_response(request)
+
+
 class WagtailSiteMiddleware:
     """Wagtail looks up the site of every request in the database; keep the answer cached.
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
+from pioneers.core.access import CoordinatorsOnly
 from pioneers.core.health import run_checks
 from pioneers.core.models import NetworkSettings
 
@@ -44,7 +45,8 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    context = {"coordinators_only": isinstance(exception, CoordinatorsOnly)}
+    return render(request, "403.html", context, status=403)
 
 
 def csrf_failure(request, reason=""):

@@ -5,7 +5,6 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from pioneers.core.access import coordinator_required
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
 from pioneers.meetings.forms import (
@@ -354,7 +354,7 @@ def checkin_scan(request, code):
     )
 
 
-@staff_member_required(login_url="account_login")
+@coordinator_required
 def attendance(request):
     meetings = list(
         Meeting.objects.filter(status=Meeting.Status.HELD).select_related("host").order_by("-date")
@@ -420,7 +420,7 @@ def _plan_rows(plan, members, data=None):
     return rows
 
 
-@staff_member_required(login_url="account_login")
+@coordinator_required
 def planner(request, slug):
     """The coordinator's view of the proposal: edit or lock cells, re-plan, create meetings."""
     programme = get_object_or_404(Programme, slug=slug)
@@ -465,7 +465,7 @@ def planner(request, slug):
     )
 
 
-@staff_member_required(login_url="account_login")
+@coordinator_required
 def publish(request, slug):
     meeting = _get_meeting(request, slug)
     if request.method == "POST":

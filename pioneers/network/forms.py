@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.network.models import JoinRequest, Organisation, Person
+from pioneers.network.names import normalise_name
+from pioneers.network.selectors import approved_organisations
 
 
 class MemberFilterForm(forms.Form):
@@ -31,8 +33,8 @@ class OrganisationByNameField(forms.CharField):
     }
 
     def clean(self, value):
-        name = super().clean(value).strip()
-        organisation = Organisation.objects.filter(name__iexact=name).first()
+        name = normalise_name(super().clean(value))
+        organisation = approved_organisations().filter(name__iexact=name).first()
         if organisation is None:
             raise forms.ValidationError(
                 self.error_messages["unknown"], code="unknown", params={"name": name}

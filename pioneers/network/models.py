@@ -41,12 +41,21 @@ class Organisation(index.Indexed, models.Model):
     )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    is_approved = models.BooleanField(
+        _("approved"),
+        default=True,
+        help_text=_(
+            "An organisation proposed on the site stays hidden from others until a coordinator "
+            "approves it here or approves its join request."
+        ),
+    )
 
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
         index.RelatedFields("province", [index.SearchField("name")]),
         index.FilterField("kind"),
+        index.FilterField("is_approved"),
     ]
 
     class Meta:
@@ -64,6 +73,15 @@ class Organisation(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("network:organisation", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Here so that the admin keeps the same rules for names as the join pages.
+        from pioneers.network.services import JoinError, organisation_name_clean
+
+        try:
+            self.name = organisation_name_clean(name=self.name, organisation=self)
+        except JoinError as error:
+            raise ValidationError({"name": str(error)}) from None
 
     @property
     def domains(self) -> list[str]:

@@ -9,9 +9,14 @@ from pioneers.network.models import JoinRequest, Membership, Organisation, Perso
 _CURRENT = Membership.objects.filter(organisation=OuterRef("pk"), status=Membership.Status.MEMBER)
 
 
+def approved_organisations():
+    """Organisations everyone may see: all but those proposed and not yet approved."""
+    return Organisation.objects.filter(is_approved=True)
+
+
 def current_members():
     """Organisations that are members of the network now."""
-    return Organisation.objects.filter(Exists(_CURRENT))
+    return approved_organisations().filter(Exists(_CURRENT))
 
 
 def member_municipality_count() -> int:
@@ -65,8 +70,16 @@ def member_codes() -> set[str]:
     )
 
 
-def organisation_detail(slug: str) -> Organisation | None:
-    return Organisation.objects.select_related("province").filter(slug=slug).first()
+def organisation_detail(slug: str, *, user) -> Organisation | None:
+    """The organisation, if this user may see it: a proposed one only its proposer and the
+    coordinators see until it is approved."""
+    organisation = Organisation.objects.select_related("province").filter(slug=slug).first()
+    if organisation is None or organisation.is_approved or user.is_staff:
+        return organisation
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    if person is not None and organisation.join_requests.filter(person=person).exists():
+        return organisation
+    return None
 
 
 def membership_history(organisation: Organisation) -> list[Membership]:
@@ -83,7 +96,7 @@ def public_people(organisation: Organisation):
 def organisation_names() -> list[str]:
     return cached(
         "network:organisation-names",
-        lambda: list(Organisation.objects.order_by("name").values_list("name", flat=True)),
+        lambda: list(approved_organisations().order_by("name").values_list("name", flat=True)),
     )
 
 

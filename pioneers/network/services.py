@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from pioneers.core.email import email_render_enqueue, staff_emails
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
+from pioneers.network.names import name_skeleton, normalise_name, scripts
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -88,6 +89,66 @@ class JoinError(Exception):
     """A join request or decision that cannot be made; the message says why, translated."""
 
 
+class NameTaken(JoinError):
+    """A name that looks like the name of an organisation the platform already has."""
+
+    def __init__(self, message: str, existing: Organisation):
+        super().__init__(message)
+        self.existing = existing
+
+
+# Organisations one person may have waiting for approval at a time.
+MAX_PENDING_REGISTRATIONS = 3
+
+
+def organisation_lookalike(*, name: str, exclude: Organisation | None = None):
+    """The organisation whose name looks the same as ``name`` (see ``names``), or None."""
+    skeleton = name_skeleton(name)
+    candidates = Organisation.objects.only("pk", "name", "slug", "is_approved")
+    if exclude is not None and exclude.pk:
+        candidates = candidates.exclude(pk=exclude.pk)
+    # Approved organisations first, so the message names the one people know.
+    for candidate in candidates.order_by("-is_approved", "name"):
+        if name_skeleton(candidate.name) == skeleton:
+            return candidate
+    return None
+
+
+def organisation_name_clean(*, name: str, organisation: Organisation | None = None) -> str:
+    """The name normalised for storing; JoinError when it is empty, mixes alphabets or looks like
+    the name of another organisation (NameTaken). Renaming keeps a name that looks the same."""
+    from django.utils.translation import gettext as _
+
+    name = normalise_name(name)
+    if not name_skeleton(name):
+        raise JoinError(_("Give the name of the organisation, in letters or digits."))
+    if organisation is not None and organisation.pk:
+        stored = Organisation.objects.filter(pk=organisation.pk).values_list("name", flat=True)
+        # Unchanged to the eye: existing names that share a skeleton (the province and the
+        # municipality of Utrecht) stay editable.
+        if stored and name_skeleton(stored[0]) == name_skeleton(name):
+            return name
+    existing = organisation_lookalike(name=name, exclude=organisation)
+    if existing is not None:
+        raise NameTaken(
+            _(
+                "There is already an organisation called %(name)s; a name that looks the same "
+                "cannot be used."
+            )
+            % {"name": existing.name},
+            existing,
+        )
+    if len(scripts(name)) > 1:
+        raise JoinError(
+            _(
+                "“%(name)s” mixes letters of different alphabets, such as Latin and Cyrillic. "
+                "Write the name in one alphabet."
+            )
+            % {"name": name}
+        )
+    return name
+
+
 def _email(template: str, to: list[str], language: str, context: dict) -> None:
     email_render_enqueue(f"network/email/{template}", to, language, context)
 
@@ -110,6 +171,12 @@ def join_request_create(
     ).exists():
         raise JoinError(
             _("You already asked about %(name)s; the coordinators will decide soon.")
+            % {"name": organisation.name}
+        )
+    if not organisation.is_approved and organisation.join_requests.exists():
+        # Someone registered it and the coordinators have not approved it yet.
+        raise JoinError(
+            _("%(name)s has already been proposed; the coordinators will decide soon.")
             % {"name": organisation.name}
         )
     membership = current_membership(organisation)
@@ -174,6 +241,10 @@ def join_request_decide(*, join_request: JoinRequest, decided_by, approve: bool,
     organisation = join_request.organisation
     applied = organisation.memberships.filter(status=Membership.Status.APPLIED).first()
     if approve:
+        if not organisation.is_approved:
+            # Approving the registration of an organisation publishes its page.
+            organisation.is_approved = True
+            organisation.save(update_fields=["is_approved"])
         if join_request.kind == JoinRequest.Kind.PROPOSE:
             membership = applied or Membership(organisation=organisation)
             membership.status = Membership.Status.MEMBER
@@ -205,21 +276,45 @@ def organisation_register(
     *, person: Person, name: str, website: str, motivation: str, language: str
 ) -> JoinRequest:
     """Register a civil-society organisation that the platform does not know yet, and propose it
-    as a partner of the network; coordinators decide as on any proposal."""
+    as a partner of the network. It stays hidden from others until a coordinator approves it
+    (with the proposal, or in the admin); a person has at most a few waiting at a time."""
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
-    name = " ".join(name.split())
-    if Organisation.objects.filter(name__iexact=name).exists():
+    person = Person.objects.select_for_update().get(pk=person.pk)  # one registration at a time
+    waiting = JoinRequest.objects.filter(
+        person=person,
+        kind=JoinRequest.Kind.PROPOSE,
+        status=JoinRequest.Status.PENDING,
+        organisation__is_approved=False,
+    ).count()
+    if waiting >= MAX_PENDING_REGISTRATIONS:
         raise JoinError(
-            _("%(name)s is already known. Choose it from the list on the join page.")
-            % {"name": name}
+            ngettext(
+                "You already have %(count)d registered organisation waiting for the "
+                "coordinators' decision. You can register another once they have decided.",
+                "You already have %(count)d registered organisations waiting for the "
+                "coordinators' decision. You can register another once they have decided.",
+                waiting,
+            )
+            % {"count": waiting}
         )
+    try:
+        name = organisation_name_clean(name=name)
+    except NameTaken as error:
+        existing = error.existing
+        if existing.is_approved:
+            message = _("%(name)s is already known. Choose it from the list on the join page.")
+        else:
+            message = _("%(name)s has already been proposed; the coordinators will decide soon.")
+        raise JoinError(message % {"name": existing.name}) from None
     taken = set(Organisation.objects.values_list("slug", flat=True))
     organisation = Organisation.objects.create(
         name=name,
         slug=_unique_slug(name, taken),
         kind=Organisation.Kind.CIVIL_SOCIETY,
         website=website,
+        is_approved=False,
     )
     return join_request_create(
         person=person,

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from pioneers.core.access import coordinator_required
 from pioneers.network import selectors, services
 from pioneers.network.forms import (
     DecisionForm,
@@ -44,7 +44,7 @@ def members(request):
 
 
 def organisation(request, slug):
-    organisation = selectors.organisation_detail(slug)
+    organisation = selectors.organisation_detail(slug, user=request.user)
     if organisation is None:
         raise Http404
     history = selectors.membership_history(organisation)
@@ -110,7 +110,7 @@ def join(request):
     )
 
 
-@staff_member_required(login_url="account_login")
+@coordinator_required
 def join_requests(request):
     pending = selectors.pending_join_requests()
     return render(
@@ -120,7 +120,7 @@ def join_requests(request):
     )
 
 
-@staff_member_required(login_url="account_login")
+@coordinator_required
 def join_request_decide(request, pk):
     join_request = get_object_or_404(JoinRequest, pk=pk)
     form = DecisionForm(request.POST or None)

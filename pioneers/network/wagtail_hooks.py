@@ -14,8 +14,8 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", "kind", "province"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "province", "is_approved"]
+    list_filter = ["kind", "is_approved"]
     search_fields = ["name"]
 
 

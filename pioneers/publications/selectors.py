@@ -190,7 +190,7 @@ SEARCH_PREVIEW = 5  # results per kind on the overview; "show all" pages through
 def _search_sources() -> dict:
     """What site-wide search looks in: kind -> (label, what is found, how a hit is shown)."""
     from pioneers.meetings.models import Meeting
-    from pioneers.network.models import Organisation
+    from pioneers.network.selectors import approved_organisations
 
     return {
         "practice": (
@@ -219,7 +219,7 @@ def _search_sources() -> dict:
         ),
         "organisation": (
             _("Organisations"),
-            Organisation.objects.all(),
+            approved_organisations(),
             lambda o: (o.get_absolute_url(), "", o.get_kind_display()),
         ),
         "page": (

@@ -2,7 +2,6 @@
 site-wide search, magazine submissions, the editors' PDF builds and the magazine's Atom feed."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
@@ -12,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pioneers.core.access import coordinator_required
 from pioneers.network.selectors import member_organisation
 from pioneers.publications import selectors, services
 from pioneers.publications.forms import (
@@ -67,7 +67,7 @@ def comment(request, token):
     )
 
 
-@staff_member_required(login_url="account_login")
+@coordinator_required
 def comments_manage(request, pk):
     """Editors invite the attendees, then answer or resolve every comment."""
     report = get_object_or_404(ReportPage, pk=pk)
@@ -200,7 +200,7 @@ def nominate(request):
     )
 
 
-@staff_member_required(login_url="account_login")
+@coordinator_required
 def nomination_triage(request, pk):
     """A coordinator turns a nomination into a draft practice, or declines it."""
     nomination = get_object_or_404(Nomination, pk=pk)
@@ -299,7 +299,7 @@ def magazine_submissions(request):
     )
 
 
-@staff_member_required(login_url="account_login")
+@coordinator_required
 def edition_pdf(request, pk):
     """Editors build an edition's PDF and watch its progress (HTMX polls while it builds)."""
     from pioneers.publications.models import EditionPage

@@ -55,7 +55,7 @@ def test_planner_shows_a_full_proposal_with_reasons_and_fairness(coordinator, pr
 def test_planner_is_for_coordinators_only(client, programme):
     client.force_login(User.objects.get(email="member@example.org"))
     response = client.get("/nl/bijeenkomsten/programma/2030-2031/planner/")
-    assert response.status_code == 302
+    assert response.status_code == 403
 
 
 def test_editing_a_cell_locks_it_and_replans_the_rest(coordinator, programme):

@@ -104,7 +104,7 @@ def test_forged_link_and_empty_comment(client, coordinator, report):
 
 def test_comment_round_is_for_coordinators_only(client, report):
     client.force_login(User.objects.get(email="member@example.org"))
-    assert client.get(f"/nl/verslagcommentaar/beheer/{report.pk}/").status_code == 302
+    assert client.get(f"/nl/verslagcommentaar/beheer/{report.pk}/").status_code == 403
 
 
 def test_published_versions_stay_readable(client, report, no_page_cache):
