@@ -4,7 +4,7 @@ import csv
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from pioneers.core.email import email_render_enqueue, staff_emails
@@ -309,13 +309,20 @@ def organisation_register(
             message = _("%(name)s has already been proposed; the coordinators will decide soon.")
         raise JoinError(message % {"name": existing.name}) from None
     taken = set(Organisation.objects.values_list("slug", flat=True))
-    organisation = Organisation.objects.create(
-        name=name,
-        slug=_unique_slug(name, taken),
-        kind=Organisation.Kind.CIVIL_SOCIETY,
-        website=website,
-        is_approved=False,
-    )
+    try:
+        with transaction.atomic():
+            organisation = Organisation.objects.create(
+                name=name,
+                slug=_unique_slug(name, taken),
+                kind=Organisation.Kind.CIVIL_SOCIETY,
+                website=website,
+                is_approved=False,
+            )
+    except IntegrityError:  # someone registered the same name at the same moment
+        raise JoinError(
+            _("%(name)s has already been proposed; the coordinators will decide soon.")
+            % {"name": name}
+        ) from None
     return join_request_create(
         person=person,
         organisation=organisation,

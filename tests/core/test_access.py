@@ -38,7 +38,7 @@ def test_every_coordinators_page_is_found():
 def test_member_on_a_coordinators_page_gets_403_saying_why(client, demo, language, text):
     client.force_login(User.objects.get(email="member@example.org"))
     with translation.override(language):
-        urls = list(_coordinator_urls())
+        urls = [reverse("network:join_requests"), *_coordinator_urls()]
     for url in urls:
         response = client.get(url, follow=True)
         assert response.status_code == 403, url

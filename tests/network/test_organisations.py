@@ -126,6 +126,17 @@ def test_a_name_already_proposed_by_someone_else_is_refused(client, proposer):
     assert "Stichting Buurtdata is al voorgedragen" in response.content.decode()
 
 
+def test_the_same_name_registered_at_the_same_moment_is_refused(client, proposer, monkeypatch):
+    from pioneers.network import services
+
+    # The other registration took the slug between this one's checks and its insert.
+    monkeypatch.setattr(services, "_unique_slug", lambda name, taken: "schiedam")
+    response = _register(client, "Stichting Buurtdata")
+    assert response.status_code == 422
+    assert "Stichting Buurtdata is al voorgedragen" in response.content.decode()
+    assert not JoinRequest.objects.exists()
+
+
 def test_a_person_has_a_few_registrations_waiting_at_most(client, proposer):
     for number in range(MAX_PENDING_REGISTRATIONS):
         assert _register(client, f"Stichting Nummer {number}").status_code == 302
