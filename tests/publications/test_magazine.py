@@ -470,7 +470,7 @@ def test_pdf_progress_page_polls_while_building_and_is_for_editors_only(
     url = f"/nl/magazine/editie-pdf/{edition.pk}/"
     EditionPDF.objects.filter(edition=edition).update(status="building", rendered=2, total=5)
     client.force_login(member)
-    assert client.get(url).status_code == 302  # to the login page: not staff
+    assert client.get(url).status_code == 403  # not staff: a page saying so, no login loop
     client.force_login(coordinator)
     html = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert html.startswith('<div id="pdf-status" hx-get="') and 'hx-trigger="every 2s"' in html
