@@ -173,3 +173,20 @@ def test_password_resets_for_one_address_are_limited_per_hour(
         response = client.post("/nl/accounts/password/reset/", data)
     assert response.status_code == 429
     assert len(mail.outbox) == settings.EMAIL_RATE_PER_ADDRESS
+
+
+def test_login_codes_for_one_address_are_limited_per_hour(
+    demo, settings, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    UserFactory(email="code@example.org")
+    with freeze_time() as clock, django_capture_on_commit_callbacks(execute=True):
+        for _ in range(settings.EMAIL_RATE_PER_ADDRESS):
+            response = Client().post("/nl/accounts/login/code/", {"email": "code@example.org"})
+            assert response.status_code == 302
+            clock.tick(61)
+        response = Client().post("/nl/accounts/login/code/", {"email": "code@example.org"})
+    assert response.status_code == 422
+    assert "Probeer het later nogmaals" in response.content.decode()
+    assert len(mail.outbox) == settings.EMAIL_RATE_PER_ADDRESS
