@@ -40,6 +40,8 @@ KNOWN_VARIABLES = {
     "PIONEERS_SECURE_COOKIES",
     "PIONEERS_TASK_MAX_AGE",
     "PIONEERS_PAGE_CACHE_SECONDS",
+    "PIONEERS_EMAIL_RATE_PER_ADDRESS",
+    "PIONEERS_EMAIL_RATE_PER_CLIENT",
     "PIONEERS_WEB_WORKERS",
     "PIONEERS_PORT",
     "PIONEERS_HOST",
@@ -195,7 +197,7 @@ else:
     # or a page published in one process stays stale in the others.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "pioneers.core.filebased.AtomicFileBasedCache",
             "LOCATION": DATA_DIR / "cache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
@@ -233,6 +235,19 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https") else "http"
+# Forms that send email (registering, nominating, joining, "we want to try this too", signing
+# up, login codes, password resets) accept at most this many an hour per address and per
+# client (the account, or the IP address): see core/ratelimit.py and docs/operations.md.
+EMAIL_RATE_PER_ADDRESS = env_int("PIONEERS_EMAIL_RATE_PER_ADDRESS", 5, minimum=1)
+EMAIL_RATE_PER_CLIENT = env_int("PIONEERS_EMAIL_RATE_PER_CLIENT", 20, minimum=1)
+_email_rates = f"{EMAIL_RATE_PER_CLIENT}/h/ip,{EMAIL_RATE_PER_ADDRESS}/h/key"
+# allauth's own short limits stay (a verification email at most every 3 minutes per address).
+ACCOUNT_RATE_LIMITS = {
+    "signup": f"{EMAIL_RATE_PER_CLIENT}/h/ip",
+    "confirm_email": f"1/3m/key,{EMAIL_RATE_PER_ADDRESS}/h/key",
+    "request_login_code": f"3/m/key,{_email_rates}",
+    "reset_password": f"5/m/key,{_email_rates}",
+}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"  # the account adapter sends people to the home of their language
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"

@@ -24,6 +24,9 @@ from pioneers.network.models import Organisation, Person
 
 CHECKIN_SALT = "pioneers.meetings.checkin"
 REMINDER_BEFORE = timedelta(days=2)
+# Registering an address again sends its email again, but not within this time: a flood of
+# registrations for one address and meeting gives its owner one email.
+RESEND_AFTER = timedelta(minutes=10)
 
 
 class RegistrationError(Exception):
@@ -77,7 +80,9 @@ def registration_create(
     if existing is not None:
         if person is not None:
             raise RegistrationError(_("You are already registered for this meeting."))
-        _send(existing, "already_registered" if existing.confirmed_at else "confirm")
+        kind = "already_registered" if existing.confirmed_at else "confirm"
+        if _first_email(existing, kind):
+            _send(existing, kind)
         return Outcome(existing, created=False)
     registration = Registration(
         meeting=meeting,
@@ -97,10 +102,19 @@ def registration_create(
         # Another request registered the same address a moment ago.
         raise RegistrationError(_("You are already registered for this meeting.")) from None
     if person is None:
+        _first_email(registration, "confirm")
         _send(registration, "confirm")
     else:
         _place(registration)
     return Outcome(registration, created=True)
+
+
+def _first_email(registration: Registration, kind: str) -> bool:
+    """Whether no email of this kind about this registration went out in the last RESEND_AFTER."""
+    from pioneers.core.ratelimit import first_time
+
+    seconds = int(RESEND_AFTER.total_seconds())
+    return first_time(f"registration-email:{registration.token}:{kind}", seconds)
 
 
 def registration_confirm(*, registration: Registration) -> Registration:

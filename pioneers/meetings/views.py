@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pioneers.core.access import coordinator_required
+from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
 from pioneers.meetings.forms import (
@@ -105,11 +106,21 @@ def meeting(request, slug):
     )
 
 
+meeting_view = meeting  # for register(), where `meeting` is the meeting
+
+
 def register(request, slug):
     meeting = _get_meeting(request, slug)
     person = getattr(request.user, "person", None) if request.user.is_authenticated else None
     if person is not None and request.method == "POST":
         # Members register with one click: their account holds a verified address.
+        try:
+            email_rate_limit(request, action="registration", address=request.user.email)
+        except RateLimited as error:
+            messages.error(request, str(error))
+            response = meeting_view(request, slug)
+            response.status_code = 429
+            return response
         try:
             outcome = services.registration_create(
                 meeting=meeting,
@@ -136,8 +147,10 @@ def register(request, slug):
         messages.info(request, _("First tell the network who you are."))
         return redirect("network:profile")
     form = RegistrationForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
+            email_rate_limit(request, action="registration", address=form.cleaned_data["email"])
             outcome = services.registration_create(
                 meeting=meeting,
                 name=form.cleaned_data["name"],
@@ -146,13 +159,20 @@ def register(request, slug):
                 accessibility_needs=form.cleaned_data["accessibility_needs"],
                 language=_language(),
             )
+        except RateLimited as error:
+            form.add_error(None, str(error))
+            status = 429
         except services.RegistrationError as error:
             form.add_error(None, str(error))
         else:
             return TemplateResponse(
                 request,
                 "meetings/registration_sent.html",
-                {"meeting": meeting, "email": outcome.registration.email},
+                {
+                    "meeting": meeting,
+                    "email": outcome.registration.email,
+                    "resend_minutes": int(services.RESEND_AFTER.total_seconds() // 60),
+                },
             )
     return TemplateResponse(
         request,
@@ -165,6 +185,7 @@ def register(request, slug):
                 kind=Organisation.Kind.MUNICIPALITY
             ).values_list("name", flat=True),
         },
+        status=status,
     )
 
 

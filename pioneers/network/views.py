@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pioneers.core.access import coordinator_required
+from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.network import selectors, services
 from pioneers.network.forms import (
     DecisionForm,
@@ -83,8 +84,10 @@ def join(request):
         messages.info(request, _("First tell the network who you are."))
         return redirect("network:profile")
     form = JoinForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
+            email_rate_limit(request, action="join", address=request.user.email)
             services.join_request_create(
                 person=person,
                 organisation=form.cleaned_data["organisation"],
@@ -92,6 +95,9 @@ def join(request):
                 motivation=form.cleaned_data["motivation"],
                 language=get_language() or settings.LANGUAGE_CODE,
             )
+        except RateLimited as error:
+            form.add_error(None, str(error))
+            status = 429
         except services.JoinError as error:
             form.add_error(None, str(error))
         else:
@@ -107,6 +113,7 @@ def join(request):
             "requests": person.join_requests.select_related("organisation"),
             "organisation_names": selectors.organisation_names(),
         },
+        status=status,
     )
 
 

@@ -145,8 +145,16 @@ class ReuseForm(forms.Form):
     )
 
 
+def _nomination_token() -> str:
+    return signing.dumps(time.time(), salt="nomination")
+
+
 class NominationForm(forms.ModelForm):
-    """The public nomination form. Spam protection: a field people leave empty, and time."""
+    """The public nomination form. Spam protection: a field people leave empty, and time.
+
+    The signed time stamp is a token that sends one nomination: used tokens are remembered
+    until they expire. A form shown again gets a fresh one, so it can always be sent again.
+    """
 
     MIN_SECONDS = 3
     MAX_SECONDS = 24 * 3600
@@ -174,21 +182,46 @@ class NominationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(time.time(), salt="nomination")
+            self.initial["started"] = _nomination_token()
 
     def clean(self):
+        from pioneers.core.ratelimit import first_time
+
         cleaned = super().clean()
+        token = cleaned.get("started", "")
         try:
-            started = signing.loads(cleaned.get("started", ""), salt="nomination")
+            started = signing.loads(token, salt="nomination")
         except signing.BadSignature:
             started = None
         age = time.time() - started if isinstance(started, float) else None
-        if cleaned.get("website") or age is None or not self.MIN_SECONDS <= age <= self.MAX_SECONDS:
+        if cleaned.get("website") or age is None or age < self.MIN_SECONDS:
             raise forms.ValidationError(
                 _("We could not accept this form. Please wait a moment and send it again."),
                 code="spam",
             )
+        if age > self.MAX_SECONDS:
+            raise forms.ValidationError(
+                _(
+                    "This form was open for more than a day. "
+                    "Check what you typed and send it again."
+                ),
+                code="expired",
+            )
+        if not self.errors and not first_time(f"nomination-token:{token}", self.MAX_SECONDS):
+            raise forms.ValidationError(
+                _(
+                    "This form has already been sent once. "
+                    "If you meant to send another nomination, send the form again."
+                ),
+                code="used",
+            )
         return cleaned
+
+    def renew_token(self) -> None:
+        """Shown again (after an error): a fresh token, so sending again works."""
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("started")] = _nomination_token()
 
 
 class SiteSearchForm(forms.Form):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pioneers.core.access import coordinator_required
+from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.network.selectors import member_organisation
 from pioneers.publications import selectors, services
 from pioneers.publications.forms import (
@@ -175,6 +176,13 @@ def practice_reuse(request, pk):
         messages.error(request, _("Only pioneers of a member organisation can take up a practice."))
         return redirect(practice.url)
     try:
+        email_rate_limit(request, action="reuse", address=request.user.email)
+    except RateLimited as error:
+        # The practice's page again, with the message typed and why it was not sent.
+        form.add_error(None, str(error))
+        context = {**practice.get_context(request), "reuse_form": form}
+        return TemplateResponse(request, practice.get_template(request), context, status=429)
+    try:
         services.practice_reuse(
             practice=practice, person=person, message=form.cleaned_data["message"]
         )
@@ -188,16 +196,19 @@ def practice_reuse(request, pk):
 def nominate(request):
     """Anyone nominates a pioneering initiative; coordinators triage it."""
     form = NominationForm(request.POST or None)
+    status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         fields = NominationForm.Meta.fields
-        services.nomination_create(data={name: form.cleaned_data[name] for name in fields})
-        return TemplateResponse(request, "publications/nominate.html", {"sent": True})
-    return TemplateResponse(
-        request,
-        "publications/nominate.html",
-        {"form": form},
-        status=422 if request.method == "POST" else 200,
-    )
+        try:
+            email_rate_limit(request, action="nomination", address=form.cleaned_data["email"])
+        except RateLimited as error:
+            form.add_error(None, str(error))
+            status = 429
+        else:
+            services.nomination_create(data={name: form.cleaned_data[name] for name in fields})
+            return TemplateResponse(request, "publications/nominate.html", {"sent": True})
+    form.renew_token()
+    return TemplateResponse(request, "publications/nominate.html", {"form": form}, status=status)
 
 
 @coordinator_required

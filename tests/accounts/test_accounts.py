@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from freezegun import freeze_time
 
 from pioneers.core.models import User
 from tests.factories import UserFactory
@@ -142,3 +143,50 @@ def test_form_without_security_token_gets_a_translated_page(demo):
     response = client.post("/nl/accounts/login/", {"login": "a@example.org", "password": "x"})
     assert response.status_code == 403
     assert "Het formulier is verlopen" in response.content.decode()
+
+
+def test_sign_ups_from_one_connection_are_limited_per_hour(
+    client, demo, settings, django_capture_on_commit_callbacks
+):
+    """allauth's own limit is per minute; ours holds for the hour and says so in Dutch."""
+    with freeze_time() as clock, django_capture_on_commit_callbacks(execute=True):
+        for n in range(settings.EMAIL_RATE_PER_CLIENT):
+            assert _signup(client, f"nieuw{n}@example.org").status_code == 302
+            clock.tick(10)
+        clock.tick(120)
+        response = _signup(client, "nog-een@example.org")
+    assert response.status_code == 429
+    assert "Te veel aanvragen" in response.content.decode()
+    assert not User.objects.filter(email="nog-een@example.org").exists()
+    assert len(mail.outbox) == settings.EMAIL_RATE_PER_CLIENT
+
+
+def test_password_resets_for_one_address_are_limited_per_hour(
+    client, demo, settings, django_capture_on_commit_callbacks
+):
+    UserFactory(email="vergeten@example.org")
+    data = {"email": "vergeten@example.org"}
+    with freeze_time() as clock, django_capture_on_commit_callbacks(execute=True):
+        for _ in range(settings.EMAIL_RATE_PER_ADDRESS):
+            assert client.post("/nl/accounts/password/reset/", data).status_code == 302
+            clock.tick(61)
+        response = client.post("/nl/accounts/password/reset/", data)
+    assert response.status_code == 429
+    assert len(mail.outbox) == settings.EMAIL_RATE_PER_ADDRESS
+
+
+def test_login_codes_for_one_address_are_limited_per_hour(
+    demo, settings, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    UserFactory(email="code@example.org")
+    with freeze_time() as clock, django_capture_on_commit_callbacks(execute=True):
+        for _ in range(settings.EMAIL_RATE_PER_ADDRESS):
+            response = Client().post("/nl/accounts/login/code/", {"email": "code@example.org"})
+            assert response.status_code == 302
+            clock.tick(61)
+        response = Client().post("/nl/accounts/login/code/", {"email": "code@example.org"})
+    assert response.status_code == 422
+    assert "Probeer het later nogmaals" in response.content.decode()
+    assert len(mail.outbox) == settings.EMAIL_RATE_PER_ADDRESS

@@ -3,10 +3,12 @@
 import csv
 import io
 import re
+import time
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -297,3 +299,81 @@ def test_attendance_page_uses_a_fixed_number_of_queries(
     meeting.status = Meeting.Status.HELD
     meeting.save()
     assert queries_of(url) == before
+
+
+def test_a_pending_registration_gets_one_confirmation_email_per_ten_minutes(
+    client, meeting, django_capture_on_commit_callbacks
+):
+    """Registering one address again and again: one email, and every answer looks the same."""
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = _register(client, meeting)
+        html = response.content.decode()
+        assert response.status_code == 200 and "Kijk in je e-mail" in html
+        assert "hooguit één keer per 10 minuten" in html
+    assert len(mail.outbox) == 1
+    assert Registration.objects.filter(meeting=meeting).count() == 1
+
+
+def test_a_pending_registration_gets_its_email_again_after_the_interval(
+    client, meeting, django_capture_on_commit_callbacks, monkeypatch
+):
+    # A real wait, short: Redis keeps its own clock.
+    monkeypatch.setattr(services, "RESEND_AFTER", timedelta(seconds=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, meeting)
+        _register(client, meeting)
+    time.sleep(1.2)
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, meeting)
+    assert len(mail.outbox) == 2
+    assert all(m.subject.startswith("Bevestig je aanmelding") for m in mail.outbox)
+
+
+def test_flooding_one_address_is_refused_with_what_was_typed(
+    client, meeting, django_capture_on_commit_callbacks
+):
+    """Five registrations an hour per address, from any connection; then 429 and no email."""
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            assert _register(client, meeting).status_code == 200
+        response = _register(Client(REMOTE_ADDR="192.0.2.6"), meeting, name="Rita Zes")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Te veel aanvragen" in html and "Probeer het over" in html
+    assert 'value="Rita Zes"' in html
+    assert len(mail.outbox) == 1
+    assert Registration.objects.get(meeting=meeting).name == "Rita Resident"
+
+
+def test_one_connection_registers_at_most_twenty_addresses_an_hour(
+    client, meeting, django_capture_on_commit_callbacks, settings
+):
+    settings.EMAIL_RATE_PER_CLIENT = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            assert _register(client, meeting, email=f"r{n}@example.org").status_code == 200
+        response = _register(client, meeting, email="r3@example.org")
+        assert response.status_code == 429 and 'value="r3@example.org"' in response.content.decode()
+        other = _register(Client(REMOTE_ADDR="2001:db8::7"), meeting, email="r3@example.org")
+    assert other.status_code == 200
+    assert len(mail.outbox) == 4
+    assert Registration.objects.filter(meeting=meeting).count() == 4
+
+
+def test_a_member_over_the_limit_is_told_and_not_registered(
+    client, meeting, django_capture_on_commit_callbacks, settings
+):
+    settings.EMAIL_RATE_PER_ADDRESS = 1
+    member = User.objects.get(email="member@example.org")
+    client.force_login(member)
+    other = Meeting.objects.exclude(pk=meeting.pk).filter(date__gte=timezone.localdate()).first()
+    other.audience, other.capacity = Meeting.Audience.RESIDENTS, 10
+    other.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/nl/bijeenkomsten/{meeting.slug}/aanmelden/").status_code == 302
+        response = client.post(f"/nl/bijeenkomsten/{other.slug}/aanmelden/")
+    assert response.status_code == 429
+    assert "Te veel aanvragen" in response.content.decode()
+    assert not Registration.objects.filter(meeting=other).exists()
+    assert len(mail.outbox) == 1

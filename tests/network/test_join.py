@@ -264,3 +264,22 @@ def test_registering_a_known_organisation_is_refused(client, newcomer):
     assert response.status_code == 422
     assert "Schiedam is al bekend" in response.content.decode()
     assert not JoinRequest.objects.exists()
+
+
+def test_join_requests_are_rate_limited_and_keep_what_was_typed(
+    client, newcomer, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_RATE_PER_ADDRESS = 1
+    _profile(client)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _join(client, "Delft").status_code == 302
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _join(client, "Amsterdam", "propose", "Amsterdam werkt al aan open data.")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Te veel aanvragen" in html and "Amsterdam werkt al aan open data." in html
+    assert JoinRequest.objects.count() == 1
+    assert not Membership.objects.filter(status="applied").exists()
+    assert len(mail.outbox) == sent

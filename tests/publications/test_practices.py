@@ -1,10 +1,12 @@
 """The knowledge base: browsing with facets, Dutch search, sharing, reuse and nominations."""
 
+import re
 import time
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
+from freezegun import freeze_time
 from wagtail.models import Page, WorkflowPage
 
 from pioneers.core.search import highlight, stem_text
@@ -314,3 +316,77 @@ def test_a_practice_page_shows_similar_practices(client, demo):
     similar = html.split("Vergelijkbare praktijken", 1)[1]
     assert similar.count('class="pioneers-meeting-card"') == 3
     assert "lgoritmeregister" in similar and practice.url not in similar
+
+
+def test_taking_up_practices_is_rate_limited_and_keeps_the_message(
+    client, demo, django_capture_on_commit_callbacks, settings
+):
+    settings.EMAIL_RATE_PER_ADDRESS = 1
+    contact = _member("GM0606")
+    first, second = _practice("Eerste", contact=contact), _practice("Tweede", contact=contact)
+    client.force_login(_member("GM0344").user)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/nl/kennisbank/{first.pk}/ook-proberen/").status_code == 302
+        response = client.post(
+            f"/nl/kennisbank/{second.pk}/ook-proberen/", {"message": "Mogen we bellen?"}
+        )
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Te veel aanvragen" in html and "Mogen we bellen?" in html
+    assert not PracticeReuse.objects.filter(practice=second).exists()
+    assert len(mail.outbox) == 1
+
+
+def _started(html: str) -> str:
+    return re.search(r'name="started" value="([^"]+)"', html).group(1)
+
+
+def test_a_nomination_form_sends_one_nomination(client, demo, django_capture_on_commit_callbacks):
+    """Sending the same form again (a replayed token) is refused and emails nobody."""
+    data = _nomination()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(NOMINATE, data).status_code == 200
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(NOMINATE, data)
+    assert again.status_code == 422
+    html = again.content.decode()
+    assert "Dit formulier is al eens verstuurd" in html and "Open raad in Assen" in html
+    assert _started(html) != data["started"]  # a fresh token: sending once more works
+    assert Nomination.objects.filter(title="Open raad in Assen").count() == 1
+    assert sent >= 1 and len(mail.outbox) == sent
+
+
+def test_a_nomination_form_left_open_for_days_can_be_sent_again(
+    client, demo, django_capture_on_commit_callbacks
+):
+    with freeze_time() as clock:
+        response = client.post(NOMINATE, _nomination(age=3 * 24 * 3600))
+        html = response.content.decode()
+        assert response.status_code == 422
+        assert "langer dan een dag open" in html and "Open raad in Assen" in html
+        clock.tick(10)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(NOMINATE, _nomination(started=_started(html)))
+    assert response.status_code == 200 and "Bedankt voor je nominatie" in response.content.decode()
+    assert Nomination.objects.filter(title="Open raad in Assen").count() == 1
+
+
+def test_nominations_are_rate_limited_and_keep_the_text(
+    client, demo, django_capture_on_commit_callbacks, settings
+):
+    settings.EMAIL_RATE_PER_CLIENT = 2
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(2):
+            client.post(NOMINATE, _nomination(email=f"p{n}@example.org", title=f"Idee {n}"))
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(NOMINATE, _nomination(title="Derde idee"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Te veel aanvragen" in html and "Derde idee" in html
+    assert not Nomination.objects.filter(title="Derde idee").exists()
+    assert len(mail.outbox) == sent

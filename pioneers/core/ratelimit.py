@@ -1,0 +1,94 @@
+"""Limits on the forms that send email, counted in the cache, so nobody floods an inbox.
+
+Each form counts per address and per client (the account when logged in, else the IP address)
+in fixed windows of an hour: one counter per window that ``cache.add`` creates and
+``cache.incr`` raises, both atomic on the local-memory cache, the file cache (core/filebased.py)
+and Redis. django-allauth limits its own forms (sign-up, login codes, password resets) with the
+same numbers, set in settings.py.
+"""
+
+import hashlib
+import ipaddress
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import ngettext
+
+WINDOW_SECONDS = 3600
+
+
+class RateLimited(Exception):
+    """Too many emails asked for; the message says when to try again."""
+
+    def __init__(self, retry_after: float):
+        self.retry_after = retry_after
+        minutes = max(1, math.ceil(retry_after / 60))
+        super().__init__(
+            ngettext(
+                "Too many requests from this connection or for this email address. "
+                "Try again in %(minutes)d minute.",
+                "Too many requests from this connection or for this email address. "
+                "Try again in %(minutes)d minutes.",
+                minutes,
+            )
+            % {"minutes": minutes}
+        )
+
+
+def _digest(value: str) -> str:
+    # Keys carry no email address or IP address in the clear.
+    return hashlib.sha256(value.encode()).hexdigest()[:32]
+
+
+def client_of(request) -> str:
+    """Who sends: the account when logged in, else the IP address (IPv6 by its /64 network).
+
+    The IP address is allauth's, so its settings for trusted proxies count here too.
+    """
+    from allauth.account.adapter import get_adapter
+    from django.core.exceptions import PermissionDenied
+
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    try:
+        ip = get_adapter().get_client_ip(request)
+    except PermissionDenied:
+        return "ip:unknown"
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return f"ip:{ip}"
+    if address.version == 6:
+        return f"ip:{ipaddress.ip_network(f'{address}/64', strict=False).network_address}"
+    return f"ip:{address}"
+
+
+def count(key: str, limit: int, window: int = WINDOW_SECONDS) -> None:
+    """Count one use of ``key`` in this window; raise RateLimited when it is over ``limit``."""
+    now = time.time()
+    start = int(now // window) * window
+    counter = f"ratelimit:{key}:{start}"
+    left = start + window - now
+    cache.add(counter, 0, math.ceil(left) + 1)
+    try:
+        used = cache.incr(counter)
+    except ValueError:  # the window ended between add and incr: this is the next one's first
+        used = 1
+    if used > limit:
+        raise RateLimited(left)
+
+
+def email_rate_limit(request, *, action: str, address: str) -> None:
+    """One more email from the form ``action`` to or for ``address``; raise RateLimited if over.
+
+    The client is counted first, so a client over its limit does not use up an address's.
+    """
+    count(f"{action}:client:{_digest(client_of(request))}", settings.EMAIL_RATE_PER_CLIENT)
+    count(f"{action}:address:{_digest(address.strip().lower())}", settings.EMAIL_RATE_PER_ADDRESS)
+
+
+def first_time(key: str, seconds: int) -> bool:
+    """True once per ``seconds`` for a key, to whichever request asks first."""
+    return cache.add(f"once:{_digest(key)}", 1, seconds)
