@@ -40,6 +40,7 @@ KNOWN_VARIABLES = {
     "PIONEERS_SECURE_COOKIES",
     "PIONEERS_TASK_MAX_AGE",
     "PIONEERS_PAGE_CACHE_SECONDS",
+    "PIONEERS_ACCESSIBILITY_NEEDS_DAYS",
     "PIONEERS_WEB_WORKERS",
     "PIONEERS_PORT",
     "PIONEERS_HOST",
@@ -206,6 +207,9 @@ else:
 PAGE_CACHE_SECONDS = env_int("PIONEERS_PAGE_CACHE_SECONDS", 600, minimum=0)
 # A queued task older than this (seconds) means no worker is taking tasks: /healthz says so.
 TASK_MAX_AGE = env_int("PIONEERS_TASK_MAX_AGE", 300, minimum=10)
+# Days after a meeting's day that housekeeping erases its guests' accessibility needs (health
+# data, seen by nobody once the meeting is over): 0 erases them the night after the meeting.
+ACCESSIBILITY_NEEDS_DAYS = env_int("PIONEERS_ACCESSIBILITY_NEEDS_DAYS", 0, minimum=0)
 
 # Accounts
 AUTH_USER_MODEL = "core.User"
