@@ -126,3 +126,18 @@ def member_organisation(user):
     if person is None or person.organisation_id is None:
         return None
     return current_members().filter(pk=person.organisation_id).first()
+
+
+def visible_photo_owner(*, name: str, user) -> Person | None:
+    """The person whose stored photo has this file name, if ``user`` may see it.
+
+    A public profile's photo is for everyone; a private one for its owner and the coordinators.
+    """
+    person = Person.objects.exclude(photo="").filter(photo=f"people/{name}").first()
+    if person is None:
+        return None
+    if person.public_profile:
+        return person
+    if user.is_authenticated and (user.is_staff or user.pk == person.user_id):
+        return person
+    return None
