@@ -102,6 +102,8 @@ def test_private_photo_is_shown_to_its_owner_and_coordinators_only(
     # Nor is it anywhere under the public media path.
     assert _status(client, f"/media/{person.photo.name}") == 404
     assert _status(client, "/media/people/IMG_0001%20Fenna%20thuis.jpg") == 404
+    for hostile in ("%00.jpg", "..%2F..%2Fsecret_key", "x" * 300 + ".jpg", "١٢.jpg"):
+        assert _status(client, f"/private/people/{hostile}") == 404
 
     client.force_login(django_user_model.objects.get(email="coordinator@example.org"))
     assert _status(client, url) == 200
