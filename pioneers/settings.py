@@ -42,6 +42,7 @@ KNOWN_VARIABLES = {
     "PIONEERS_PAGE_CACHE_SECONDS",
     "PIONEERS_EMAIL_RATE_PER_ADDRESS",
     "PIONEERS_EMAIL_RATE_PER_CLIENT",
+    "PIONEERS_ACCESSIBILITY_NEEDS_DAYS",
     "PIONEERS_WEB_WORKERS",
     "PIONEERS_PORT",
     "PIONEERS_HOST",
@@ -209,6 +210,9 @@ else:
 PAGE_CACHE_SECONDS = env_int("PIONEERS_PAGE_CACHE_SECONDS", 600, minimum=0)
 # A queued task older than this (seconds) means no worker is taking tasks: /healthz says so.
 TASK_MAX_AGE = env_int("PIONEERS_TASK_MAX_AGE", 300, minimum=10)
+# Days after a meeting's day that housekeeping erases its guests' accessibility needs (health
+# data, seen by nobody once the meeting is over): 0 erases them the night after the meeting.
+ACCESSIBILITY_NEEDS_DAYS = env_int("PIONEERS_ACCESSIBILITY_NEEDS_DAYS", 0, minimum=0)
 
 # Accounts
 AUTH_USER_MODEL = "core.User"
@@ -286,6 +290,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Private files (profile photos) live outside MEDIA_ROOT and are never served as media:
+    # /private/… URLs go to views that check who asks (pioneers/urls.py).
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": DATA_DIR / "private", "base_url": "/private/"},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600

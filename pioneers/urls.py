@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pioneers.core import views as core_views
+from pioneers.network import views as network_views
 
 handler400 = "pioneers.core.views.bad_request"
 handler403 = "pioneers.core.views.permission_denied"
@@ -28,6 +29,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Private files (STORAGES["private"]) are served only by views that check who asks.
+    path("private/people/<str:name>", network_views.photo, name="person_photo"),
 ]
 
 if isinstance(default_storage, FileSystemStorage):

@@ -78,7 +78,7 @@ class AnonymousPageCacheMiddleware:
     cached page stale; PAGE_CACHE_SECONDS bounds staleness for changes that bypass signals.
     """
 
-    SKIP_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/documents/")
+    SKIP_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/private/", "/documents/")
     SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
     def __init__(self, get_response):

@@ -39,7 +39,11 @@ class RegistrationForm(forms.Form):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For example a wheelchair-accessible room, a sign-language interpreter."),
+        help_text=_(
+            "For example a wheelchair-accessible room, a sign-language interpreter. Only the "
+            "coordinators and the host organisation see this, until the meeting is over; then "
+            "it is erased."
+        ),
     )
 
     def clean_residence(self):

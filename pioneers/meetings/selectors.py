@@ -150,11 +150,39 @@ def attendance_by_organisation(programme: Programme | None = None) -> list[Organ
     )
 
 
-def can_manage(user, meeting: Meeting) -> bool:
-    """Coordinators and the pioneers of the host organisation run the guest list."""
+def meeting_is_over(meeting: Meeting, now=None) -> bool:
+    """A meeting is over once its day has ended (midnight, local time).
+
+    Until then the host arranges the venue and checks guests in; afterwards nobody needs the
+    guests' accessibility needs, and the host no longer needs the guest list.
+    """
+    return timezone.localdate(now) > meeting.date
+
+
+def can_manage(user, meeting: Meeting, now=None) -> bool:
+    """Who runs the guest list and check-in.
+
+    Coordinators always; pioneers of the host organisation until the meeting is over.
+    """
     if not user.is_authenticated:
         return False
     if user.is_staff:
         return True
     person = getattr(user, "person", None)
-    return person is not None and person.organisation_id == meeting.host_id
+    return (
+        person is not None
+        and person.organisation_id == meeting.host_id
+        and not meeting_is_over(meeting, now)
+    )
+
+
+def can_see_accessibility_needs(user, meeting: Meeting, now=None) -> bool:
+    """Accessibility needs are health data: only those who arrange the venue (coordinators and
+    the host organisation's pioneers) see them, and only until the meeting is over."""
+    return can_manage(user, meeting, now) and not meeting_is_over(meeting, now)
+
+
+def can_see_guest_emails(user) -> bool:
+    """The registration form promises the address is never shown to others: hosts never see
+    it; coordinators, who run the platform and tell guests about changes, do."""
+    return user.is_authenticated and user.is_staff

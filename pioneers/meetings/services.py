@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -236,6 +237,21 @@ def reminders_send(now=None) -> int:
                 _send(registration, "reminder")
                 sent += 1
     return sent
+
+
+def accessibility_needs_erase(now=None) -> int:
+    """Erase the accessibility needs (health data) nobody needs any more; returns how many.
+
+    Those of meetings whose day ended more than ``ACCESSIBILITY_NEEDS_DAYS`` days ago, and
+    those of cancelled registrations. Run by ``pioneers housekeeping`` every minute.
+    """
+    today = timezone.localdate(now)
+    ended_before = today - timedelta(days=settings.ACCESSIBILITY_NEEDS_DAYS)
+    return (
+        Registration.objects.exclude(accessibility_needs="")
+        .filter(Q(meeting__date__lt=ended_before) | Q(status=Registration.Status.CANCELLED))
+        .update(accessibility_needs="")
+    )
 
 
 def _send(registration: Registration, kind: str) -> None:

@@ -1,6 +1,5 @@
 """Meeting pages: lists, one meeting, calendars, registering and the host's guest list."""
 
-import csv
 from datetime import date
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pioneers.core.access import coordinator_required
+from pioneers.core.exports import csv_response
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
@@ -303,24 +303,25 @@ def guests(request, slug):
             "registrations": list(registrations),
             "figures": selectors.attendance_figures(meeting),
             "query": query,
+            "show_needs": selectors.can_see_accessibility_needs(request.user, meeting),
         },
     )
 
 
 @login_required
 def guests_csv(request, slug):
+    """The guest list for the door: what the reader may see (see the selectors), nothing more."""
     meeting = _managed_meeting(request, slug)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}-guests.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
+    emails = selectors.can_see_guest_emails(request.user)
+    needs = selectors.can_see_accessibility_needs(request.user, meeting)
+    response, writer = csv_response(f"{meeting.slug}-guests.csv")
     writer.writerow(
         [
             _("Name"),
-            _("Email address"),
+            *([_("Email address")] if emails else []),
             _("Organisation"),
             _("Municipality where you live"),
-            _("Accessibility needs"),
+            *([_("Accessibility needs")] if needs else []),
             _("Status"),
             _("Checked in"),
         ]
@@ -329,11 +330,11 @@ def guests_csv(request, slug):
         organisation = registration.person.organisation if registration.person else None
         writer.writerow(
             [
-                _csv_safe(registration.name),
-                registration.email,
-                _csv_safe(organisation.name if organisation else ""),
-                _csv_safe(registration.residence.name if registration.residence else ""),
-                _csv_safe(registration.accessibility_needs),
+                registration.name,
+                *([registration.email] if emails else []),
+                organisation.name if organisation else "",
+                registration.residence.name if registration.residence else "",
+                *([registration.accessibility_needs] if needs else []),
                 registration.get_status_display(),
                 registration.checked_in_at.isoformat(timespec="minutes")
                 if registration.checked_in_at
@@ -341,11 +342,6 @@ def guests_csv(request, slug):
             ]
         )
     return response
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheets run a cell that starts with = + - or @ as a formula; quote it."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 @login_required

@@ -45,14 +45,8 @@ class OrganisationByNameField(forms.CharField):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Person
+        # The photo field checks and re-encodes the upload (network/photos.py).
         fields = ["name", "job_title", "role", "seniority", "interests", "photo", "public_profile"]
-
-    def clean_photo(self):
-        # Django's ImageField has already refused what Pillow cannot open as an image.
-        photo = self.cleaned_data.get("photo")
-        if photo and getattr(photo, "content_type", None) not in (None, "image/jpeg", "image/png"):
-            raise forms.ValidationError(_("Upload a JPEG or PNG photo."))
-        return photo
 
 
 class JoinForm(forms.Form):

@@ -2,10 +2,19 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+
+from pioneers.core.storage import private_storage
+from pioneers.network.photos import (
+    PhotoField,
+    photo_upload_to,
+    validate_photo_size,
+)
 
 
 class Organisation(index.Indexed, models.Model):
@@ -128,17 +137,6 @@ class Membership(models.Model):
         return f"{self.organisation}: {self.get_status_display()}"
 
 
-def validate_photo_size(photo):
-    if photo and photo.size > Person.PHOTO_MAX_BYTES:
-        raise ValidationError(
-            _("The photo is %(size)s MB; at most %(max)s MB is allowed."),
-            params={
-                "size": f"{photo.size / 1_000_000:.1f}",
-                "max": Person.PHOTO_MAX_BYTES // 1_000_000,
-            },
-        )
-
-
 class Person(models.Model):
     """A pioneer's profile: who they are in the network. Private unless they consent."""
 
@@ -155,8 +153,6 @@ class Person(models.Model):
         EXECUTIVE = "executive", _("executive")
         MANAGER = "manager", _("manager")
         PROFESSIONAL = "professional", _("professional")
-
-    PHOTO_MAX_BYTES = 2_000_000
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="person"
@@ -181,12 +177,17 @@ class Person(models.Model):
         blank=True,
         help_text=_("Topics you work on, separated by commas."),
     )
-    photo = models.ImageField(
+    photo = PhotoField(
         _("photo"),
-        upload_to="people/",
+        upload_to=photo_upload_to,
+        storage=private_storage,
         blank=True,
         validators=[validate_photo_size],
-        help_text=_("A JPEG or PNG of at most 2 MB."),
+        help_text=_(
+            "A JPEG or PNG of at most 2 MB and 4000 × 4000 pixels. We remove what the file says "
+            "besides the picture, such as where it was taken. Only you and the coordinators see "
+            "it, unless your profile is public."
+        ),
     )
     public_profile = models.BooleanField(
         _("show my name, role and organisation publicly"),
@@ -202,9 +203,30 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        """A replaced or removed photo is deleted from storage once the change is committed."""
+        update_fields = kwargs.get("update_fields")
+        old = ""
+        if self.pk and (update_fields is None or "photo" in update_fields):
+            old = Person.objects.filter(pk=self.pk).values_list("photo", flat=True).first() or ""
+        super().save(*args, **kwargs)
+        if old and old != self.photo.name:
+            _delete_photo_on_commit(old)
+
     @property
     def interest_list(self) -> list[str]:
         return [i.strip() for i in self.interests.split(",") if i.strip()]
+
+
+def _delete_photo_on_commit(name: str) -> None:
+    storage = Person._meta.get_field("photo").storage
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_delete, sender=Person)
+def _person_deleted(sender, instance, **kwargs):
+    if instance.photo:
+        _delete_photo_on_commit(instance.photo.name)
 
 
 class JoinRequest(models.Model):

@@ -1,11 +1,14 @@
 """Reads about the network: members, organisations, provinces."""
 
+import re
+
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from pioneers.core.cache import cached
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 
+PHOTO_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}\.jpg")
 _CURRENT = Membership.objects.filter(organisation=OuterRef("pk"), status=Membership.Status.MEMBER)
 
 
@@ -139,3 +142,20 @@ def member_organisation(user):
     if person is None or person.organisation_id is None:
         return None
     return current_members().filter(pk=person.organisation_id).first()
+
+
+def visible_photo_owner(*, name: str, user) -> Person | None:
+    """The person whose stored photo has this file name, if ``user`` may see it.
+
+    A public profile's photo is for everyone; a private one for its owner and the coordinators.
+    """
+    if not PHOTO_NAME.fullmatch(name):
+        return None  # not a name photo_upload_to makes; no query with whatever was sent
+    person = Person.objects.exclude(photo="").filter(photo=f"people/{name}").first()
+    if person is None:
+        return None
+    if person.public_profile:
+        return person
+    if user.is_authenticated and (user.is_staff or user.pk == person.user_id):
+        return person
+    return None

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -62,6 +62,20 @@ def organisation(request, slug):
             "contacts": organisation.contacts.all() if request.user.is_staff else None,
         },
     )
+
+
+def photo(request, name):
+    """A profile photo, to those who may see it; anyone else gets 404, as for no photo at all."""
+    person = selectors.visible_photo_owner(name=name, user=request.user)
+    if person is None:
+        raise Http404
+    try:
+        handle = person.photo.storage.open(person.photo.name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @login_required

@@ -48,10 +48,10 @@ def test_profile_is_created_private_by_default(client, newcomer):
     assert person.name == "Nina Nieuw" and person.public_profile is False
 
 
-def test_profile_photo_must_be_a_small_image(client, newcomer):
+def test_profile_photo_must_be_a_small_image(client, newcomer, media):
     fake = SimpleUploadedFile("foto.png", b"not an image", content_type="image/png")
     html = _profile(client, photo=fake).content.decode()
-    assert "Upload een geldige afbeelding" in html
+    assert "geen JPEG- of PNG-foto" in html
     assert 'value="Nina Nieuw"' in html
     assert not Person.objects.filter(user=newcomer).exists()
     big = SimpleUploadedFile("groot.png", _png() + b"\0" * 2_100_000, content_type="image/png")
