@@ -104,21 +104,44 @@ def registration_create(
 
 
 def registration_confirm(*, registration: Registration) -> Registration:
-    """The emailed link was followed: the address is real, so hand out a place."""
-    if registration.status == Registration.Status.CANCELLED:
-        raise RegistrationError(_("This registration was cancelled; register again if you like."))
-    if registration.status != Registration.Status.UNCONFIRMED:
-        return registration  # following the link twice is harmless
-    if registration.meeting.status == Meeting.Status.CANCELLED:
-        raise RegistrationError(_closed_message(registration.meeting))
+    """The emailed link was followed: the address is real, so hand out a place.
+
+    Confirming is idempotent, also when two requests arrive at once (a double click): the
+    status is read again under the meeting's lock, so the second request finds the place
+    already handed out and changes nothing.
+    """
     _place(registration)
     return registration
 
 
+def _locked_meeting(registration: Registration) -> Meeting:
+    """Lock the registration's meeting and read the registration again under that lock.
+
+    Every change of a registration's status happens under this lock, so what is read here
+    is current until the transaction ends; a copy read before (by a view) may be stale.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+    registration.refresh_from_db()
+    registration.meeting = meeting
+    return meeting
+
+
 def _place(registration: Registration) -> None:
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
-        taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        meeting = _locked_meeting(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationError(
+                _("This registration was cancelled; register again if you like.")
+            )
+        if registration.status != Registration.Status.UNCONFIRMED:
+            return  # following the link twice, or twice at once, is harmless
+        if meeting.status == Meeting.Status.CANCELLED:
+            raise RegistrationError(_closed_message(meeting))
+        taken = (
+            meeting.registrations.filter(status=Registration.Status.CONFIRMED)
+            .exclude(pk=registration.pk)
+            .count()
+        )
         registration.status = (
             Registration.Status.CONFIRMED
             if taken < meeting.capacity
@@ -132,13 +155,14 @@ def _place(registration: Registration) -> None:
 def registration_cancel(*, registration: Registration) -> Registration | None:
     """Cancel a registration; a freed place goes to the first on the waiting list.
 
-    Returns the promoted registration, if any.
+    Cancelling twice (or twice at once) changes nothing the second time. Returns the
+    promoted registration, if any.
     """
-    if registration.status == Registration.Status.CANCELLED:
-        raise RegistrationError(_("This registration has already been cancelled."))
     promoted = None
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+        meeting = _locked_meeting(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            return None
         was_confirmed = registration.status == Registration.Status.CONFIRMED
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()

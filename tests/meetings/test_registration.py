@@ -189,12 +189,36 @@ def test_forged_token_and_tampered_check_in_code(client, meeting, django_user_mo
     assert outcome.registration.checked_in_at is None
 
 
-def test_cancelling_twice_says_so(client, meeting):
+def test_cancelling_twice_is_harmless(
+    client, meeting, mailoutbox, django_capture_on_commit_callbacks
+):
     outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
-    assert client.post(f"/nl/aanmelding/{outcome.registration.token}/").status_code == 302
-    response = client.post(f"/nl/aanmelding/{outcome.registration.token}/")
-    assert response.status_code == 409
-    assert "al geannuleerd" in response.content.decode()
+    mailoutbox.clear()
+    url = f"/nl/aanmelding/{outcome.registration.token}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url).status_code == 302
+        response = client.post(url, follow=True)
+    assert response.status_code == 200
+    outcome.registration.refresh_from_db()
+    assert outcome.registration.status == "cancelled"
+    assert len(mailoutbox) == 1
+
+
+def test_confirming_twice_shows_the_same_place(
+    client, meeting, mailoutbox, django_capture_on_commit_callbacks
+):
+    meeting.capacity = 1
+    meeting.save()
+    outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
+    mailoutbox.clear()
+    url = f"/nl/aanmelding/{outcome.registration.token}/bevestigen/"
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = [client.post(url, follow=True).content.decode() for _twice in range(2)]
+    for html in pages:
+        assert "<strong>Aangemeld</strong>" in html
+    outcome.registration.refresh_from_db()
+    assert outcome.registration.status == "confirmed"
+    assert [m.subject.split(":")[0] for m in mailoutbox] == ["Je bent aangemeld"]
 
 
 def test_host_checks_in_by_qr_code_and_by_name_and_exports_csv(client, meeting):
