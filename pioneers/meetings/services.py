@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.meetings.models import Meeting, Registration
+from pioneers.meetings.selectors import is_network_member
 from pioneers.network.models import Organisation, Person
 
 CHECKIN_SALT = "pioneers.meetings.checkin"
@@ -66,8 +67,16 @@ def registration_create(
         raise RegistrationError(_("This meeting is not open for registration."))
     if meeting.registration_state() != "open":
         raise RegistrationError(_closed_message(meeting))
-    if person is None and not meeting.is_open_to_all:
-        raise RegistrationError(_("This meeting is for members of the network; log in first."))
+    if not meeting.is_open_to_all and not is_network_member(person):
+        if person is None:
+            raise RegistrationError(_("This meeting is for members of the network; log in first."))
+        raise RegistrationError(
+            _(
+                "This meeting is for pioneers of a member organisation of the network. Ask to "
+                "join your organisation first; once a coordinator has approved that, you can "
+                "register."
+            )
+        )
     email = email.strip().lower()
     existing = (
         Registration.objects.filter(meeting=meeting, email=email)

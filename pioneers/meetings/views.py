@@ -97,6 +97,7 @@ def meeting(request, slug):
             "registration_state": meeting.registration_state(),
             "registration": registration,
             "person": person,
+            "barrier": selectors.registration_barrier(meeting, request.user),
             "can_manage": selectors.can_manage(request.user, meeting),
             "json_ld": meeting_json_ld(meeting, places_left),
             # Reports are Wagtail pages of the publications app, found by their reverse relation.
@@ -130,11 +131,13 @@ def register(request, slug):
                     request, _("The meeting is full; you are on the waiting list. We email you.")
                 )
         return redirect(meeting)
-    if not meeting.is_open_to_all and person is None:
+    if not meeting.is_open_to_all:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        messages.info(request, _("First tell the network who you are."))
-        return redirect("network:profile")
+        if person is None:
+            messages.info(request, _("First tell the network who you are."))
+            return redirect("network:profile")
+        return redirect(meeting)  # the meeting's page has the button, or says why not
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -132,6 +132,41 @@ def test_members_meeting_asks_visitors_to_log_in(client, meeting):
     assert not Registration.objects.filter(meeting=meeting).exists()
 
 
+def test_members_meeting_refuses_a_pioneer_whose_join_request_is_pending(
+    client, meeting, mailoutbox
+):
+    from pioneers.network.models import JoinRequest, Person
+    from tests.factories import UserFactory
+
+    meeting.audience = Meeting.Audience.MEMBERS
+    meeting.save()
+    user = UserFactory(email="nieuw@example.org")
+    person = Person.objects.create(user=user, name="Nina Nieuw", role="official")
+    JoinRequest.objects.create(person=person, organisation=meeting.host, kind="join")
+    client.force_login(user)
+
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Aanmelden</button>" not in html
+    assert "voor pioniers van een aangesloten organisatie" in html
+    assert 'href="/nl/meedoen/"' in html
+
+    response = client.post(f"/nl/bijeenkomsten/{meeting.slug}/aanmelden/", follow=True)
+    assert "Vraag eerst aan om je bij je organisatie aan te sluiten" in response.content.decode()
+    assert not Registration.objects.filter(meeting=meeting).exists()
+    assert mailoutbox == []
+    with pytest.raises(services.RegistrationError):
+        services.registration_create(
+            meeting=meeting, name=person.name, email=user.email, person=person
+        )
+
+    # Once the coordinators approve, the same pioneer registers with one click.
+    person.organisation = meeting.host
+    person.save()
+    assert "Aanmelden</button>" in client.get(meeting.get_absolute_url()).content.decode()
+    client.post(f"/nl/bijeenkomsten/{meeting.slug}/aanmelden/")
+    assert Registration.objects.get(meeting=meeting).status == "confirmed"
+
+
 def test_registering_an_address_twice_changes_nothing_and_reveals_nothing(
     client, meeting, django_capture_on_commit_callbacks
 ):
