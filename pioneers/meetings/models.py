@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -281,6 +282,11 @@ class Meeting(index.Indexed, ClusterableModel):
         return timezone.make_aware(datetime.combine(self.date, self.end_time))
 
     @property
+    def has_begun(self) -> bool:
+        """From its start on, a registration stands: it counts for the attendance."""
+        return self.status == self.Status.HELD or timezone.now() >= self.starts_at
+
+    @property
     def is_open_to_all(self) -> bool:
         """Public and residents' meetings take registrations without an account."""
         return self.audience != self.Audience.MEMBERS
@@ -353,7 +359,8 @@ class Registration(models.Model):
         UNCONFIRMED = "unconfirmed", _("waiting for email confirmation")
         CONFIRMED = "confirmed", _("registered")
         WAITLISTED = "waitlisted", _("on the waiting list")
-        CANCELLED = "cancelled", _("cancelled")
+        # Not the meeting's "cancelled" (afgelast): the person cancelled (geannuleerd).
+        CANCELLED = "cancelled", pgettext_lazy("registration", "cancelled")
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="registrations"

@@ -172,6 +172,10 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
         meeting = _locked_meeting(registration)
         if registration.status == Registration.Status.CANCELLED:
             return None
+        if meeting.has_begun:
+            raise RegistrationError(
+                _("This meeting has begun; a registration can no longer be cancelled.")
+            )
         was_confirmed = registration.status == Registration.Status.CONFIRMED
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()

@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
@@ -175,6 +176,7 @@ def _registration_by_token(token) -> Registration:
     return get_object_or_404(Registration.objects.select_related("meeting"), token=token)
 
 
+@never_cache
 def confirm(request, token):
     """The link in the email shows a button; only the button (POST) confirms.
 
@@ -197,8 +199,23 @@ def confirm(request, token):
     )
 
 
+@never_cache  # personal, and its status changes: never from the page cache
 def manage(request, token):
-    """Someone's own registration: its status, and a button to cancel it."""
+    """Someone's own registration: its status, and a link to cancel it."""
+    registration = _registration_by_token(token)
+    if request.method == "POST":
+        # A page opened before cancelling asked first: ask now.
+        return redirect("meetings:cancel", token=token)
+    return TemplateResponse(
+        request,
+        "meetings/manage.html",
+        {"registration": registration, "meeting": registration.meeting},
+    )
+
+
+@never_cache
+def cancel(request, token):
+    """Asks first; only the button (POST) cancels. Cancelling twice is harmless."""
     registration = _registration_by_token(token)
     error = None
     if request.method == "POST":
@@ -207,11 +224,12 @@ def manage(request, token):
         except services.RegistrationError as exc:
             error = str(exc)
         else:
-            messages.success(request, _("Your registration has been cancelled."))
             return redirect("meetings:manage", token=token)
+    elif registration.status == Registration.Status.CANCELLED:
+        return redirect("meetings:manage", token=token)
     return TemplateResponse(
         request,
-        "meetings/manage.html",
+        "meetings/cancel.html",
         {"registration": registration, "meeting": registration.meeting, "error": error},
         status=409 if error else 200,
     )

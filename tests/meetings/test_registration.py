@@ -84,7 +84,7 @@ def test_cancellation_promotes_the_first_on_the_waiting_list(
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/nl/aanmelding/{registrations[0].token}/")
+        response = client.post(f"/nl/aanmelding/{registrations[0].token}/annuleren/")
     assert response.status_code == 302
     for r in registrations:
         r.refresh_from_db()
@@ -211,6 +211,7 @@ def test_bad_registration_input_keeps_what_was_typed(client, meeting):
 def test_forged_token_and_tampered_check_in_code(client, meeting, django_user_model):
     assert client.get("/nl/aanmelding/verzonnen/bevestigen/").status_code == 404
     assert client.post("/nl/aanmelding/verzonnen/").status_code == 404
+    assert client.get("/nl/aanmelding/verzonnen/annuleren/").status_code == 404
     outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
     code = services.checkin_code(outcome.registration)
     client.force_login(django_user_model.objects.get(email="coordinator@example.org"))
@@ -224,19 +225,50 @@ def test_forged_token_and_tampered_check_in_code(client, meeting, django_user_mo
     assert outcome.registration.checked_in_at is None
 
 
-def test_cancelling_twice_is_harmless(
+def test_cancelling_asks_first_and_twice_is_harmless(
     client, meeting, mailoutbox, django_capture_on_commit_callbacks
 ):
     outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
+    services.registration_confirm(registration=outcome.registration)
     mailoutbox.clear()
-    url = f"/nl/aanmelding/{outcome.registration.token}/"
+    token = outcome.registration.token
+    html = client.get(f"/nl/aanmelding/{token}/").content.decode()
+    assert f'href="/nl/aanmelding/{token}/annuleren/"' in html
+
+    # Following the link (or an old page's button) only asks; nothing changes yet.
+    response = client.get(f"/nl/aanmelding/{token}/annuleren/")
+    assert "Je aanmelding annuleren?" in response.content.decode()
+    assert client.post(f"/nl/aanmelding/{token}/").url == f"/nl/aanmelding/{token}/annuleren/"
+    outcome.registration.refresh_from_db()
+    assert outcome.registration.status == "confirmed"
+
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(url).status_code == 302
-        response = client.post(url, follow=True)
+        response = client.post(f"/nl/aanmelding/{token}/annuleren/", follow=True)
+    html = response.content.decode()
+    assert "Je aanmelding is geannuleerd" in html and "<strong>Geannuleerd</strong>" in html
+    assert "fgelast" not in html  # that word is for a meeting that does not take place
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/nl/aanmelding/{token}/annuleren/", follow=True)
     assert response.status_code == 200
+    assert "Je aanmelding is geannuleerd" in response.content.decode()
     outcome.registration.refresh_from_db()
     assert outcome.registration.status == "cancelled"
-    assert len(mailoutbox) == 1
+    assert [m.subject.split(":")[0] for m in mailoutbox] == ["Aanmelding geannuleerd"]
+
+
+def test_a_registration_stands_once_the_meeting_has_begun(client, meeting):
+    outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
+    services.registration_confirm(registration=outcome.registration)
+    meeting.status = Meeting.Status.HELD
+    meeting.save()
+    token = outcome.registration.token
+    assert "annuleren/" not in client.get(f"/nl/aanmelding/{token}/").content.decode()
+    response = client.post(f"/nl/aanmelding/{token}/annuleren/")
+    assert response.status_code == 409
+    assert "kan niet meer worden geannuleerd" in response.content.decode()
+    outcome.registration.refresh_from_db()
+    assert outcome.registration.status == "confirmed"
 
 
 def test_confirming_twice_shows_the_same_place(
