@@ -1,7 +1,7 @@
 """Programmes of meetings, the meetings with their agenda and materials, and registrations."""
 
 import secrets
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -280,6 +280,22 @@ class Meeting(index.Indexed, ClusterableModel):
     @property
     def ends_at(self) -> datetime:
         return timezone.make_aware(datetime.combine(self.date, self.end_time))
+
+    @property
+    def checkin_opens_at(self) -> datetime:
+        midnight = timezone.make_aware(datetime.combine(self.date, time.min))
+        return midnight - timedelta(hours=settings.CHECKIN_OPENS_HOURS)
+
+    @property
+    def checkin_closes_at(self) -> datetime:
+        return self.ends_at + timedelta(hours=settings.CHECKIN_CLOSES_HOURS)
+
+    def checkin_state(self, now: datetime | None = None) -> str:
+        """Check-in is "not_yet" open before the meeting day, "open" on it, then "closed"."""
+        now = now or timezone.now()
+        if now < self.checkin_opens_at:
+            return "not_yet"
+        return "open" if now < self.checkin_closes_at else "closed"
 
     @property
     def has_begun(self) -> bool:

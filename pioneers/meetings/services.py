@@ -16,7 +16,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.meetings.models import Meeting, Registration
@@ -212,21 +212,62 @@ def registration_from_checkin_code(code: str) -> Registration:
     return registration
 
 
-def registration_check_in(*, registration: Registration) -> Registration:
-    if registration.status != Registration.Status.CONFIRMED:
-        raise RegistrationError(
-            _("%(name)s has no confirmed place (%(status)s).")
-            % {"name": registration.name, "status": registration.get_status_display()}
+ATTENDANCE_CORRECTED = "meetings.attendance_corrected"
+
+
+def checkin_refusal(meeting: Meeting, user) -> str:
+    """Why this user cannot change who came to the meeting now, or "" when they can.
+
+    Hosts check people in from the meeting day until a while after it (see settings);
+    afterwards only coordinators correct the attendance, and every correction is logged.
+    """
+    if meeting.status == Meeting.Status.CANCELLED:
+        return str(_("This meeting has been cancelled; there is nobody to check in."))
+    state = meeting.checkin_state()
+    if state == "not_yet":
+        return str(_("Check-in opens on %(date)s.") % {"date": _when(meeting.checkin_opens_at)})
+    if state == "closed" and not user.is_staff:
+        return str(
+            _("Check-in closed on %(date)s; only coordinators can still change who came.")
+            % {"date": _when(meeting.checkin_closes_at)}
         )
-    if registration.checked_in_at is None:
-        registration.checked_in_at = timezone.now()
-        registration.save(update_fields=["checked_in_at"])
-    return registration
+    return ""
 
 
-def registration_check_in_undo(*, registration: Registration) -> Registration:
-    registration.checked_in_at = None
-    registration.save(update_fields=["checked_in_at"])
+def _when(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y, H:i")
+
+
+def registration_check_in(*, registration: Registration, by) -> Registration:
+    return _attendance_set(registration, by=by, came=True)
+
+
+def registration_check_in_undo(*, registration: Registration, by) -> Registration:
+    return _attendance_set(registration, by=by, came=False)
+
+
+def _attendance_set(registration: Registration, *, by, came: bool) -> Registration:
+    """Check someone in (or undo it) once: the update only changes a row that still needs it."""
+    from wagtail.log_actions import log
+
+    meeting = Meeting.objects.get(pk=registration.meeting_id)
+    refusal = checkin_refusal(meeting, by)
+    if refusal:
+        raise RegistrationError(refusal)
+    with transaction.atomic():
+        changed = Registration.objects.filter(
+            pk=registration.pk,
+            status=Registration.Status.CONFIRMED,
+            checked_in_at__isnull=came,
+        ).update(checked_in_at=timezone.now() if came else None)
+        registration.refresh_from_db()
+        if registration.status != Registration.Status.CONFIRMED:
+            raise RegistrationError(
+                _("%(name)s has no confirmed place (%(status)s).")
+                % {"name": registration.name, "status": registration.get_status_display()}
+            )
+        if changed and meeting.checkin_state() == "closed":
+            log(instance=registration, action=ATTENDANCE_CORRECTED, user=by, data={"came": came})
     return registration
 
 

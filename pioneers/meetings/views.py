@@ -272,22 +272,20 @@ def guests(request, slug):
     meeting = _managed_meeting(request, slug)
     if request.method == "POST":
         registration = meeting.registrations.filter(pk=request.POST.get("registration")).first()
+        undo = bool(request.POST.get("undo"))
+        change = services.registration_check_in_undo if undo else services.registration_check_in
         if registration is None:
             messages.error(request, _("That registration does not exist."))
-        elif request.POST.get("undo"):
-            services.registration_check_in_undo(registration=registration)
-            messages.info(
-                request, _("%(name)s is no longer checked in.") % {"name": registration.name}
-            )
         else:
             try:
-                services.registration_check_in(registration=registration)
+                change(registration=registration, by=request.user)
             except services.RegistrationError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(
-                    request, _("%(name)s is checked in.") % {"name": registration.name}
+                done = (
+                    _("%(name)s is no longer checked in.") if undo else _("%(name)s is checked in.")
                 )
+                messages.success(request, done % {"name": registration.name})
         return redirect(request.get_full_path())
     form = GuestSearchForm(request.GET or None)
     query = form.cleaned_data.get("q", "").strip() if form.is_valid() else ""
@@ -303,6 +301,7 @@ def guests(request, slug):
             "registrations": list(registrations),
             "figures": selectors.attendance_figures(meeting),
             "query": query,
+            "checkin_refusal": services.checkin_refusal(meeting, request.user),
         },
     )
 
@@ -361,7 +360,7 @@ def checkin_scan(request, code):
     error = None
     if request.method == "POST":
         try:
-            services.registration_check_in(registration=registration)
+            services.registration_check_in(registration=registration, by=request.user)
         except services.RegistrationError as exc:
             error = str(exc)
         else:
@@ -370,7 +369,11 @@ def checkin_scan(request, code):
     return TemplateResponse(
         request,
         "meetings/checkin.html",
-        {"registration": registration, "meeting": meeting, "error": error},
+        {
+            "registration": registration,
+            "meeting": meeting,
+            "error": error or services.checkin_refusal(meeting, request.user),
+        },
         status=409 if error else 200,
     )
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from pioneers.core.models import User
@@ -306,6 +306,8 @@ def test_host_checks_in_by_qr_code_and_by_name_and_exports_csv(client, meeting):
 
     host_person = meeting.host.people.first()
     client.force_login(host_person.user)
+    meeting.date = timezone.localdate()  # the meeting day has come: check-in is open
+    meeting.save()
     code = services.checkin_code(guests[0])
     assert "Gast 0" in client.get(f"/nl/inchecken/{code}/").content.decode()
     assert client.post(f"/nl/inchecken/{code}/").status_code == 302
@@ -380,11 +382,84 @@ def test_attendance_page_uses_a_fixed_number_of_queries(
     before = queries_of(url)
     meeting.capacity = 50
     meeting.save()
-    for person in meeting.host.people.all()[:5]:
-        outcome = services.registration_create(
+    registrations = [
+        services.registration_create(
             meeting=meeting, name=person.name, email=person.user.email, person=person
-        )
-        services.registration_check_in(registration=outcome.registration)
+        ).registration
+        for person in meeting.host.people.all()[:5]
+    ]
+    meeting.date = timezone.localdate()
+    meeting.save()
+    coordinator = django_user_model.objects.get(email="coordinator@example.org")
+    for registration in registrations:
+        services.registration_check_in(registration=registration, by=coordinator)
     meeting.status = Meeting.Status.HELD
     meeting.save()
     assert queries_of(url) == before
+
+
+def test_check_in_opens_on_the_meeting_day(client, meeting):
+    outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
+    registration = services.registration_confirm(registration=outcome.registration)
+    client.force_login(meeting.host.people.first().user)
+    url = f"/nl/bijeenkomsten/{meeting.slug}/gasten/"
+
+    html = client.get(url).content.decode()
+    assert "Inchecken kan vanaf" in html
+    assert "niet gekomen" not in html and "100%" not in html
+    assert "Rita inchecken" not in html
+    response = client.post(url, {"registration": registration.pk}, follow=True)
+    assert "Inchecken kan vanaf" in response.content.decode()
+    response = client.post(f"/nl/inchecken/{services.checkin_code(registration)}/")
+    assert response.status_code == 409
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None
+
+
+def test_check_in_window_follows_the_settings(meeting, settings):
+    day = meeting.date
+    local = timezone.get_current_timezone()
+
+    def at(days, hour, minute=0):
+        moment = timezone.datetime.combine(day + timedelta(days=days), timezone.datetime.min.time())
+        return moment.replace(hour=hour, minute=minute, tzinfo=local)
+
+    assert meeting.checkin_state(at(-1, 23, 59)) == "not_yet"
+    assert meeting.checkin_state(at(0, 0)) == "open"
+    assert meeting.checkin_state(at(1, 16, 59)) == "open"  # the meeting ends at 17:00
+    assert meeting.checkin_state(at(1, 17)) == "closed"
+    settings.CHECKIN_OPENS_HOURS = 2
+    settings.CHECKIN_CLOSES_HOURS = 1
+    assert meeting.checkin_state(at(-1, 22)) == "open"
+    assert meeting.checkin_state(at(0, 18)) == "closed"
+
+
+def test_after_check_in_closed_only_coordinators_correct_attendance(client, demo):
+    from wagtail.models import ModelLogEntry
+
+    meeting = Meeting.objects.get(slug="2018-aftrap-wat-maakt-een-gemeente-open")
+    absent = meeting.registrations.filter(status="confirmed", checked_in_at=None).first()
+    host = User.objects.filter(person__organisation=meeting.host, is_staff=False).first()
+    with (
+        pytest.raises(services.RegistrationError, match="alleen coördinatoren"),
+        translation.override("nl"),
+    ):
+        services.registration_check_in(registration=absent, by=host)
+    client.force_login(host)
+    html = client.get(f"/nl/bijeenkomsten/{meeting.slug}/gasten/").content.decode()
+    assert "inchecken</button>" not in html.lower() and "Ongedaan maken" not in html
+    absent.refresh_from_db()
+    assert absent.checked_in_at is None
+    assert meeting.registrations.filter(checked_in_at__isnull=False).count() == 12
+
+    coordinator = User.objects.get(email="coordinator@example.org")
+    client.force_login(coordinator)
+    response = client.post(
+        f"/nl/bijeenkomsten/{meeting.slug}/gasten/", {"registration": absent.pk}, follow=True
+    )
+    assert f"{absent.name} is ingecheckt" in response.content.decode()
+    assert meeting.registrations.filter(checked_in_at__isnull=False).count() == 13
+    [entry] = ModelLogEntry.objects.filter(action="meetings.attendance_corrected")
+    assert entry.user == coordinator and entry.object_id == str(absent.pk)
+    history = client.get(f"/admin/snippets/meetings/registration/history/{absent.pk}/")
+    assert "Aanwezigheid gecorrigeerd" in history.content.decode()
