@@ -46,6 +46,8 @@ KNOWN_VARIABLES = {
     "PIONEERS_WEB_WORKERS",
     "PIONEERS_PORT",
     "PIONEERS_HOST",
+    "PIONEERS_CHECKIN_OPENS_HOURS",
+    "PIONEERS_CHECKIN_CLOSES_HOURS",
 }
 _unknown = sorted(k for k in os.environ if k.startswith("PIONEERS_") and k not in KNOWN_VARIABLES)
 if _unknown:
@@ -213,6 +215,10 @@ TASK_MAX_AGE = env_int("PIONEERS_TASK_MAX_AGE", 300, minimum=10)
 # Days after a meeting's day that housekeeping erases its guests' accessibility needs (health
 # data, seen by nobody once the meeting is over): 0 erases them the night after the meeting.
 ACCESSIBILITY_NEEDS_DAYS = env_int("PIONEERS_ACCESSIBILITY_NEEDS_DAYS", 0, minimum=0)
+# Check-in at meetings opens this many hours before midnight of the meeting day and closes
+# this many hours after the meeting ends; later only coordinators change who came (logged).
+CHECKIN_OPENS_HOURS = env_int("PIONEERS_CHECKIN_OPENS_HOURS", 0, minimum=0)
+CHECKIN_CLOSES_HOURS = env_int("PIONEERS_CHECKIN_CLOSES_HOURS", 24, minimum=0)
 
 # Accounts
 AUTH_USER_MODEL = "core.User"

@@ -1,7 +1,7 @@
 """Programmes of meetings, the meetings with their agenda and materials, and registrations."""
 
 import secrets
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -281,6 +282,27 @@ class Meeting(index.Indexed, ClusterableModel):
         return timezone.make_aware(datetime.combine(self.date, self.end_time))
 
     @property
+    def checkin_opens_at(self) -> datetime:
+        midnight = timezone.make_aware(datetime.combine(self.date, time.min))
+        return midnight - timedelta(hours=settings.CHECKIN_OPENS_HOURS)
+
+    @property
+    def checkin_closes_at(self) -> datetime:
+        return self.ends_at + timedelta(hours=settings.CHECKIN_CLOSES_HOURS)
+
+    def checkin_state(self, now: datetime | None = None) -> str:
+        """Check-in is "not_yet" open before the meeting day, "open" on it, then "closed"."""
+        now = now or timezone.now()
+        if now < self.checkin_opens_at:
+            return "not_yet"
+        return "open" if now < self.checkin_closes_at else "closed"
+
+    @property
+    def has_begun(self) -> bool:
+        """From its start on, a registration stands: it counts for the attendance."""
+        return self.status == self.Status.HELD or timezone.now() >= self.starts_at
+
+    @property
     def is_open_to_all(self) -> bool:
         """Public and residents' meetings take registrations without an account."""
         return self.audience != self.Audience.MEMBERS
@@ -353,7 +375,8 @@ class Registration(models.Model):
         UNCONFIRMED = "unconfirmed", _("waiting for email confirmation")
         CONFIRMED = "confirmed", _("registered")
         WAITLISTED = "waitlisted", _("on the waiting list")
-        CANCELLED = "cancelled", _("cancelled")
+        # Not the meeting's "cancelled" (afgelast): the person cancelled (geannuleerd).
+        CANCELLED = "cancelled", pgettext_lazy("registration", "cancelled")
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="registrations"

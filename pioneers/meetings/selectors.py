@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from pioneers.core.cache import cached
 from pioneers.meetings.models import AgendaItem, Meeting, Programme, Registration
-from pioneers.network.models import Organisation
+from pioneers.network.models import Organisation, Person
+from pioneers.network.selectors import member_organisation
 
 
 def _published() -> QuerySet[Meeting]:
@@ -148,6 +149,25 @@ def attendance_by_organisation(programme: Programme | None = None) -> list[Organ
         .filter(registered__gt=0)
         .order_by("-attended", "name")
     )
+
+
+def is_network_member(person: Person | None) -> bool:
+    """Members' meetings are for pioneers of a member organisation, and for the coordinators.
+
+    A pending request to join an organisation is not enough: a coordinator decides first.
+    """
+    if person is None:
+        return False
+    return person.user.is_staff or member_organisation(person.user) is not None
+
+
+def registration_barrier(meeting: Meeting, user) -> str:
+    """Why a user cannot register for a meeting: "" (they can), "log_in" or "members_only"."""
+    if meeting.is_open_to_all:
+        return ""
+    if not user.is_authenticated:
+        return "log_in"
+    return "" if is_network_member(getattr(user, "person", None)) else "members_only"
 
 
 def meeting_is_over(meeting: Meeting, now=None) -> bool:

@@ -17,10 +17,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.meetings.models import Meeting, Registration
+from pioneers.meetings.selectors import is_network_member
 from pioneers.network.models import Organisation, Person
 
 CHECKIN_SALT = "pioneers.meetings.checkin"
@@ -70,8 +71,16 @@ def registration_create(
         raise RegistrationError(_("This meeting is not open for registration."))
     if meeting.registration_state() != "open":
         raise RegistrationError(_closed_message(meeting))
-    if person is None and not meeting.is_open_to_all:
-        raise RegistrationError(_("This meeting is for members of the network; log in first."))
+    if not meeting.is_open_to_all and not is_network_member(person):
+        if person is None:
+            raise RegistrationError(_("This meeting is for members of the network; log in first."))
+        raise RegistrationError(
+            _(
+                "This meeting is for pioneers of a member organisation of the network. Ask to "
+                "join your organisation first; once a coordinator has approved that, you can "
+                "register."
+            )
+        )
     email = email.strip().lower()
     existing = (
         Registration.objects.filter(meeting=meeting, email=email)
@@ -119,21 +128,44 @@ def _first_email(registration: Registration, kind: str) -> bool:
 
 
 def registration_confirm(*, registration: Registration) -> Registration:
-    """The emailed link was followed: the address is real, so hand out a place."""
-    if registration.status == Registration.Status.CANCELLED:
-        raise RegistrationError(_("This registration was cancelled; register again if you like."))
-    if registration.status != Registration.Status.UNCONFIRMED:
-        return registration  # following the link twice is harmless
-    if registration.meeting.status == Meeting.Status.CANCELLED:
-        raise RegistrationError(_closed_message(registration.meeting))
+    """The emailed link was followed: the address is real, so hand out a place.
+
+    Confirming is idempotent, also when two requests arrive at once (a double click): the
+    status is read again under the meeting's lock, so the second request finds the place
+    already handed out and changes nothing.
+    """
     _place(registration)
     return registration
 
 
+def _locked_meeting(registration: Registration) -> Meeting:
+    """Lock the registration's meeting and read the registration again under that lock.
+
+    Every change of a registration's status happens under this lock, so what is read here
+    is current until the transaction ends; a copy read before (by a view) may be stale.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+    registration.refresh_from_db()
+    registration.meeting = meeting
+    return meeting
+
+
 def _place(registration: Registration) -> None:
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
-        taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        meeting = _locked_meeting(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationError(
+                _("This registration was cancelled; register again if you like.")
+            )
+        if registration.status != Registration.Status.UNCONFIRMED:
+            return  # following the link twice, or twice at once, is harmless
+        if meeting.status == Meeting.Status.CANCELLED:
+            raise RegistrationError(_closed_message(meeting))
+        taken = (
+            meeting.registrations.filter(status=Registration.Status.CONFIRMED)
+            .exclude(pk=registration.pk)
+            .count()
+        )
         registration.status = (
             Registration.Status.CONFIRMED
             if taken < meeting.capacity
@@ -147,13 +179,18 @@ def _place(registration: Registration) -> None:
 def registration_cancel(*, registration: Registration) -> Registration | None:
     """Cancel a registration; a freed place goes to the first on the waiting list.
 
-    Returns the promoted registration, if any.
+    Cancelling twice (or twice at once) changes nothing the second time. Returns the
+    promoted registration, if any.
     """
-    if registration.status == Registration.Status.CANCELLED:
-        raise RegistrationError(_("This registration has already been cancelled."))
     promoted = None
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+        meeting = _locked_meeting(registration)
+        if registration.status == Registration.Status.CANCELLED:
+            return None
+        if meeting.has_begun:
+            raise RegistrationError(
+                _("This meeting has begun; a registration can no longer be cancelled.")
+            )
         was_confirmed = registration.status == Registration.Status.CONFIRMED
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
@@ -190,21 +227,62 @@ def registration_from_checkin_code(code: str) -> Registration:
     return registration
 
 
-def registration_check_in(*, registration: Registration) -> Registration:
-    if registration.status != Registration.Status.CONFIRMED:
-        raise RegistrationError(
-            _("%(name)s has no confirmed place (%(status)s).")
-            % {"name": registration.name, "status": registration.get_status_display()}
+ATTENDANCE_CORRECTED = "meetings.attendance_corrected"
+
+
+def checkin_refusal(meeting: Meeting, user) -> str:
+    """Why this user cannot change who came to the meeting now, or "" when they can.
+
+    Hosts check people in from the meeting day until a while after it (see settings);
+    afterwards only coordinators correct the attendance, and every correction is logged.
+    """
+    if meeting.status == Meeting.Status.CANCELLED:
+        return str(_("This meeting has been cancelled; there is nobody to check in."))
+    state = meeting.checkin_state()
+    if state == "not_yet":
+        return str(_("Check-in opens on %(date)s.") % {"date": _when(meeting.checkin_opens_at)})
+    if state == "closed" and not user.is_staff:
+        return str(
+            _("Check-in closed on %(date)s; only coordinators can still change who came.")
+            % {"date": _when(meeting.checkin_closes_at)}
         )
-    if registration.checked_in_at is None:
-        registration.checked_in_at = timezone.now()
-        registration.save(update_fields=["checked_in_at"])
-    return registration
+    return ""
 
 
-def registration_check_in_undo(*, registration: Registration) -> Registration:
-    registration.checked_in_at = None
-    registration.save(update_fields=["checked_in_at"])
+def _when(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y, H:i")
+
+
+def registration_check_in(*, registration: Registration, by) -> Registration:
+    return _attendance_set(registration, by=by, came=True)
+
+
+def registration_check_in_undo(*, registration: Registration, by) -> Registration:
+    return _attendance_set(registration, by=by, came=False)
+
+
+def _attendance_set(registration: Registration, *, by, came: bool) -> Registration:
+    """Check someone in (or undo it) once: the update only changes a row that still needs it."""
+    from wagtail.log_actions import log
+
+    meeting = Meeting.objects.get(pk=registration.meeting_id)
+    refusal = checkin_refusal(meeting, by)
+    if refusal:
+        raise RegistrationError(refusal)
+    with transaction.atomic():
+        changed = Registration.objects.filter(
+            pk=registration.pk,
+            status=Registration.Status.CONFIRMED,
+            checked_in_at__isnull=came,
+        ).update(checked_in_at=timezone.now() if came else None)
+        registration.refresh_from_db()
+        if registration.status != Registration.Status.CONFIRMED:
+            raise RegistrationError(
+                _("%(name)s has no confirmed place (%(status)s).")
+                % {"name": registration.name, "status": registration.get_status_display()}
+            )
+        if changed and meeting.checkin_state() == "closed":
+            log(instance=registration, action=ATTENDANCE_CORRECTED, user=by, data={"came": came})
     return registration
 
 

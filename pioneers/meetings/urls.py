@@ -41,6 +41,7 @@ urlpatterns = [
         name="guests_csv",
     ),
     path(pgettext_lazy("URL", "registration/<str:token>/confirm/"), views.confirm, name="confirm"),
+    path(pgettext_lazy("URL", "registration/<str:token>/cancel/"), views.cancel, name="cancel"),
     path(pgettext_lazy("URL", "registration/<str:token>/"), views.manage, name="manage"),
     path(pgettext_lazy("URL", "check-in/<str:code>/"), views.checkin_scan, name="checkin_scan"),
 ]

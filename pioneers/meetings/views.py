@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from pioneers.core.access import coordinator_required
 from pioneers.core.exports import csv_response
@@ -98,6 +99,7 @@ def meeting(request, slug):
             "registration_state": meeting.registration_state(),
             "registration": registration,
             "person": person,
+            "barrier": selectors.registration_barrier(meeting, request.user),
             "can_manage": selectors.can_manage(request.user, meeting),
             "json_ld": meeting_json_ld(meeting, places_left),
             # Reports are Wagtail pages of the publications app, found by their reverse relation.
@@ -141,11 +143,13 @@ def register(request, slug):
                     request, _("The meeting is full; you are on the waiting list. We email you.")
                 )
         return redirect(meeting)
-    if not meeting.is_open_to_all and person is None:
+    if not meeting.is_open_to_all:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        messages.info(request, _("First tell the network who you are."))
-        return redirect("network:profile")
+        if person is None:
+            messages.info(request, _("First tell the network who you are."))
+            return redirect("network:profile")
+        return redirect(meeting)  # the meeting's page has the button, or says why not
     form = RegistrationForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -193,6 +197,7 @@ def _registration_by_token(token) -> Registration:
     return get_object_or_404(Registration.objects.select_related("meeting"), token=token)
 
 
+@never_cache
 def confirm(request, token):
     """The link in the email shows a button; only the button (POST) confirms.
 
@@ -215,8 +220,23 @@ def confirm(request, token):
     )
 
 
+@never_cache  # personal, and its status changes: never from the page cache
 def manage(request, token):
-    """Someone's own registration: its status, and a button to cancel it."""
+    """Someone's own registration: its status, and a link to cancel it."""
+    registration = _registration_by_token(token)
+    if request.method == "POST":
+        # A page opened before cancelling asked first: ask now.
+        return redirect("meetings:cancel", token=token)
+    return TemplateResponse(
+        request,
+        "meetings/manage.html",
+        {"registration": registration, "meeting": registration.meeting},
+    )
+
+
+@never_cache
+def cancel(request, token):
+    """Asks first; only the button (POST) cancels. Cancelling twice is harmless."""
     registration = _registration_by_token(token)
     error = None
     if request.method == "POST":
@@ -225,11 +245,12 @@ def manage(request, token):
         except services.RegistrationError as exc:
             error = str(exc)
         else:
-            messages.success(request, _("Your registration has been cancelled."))
             return redirect("meetings:manage", token=token)
+    elif registration.status == Registration.Status.CANCELLED:
+        return redirect("meetings:manage", token=token)
     return TemplateResponse(
         request,
-        "meetings/manage.html",
+        "meetings/cancel.html",
         {"registration": registration, "meeting": registration.meeting, "error": error},
         status=409 if error else 200,
     )
@@ -272,22 +293,20 @@ def guests(request, slug):
     meeting = _managed_meeting(request, slug)
     if request.method == "POST":
         registration = meeting.registrations.filter(pk=request.POST.get("registration")).first()
+        undo = bool(request.POST.get("undo"))
+        change = services.registration_check_in_undo if undo else services.registration_check_in
         if registration is None:
             messages.error(request, _("That registration does not exist."))
-        elif request.POST.get("undo"):
-            services.registration_check_in_undo(registration=registration)
-            messages.info(
-                request, _("%(name)s is no longer checked in.") % {"name": registration.name}
-            )
         else:
             try:
-                services.registration_check_in(registration=registration)
+                change(registration=registration, by=request.user)
             except services.RegistrationError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(
-                    request, _("%(name)s is checked in.") % {"name": registration.name}
+                done = (
+                    _("%(name)s is no longer checked in.") if undo else _("%(name)s is checked in.")
                 )
+                messages.success(request, done % {"name": registration.name})
         return redirect(request.get_full_path())
     form = GuestSearchForm(request.GET or None)
     query = form.cleaned_data.get("q", "").strip() if form.is_valid() else ""
@@ -304,6 +323,7 @@ def guests(request, slug):
             "figures": selectors.attendance_figures(meeting),
             "query": query,
             "show_needs": selectors.can_see_accessibility_needs(request.user, meeting),
+            "checkin_refusal": services.checkin_refusal(meeting, request.user),
         },
     )
 
@@ -357,7 +377,7 @@ def checkin_scan(request, code):
     error = None
     if request.method == "POST":
         try:
-            services.registration_check_in(registration=registration)
+            services.registration_check_in(registration=registration, by=request.user)
         except services.RegistrationError as exc:
             error = str(exc)
         else:
@@ -366,7 +386,11 @@ def checkin_scan(request, code):
     return TemplateResponse(
         request,
         "meetings/checkin.html",
-        {"registration": registration, "meeting": meeting, "error": error},
+        {
+            "registration": registration,
+            "meeting": meeting,
+            "error": error or services.checkin_refusal(meeting, request.user),
+        },
         status=409 if error else 200,
     )
 

@@ -4,10 +4,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pioneers.meetings.models import Meeting, Programme, Registration
+from pioneers.meetings.services import ATTENDANCE_CORRECTED
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -49,3 +51,17 @@ register_snippet(MeetingsViewSetGroup)
 @hooks.register("register_admin_menu_item")
 def attendance_menu_item():
     return MenuItem(_("Attendance"), reverse("meetings:attendance"), icon_name="tasks", order=260)
+
+
+@hooks.register("register_log_actions")
+def attendance_log_actions(actions):
+    """Corrections of who came, made after check-in closed, in the registration's history."""
+
+    @actions.register_action(ATTENDANCE_CORRECTED)
+    class AttendanceCorrected(LogFormatter):
+        label = _("Attendance corrected")
+
+        def format_message(self, log_entry):
+            if log_entry.data.get("came"):
+                return _("Marked as come, after check-in closed")
+            return _("Marked as not come, after check-in closed")

@@ -83,7 +83,19 @@ def test_plan_publish_register_and_check_in(site, page, audit, django_code):
     page.get_by_role("link", name="Gastenlijst en inchecken").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Gastenlijst")
     expect(page.locator("main")).to_contain_text("Ringleiding")
+    expect(page.locator("main")).to_contain_text("Inchecken kan vanaf")
     problems += audit("nl")
+
+    # On the meeting day check-in opens.
+    with django_code():
+        from django.utils import timezone
+
+        from pioneers.meetings.models import Registration
+
+        registration = Registration.objects.get(email="rita.bewoner@example.org")
+        registration.meeting.date = timezone.localdate()
+        registration.meeting.save()
+    page.reload()
     page.get_by_role("button", name="Rita Bewoner inchecken").click()
     expect(page.get_by_role("status").first).to_contain_text("Rita Bewoner is ingecheckt")
     expect(page.locator("main")).to_contain_text("Ingecheckt om")

@@ -2,6 +2,7 @@
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 import pytest
 from django.db import connection, connections
@@ -51,3 +52,139 @@ def test_simultaneous_registrations_never_exceed_capacity(demo):
     assert len(statuses) == ATTEMPTS
     assert statuses.count("confirmed") == PLACES
     assert statuses.count("waitlisted") == ATTEMPTS - PLACES
+
+
+ROUNDS = 10
+
+
+def _meeting(n: int, capacity: int) -> Meeting:
+    from datetime import timedelta
+
+    from pioneers.meetings.models import Programme
+    from tests.factories import OrganisationFactory
+
+    programme, _ = Programme.objects.get_or_create(
+        slug="gelijktijdig",
+        defaults={"name": "Gelijktijdig", "start_date": "2026-01-01", "end_date": "2030-12-31"},
+    )
+    return Meeting.objects.create(
+        programme=programme,
+        number=n,
+        title=f"Bijeenkomst {n}",
+        slug=f"gelijktijdig-{n}",
+        format="lab",
+        date=timezone.localdate() + timedelta(days=30),
+        host=OrganisationFactory(),
+        venue_name="Stadhuis",
+        city="Schiedam",
+        audience=Meeting.Audience.PUBLIC,
+        capacity=capacity,
+        is_published=True,
+    )
+
+
+def _at_once(*calls) -> list[Exception]:
+    """Run each call in its own thread (its own database connection), all released together."""
+    start = threading.Barrier(len(calls))
+    errors = []
+
+    def run(call) -> None:
+        try:
+            start.wait()
+            call()
+        except Exception as error:  # noqa: BLE001 - every failure is reported by the caller
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def _copy(registration: Registration) -> Registration:
+    """What a request reads by the registration's token before it calls the service."""
+    return Registration.objects.select_related("meeting").get(pk=registration.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_confirming_twice_at_once_keeps_the_last_place(mailoutbox):
+    for n in range(ROUNDS):
+        meeting = _meeting(n + 1, capacity=1)
+        email = f"dubbelklik{n}@example.org"
+        outcome = services.registration_create(meeting=meeting, name="Dubbel Klik", email=email)
+        first, second = _copy(outcome.registration), _copy(outcome.registration)
+        mailoutbox.clear()
+
+        errors = _at_once(
+            partial(services.registration_confirm, registration=first),
+            partial(services.registration_confirm, registration=second),
+        )
+
+        assert errors == []
+        outcome.registration.refresh_from_db()
+        assert outcome.registration.status == "confirmed", f"round {n}"
+        # One email, "you are registered"; never a second one about the waiting list.
+        assert [m.subject.split(":")[0] for m in mailoutbox] == ["Je bent aangemeld"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancelling_while_a_place_is_handed_on_loses_no_place(mailoutbox):
+    for n in range(ROUNDS):
+        meeting = _meeting(n + 1, capacity=1)
+        holder, first_waiting, second_waiting = (
+            services.registration_confirm(
+                registration=services.registration_create(
+                    meeting=meeting, name=name, email=f"{name}{n}@example.org"
+                ).registration
+            )
+            for name in ("houder", "wachtend1", "wachtend2")
+        )
+        assert [holder.status, first_waiting.status, second_waiting.status] == [
+            "confirmed",
+            "waitlisted",
+            "waitlisted",
+        ]
+        holder_copy, waiting_copy = _copy(holder), _copy(first_waiting)
+
+        # The holder cancels, and the first on the waiting list (about to get the place)
+        # cancels too: the place goes on to the second.
+        errors = _at_once(
+            partial(services.registration_cancel, registration=holder_copy),
+            partial(services.registration_cancel, registration=waiting_copy),
+        )
+
+        assert errors == []
+        second_waiting.refresh_from_db()
+        assert second_waiting.status == "confirmed", f"round {n}"
+        assert meeting.registrations.filter(status="confirmed").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancelling_twice_at_once_sends_one_email(mailoutbox):
+    for n in range(ROUNDS):
+        meeting = _meeting(n + 1, capacity=1)
+        outcome = services.registration_create(
+            meeting=meeting, name="Twee Keer", email=f"tweekeer{n}@example.org"
+        )
+        registration = services.registration_confirm(registration=outcome.registration)
+        waiting = services.registration_create(
+            meeting=meeting, name="Wachtend", email=f"wachtend{n}@example.org"
+        ).registration
+        services.registration_confirm(registration=waiting)
+        first, second = _copy(registration), _copy(registration)
+        mailoutbox.clear()
+
+        errors = _at_once(
+            partial(services.registration_cancel, registration=first),
+            partial(services.registration_cancel, registration=second),
+        )
+
+        assert errors == []
+        subjects = sorted(m.subject.split(":")[0] for m in mailoutbox)
+        assert subjects == ["Aanmelding geannuleerd", "Er is een plek vrijgekomen voor je"], (
+            f"round {n}"
+        )

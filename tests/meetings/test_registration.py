@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from pioneers.core.models import User
@@ -86,7 +86,7 @@ def test_cancellation_promotes_the_first_on_the_waiting_list(
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/nl/aanmelding/{registrations[0].token}/")
+        response = client.post(f"/nl/aanmelding/{registrations[0].token}/annuleren/")
     assert response.status_code == 302
     for r in registrations:
         r.refresh_from_db()
@@ -134,6 +134,41 @@ def test_members_meeting_asks_visitors_to_log_in(client, meeting):
     assert not Registration.objects.filter(meeting=meeting).exists()
 
 
+def test_members_meeting_refuses_a_pioneer_whose_join_request_is_pending(
+    client, meeting, mailoutbox
+):
+    from pioneers.network.models import JoinRequest, Person
+    from tests.factories import UserFactory
+
+    meeting.audience = Meeting.Audience.MEMBERS
+    meeting.save()
+    user = UserFactory(email="nieuw@example.org")
+    person = Person.objects.create(user=user, name="Nina Nieuw", role="official")
+    JoinRequest.objects.create(person=person, organisation=meeting.host, kind="join")
+    client.force_login(user)
+
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Aanmelden</button>" not in html
+    assert "voor pioniers van een aangesloten organisatie" in html
+    assert 'href="/nl/meedoen/"' in html
+
+    response = client.post(f"/nl/bijeenkomsten/{meeting.slug}/aanmelden/", follow=True)
+    assert "Vraag eerst aan om je bij je organisatie aan te sluiten" in response.content.decode()
+    assert not Registration.objects.filter(meeting=meeting).exists()
+    assert mailoutbox == []
+    with pytest.raises(services.RegistrationError):
+        services.registration_create(
+            meeting=meeting, name=person.name, email=user.email, person=person
+        )
+
+    # Once the coordinators approve, the same pioneer registers with one click.
+    person.organisation = meeting.host
+    person.save()
+    assert "Aanmelden</button>" in client.get(meeting.get_absolute_url()).content.decode()
+    client.post(f"/nl/bijeenkomsten/{meeting.slug}/aanmelden/")
+    assert Registration.objects.get(meeting=meeting).status == "confirmed"
+
+
 def test_registering_an_address_twice_changes_nothing_and_reveals_nothing(
     client, meeting, django_capture_on_commit_callbacks
 ):
@@ -178,6 +213,7 @@ def test_bad_registration_input_keeps_what_was_typed(client, meeting):
 def test_forged_token_and_tampered_check_in_code(client, meeting, django_user_model):
     assert client.get("/nl/aanmelding/verzonnen/bevestigen/").status_code == 404
     assert client.post("/nl/aanmelding/verzonnen/").status_code == 404
+    assert client.get("/nl/aanmelding/verzonnen/annuleren/").status_code == 404
     outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
     code = services.checkin_code(outcome.registration)
     client.force_login(django_user_model.objects.get(email="coordinator@example.org"))
@@ -191,12 +227,67 @@ def test_forged_token_and_tampered_check_in_code(client, meeting, django_user_mo
     assert outcome.registration.checked_in_at is None
 
 
-def test_cancelling_twice_says_so(client, meeting):
+def test_cancelling_asks_first_and_twice_is_harmless(
+    client, meeting, mailoutbox, django_capture_on_commit_callbacks
+):
     outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
-    assert client.post(f"/nl/aanmelding/{outcome.registration.token}/").status_code == 302
-    response = client.post(f"/nl/aanmelding/{outcome.registration.token}/")
+    services.registration_confirm(registration=outcome.registration)
+    mailoutbox.clear()
+    token = outcome.registration.token
+    html = client.get(f"/nl/aanmelding/{token}/").content.decode()
+    assert f'href="/nl/aanmelding/{token}/annuleren/"' in html
+
+    # Following the link (or an old page's button) only asks; nothing changes yet.
+    response = client.get(f"/nl/aanmelding/{token}/annuleren/")
+    assert "Je aanmelding annuleren?" in response.content.decode()
+    assert client.post(f"/nl/aanmelding/{token}/").url == f"/nl/aanmelding/{token}/annuleren/"
+    outcome.registration.refresh_from_db()
+    assert outcome.registration.status == "confirmed"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/nl/aanmelding/{token}/annuleren/", follow=True)
+    html = response.content.decode()
+    assert "Je aanmelding is geannuleerd" in html and "<strong>Geannuleerd</strong>" in html
+    assert "fgelast" not in html  # that word is for a meeting that does not take place
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/nl/aanmelding/{token}/annuleren/", follow=True)
+    assert response.status_code == 200
+    assert "Je aanmelding is geannuleerd" in response.content.decode()
+    outcome.registration.refresh_from_db()
+    assert outcome.registration.status == "cancelled"
+    assert [m.subject.split(":")[0] for m in mailoutbox] == ["Aanmelding geannuleerd"]
+
+
+def test_a_registration_stands_once_the_meeting_has_begun(client, meeting):
+    outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
+    services.registration_confirm(registration=outcome.registration)
+    meeting.status = Meeting.Status.HELD
+    meeting.save()
+    token = outcome.registration.token
+    assert "annuleren/" not in client.get(f"/nl/aanmelding/{token}/").content.decode()
+    response = client.post(f"/nl/aanmelding/{token}/annuleren/")
     assert response.status_code == 409
-    assert "al geannuleerd" in response.content.decode()
+    assert "kan niet meer worden geannuleerd" in response.content.decode()
+    outcome.registration.refresh_from_db()
+    assert outcome.registration.status == "confirmed"
+
+
+def test_confirming_twice_shows_the_same_place(
+    client, meeting, mailoutbox, django_capture_on_commit_callbacks
+):
+    meeting.capacity = 1
+    meeting.save()
+    outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
+    mailoutbox.clear()
+    url = f"/nl/aanmelding/{outcome.registration.token}/bevestigen/"
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = [client.post(url, follow=True).content.decode() for _twice in range(2)]
+    for html in pages:
+        assert "<strong>Aangemeld</strong>" in html
+    outcome.registration.refresh_from_db()
+    assert outcome.registration.status == "confirmed"
+    assert [m.subject.split(":")[0] for m in mailoutbox] == ["Je bent aangemeld"]
 
 
 def test_host_checks_in_by_qr_code_and_by_name_and_exports_csv(client, meeting):
@@ -217,6 +308,8 @@ def test_host_checks_in_by_qr_code_and_by_name_and_exports_csv(client, meeting):
 
     host_person = meeting.host.people.first()
     client.force_login(host_person.user)
+    meeting.date = timezone.localdate()  # the meeting day has come: check-in is open
+    meeting.save()
     code = services.checkin_code(guests[0])
     assert "Gast 0" in client.get(f"/nl/inchecken/{code}/").content.decode()
     assert client.post(f"/nl/inchecken/{code}/").status_code == 302
@@ -291,11 +384,17 @@ def test_attendance_page_uses_a_fixed_number_of_queries(
     before = queries_of(url)
     meeting.capacity = 50
     meeting.save()
-    for person in meeting.host.people.all()[:5]:
-        outcome = services.registration_create(
+    registrations = [
+        services.registration_create(
             meeting=meeting, name=person.name, email=person.user.email, person=person
-        )
-        services.registration_check_in(registration=outcome.registration)
+        ).registration
+        for person in meeting.host.people.all()[:5]
+    ]
+    meeting.date = timezone.localdate()
+    meeting.save()
+    coordinator = django_user_model.objects.get(email="coordinator@example.org")
+    for registration in registrations:
+        services.registration_check_in(registration=registration, by=coordinator)
     meeting.status = Meeting.Status.HELD
     meeting.save()
     assert queries_of(url) == before
@@ -377,3 +476,70 @@ def test_a_member_over_the_limit_is_told_and_not_registered(
     assert "Te veel aanvragen" in response.content.decode()
     assert not Registration.objects.filter(meeting=other).exists()
     assert len(mail.outbox) == 1
+
+
+def test_check_in_opens_on_the_meeting_day(client, meeting):
+    outcome = services.registration_create(meeting=meeting, name="Rita", email="r@example.org")
+    registration = services.registration_confirm(registration=outcome.registration)
+    client.force_login(meeting.host.people.first().user)
+    url = f"/nl/bijeenkomsten/{meeting.slug}/gasten/"
+
+    html = client.get(url).content.decode()
+    assert "Inchecken kan vanaf" in html
+    assert "niet gekomen" not in html and "100%" not in html
+    assert "Rita inchecken" not in html
+    response = client.post(url, {"registration": registration.pk}, follow=True)
+    assert "Inchecken kan vanaf" in response.content.decode()
+    response = client.post(f"/nl/inchecken/{services.checkin_code(registration)}/")
+    assert response.status_code == 409
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None
+
+
+def test_check_in_window_follows_the_settings(meeting, settings):
+    day = meeting.date
+    local = timezone.get_current_timezone()
+
+    def at(days, hour, minute=0):
+        moment = timezone.datetime.combine(day + timedelta(days=days), timezone.datetime.min.time())
+        return moment.replace(hour=hour, minute=minute, tzinfo=local)
+
+    assert meeting.checkin_state(at(-1, 23, 59)) == "not_yet"
+    assert meeting.checkin_state(at(0, 0)) == "open"
+    assert meeting.checkin_state(at(1, 16, 59)) == "open"  # the meeting ends at 17:00
+    assert meeting.checkin_state(at(1, 17)) == "closed"
+    settings.CHECKIN_OPENS_HOURS = 2
+    settings.CHECKIN_CLOSES_HOURS = 1
+    assert meeting.checkin_state(at(-1, 22)) == "open"
+    assert meeting.checkin_state(at(0, 18)) == "closed"
+
+
+def test_after_check_in_closed_only_coordinators_correct_attendance(client, demo):
+    from wagtail.models import ModelLogEntry
+
+    meeting = Meeting.objects.get(slug="2018-aftrap-wat-maakt-een-gemeente-open")
+    absent = meeting.registrations.filter(status="confirmed", checked_in_at=None).first()
+    host = User.objects.filter(person__organisation=meeting.host, is_staff=False).first()
+    with (
+        pytest.raises(services.RegistrationError, match="alleen coördinatoren"),
+        translation.override("nl"),
+    ):
+        services.registration_check_in(registration=absent, by=host)
+    client.force_login(host)
+    html = client.get(f"/nl/bijeenkomsten/{meeting.slug}/gasten/").content.decode()
+    assert "inchecken</button>" not in html.lower() and "Ongedaan maken" not in html
+    absent.refresh_from_db()
+    assert absent.checked_in_at is None
+    assert meeting.registrations.filter(checked_in_at__isnull=False).count() == 12
+
+    coordinator = User.objects.get(email="coordinator@example.org")
+    client.force_login(coordinator)
+    response = client.post(
+        f"/nl/bijeenkomsten/{meeting.slug}/gasten/", {"registration": absent.pk}, follow=True
+    )
+    assert f"{absent.name} is ingecheckt" in response.content.decode()
+    assert meeting.registrations.filter(checked_in_at__isnull=False).count() == 13
+    [entry] = ModelLogEntry.objects.filter(action="meetings.attendance_corrected")
+    assert entry.user == coordinator and entry.object_id == str(absent.pk)
+    history = client.get(f"/admin/snippets/meetings/registration/history/{absent.pk}/")
+    assert "Aanwezigheid gecorrigeerd" in history.content.decode()
