@@ -355,6 +355,9 @@ class Registration(models.Model):
         WAITLISTED = "waitlisted", _("on the waiting list")
         CANCELLED = "cancelled", _("cancelled")
 
+    # Addresses of erased people become <pk>@ this reserved domain: unique, and never mailed.
+    ERASED_DOMAIN = "erased.invalid"
+
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="registrations"
     )
@@ -403,3 +406,7 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} — {self.meeting}"
+
+    @property
+    def is_erased(self) -> bool:
+        return self.email.endswith(f"@{self.ERASED_DOMAIN}")

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from pioneers.network import selectors, services
 from pioneers.network.forms import (
+    AccountDeleteForm,
     DecisionForm,
     JoinForm,
     MemberFilterForm,
@@ -175,3 +177,28 @@ def register_organisation(request):
             messages.success(request, _("Your request has been sent to the coordinators."))
             return redirect("network:join")
     return TemplateResponse(request, "network/register_organisation.html", {"form": form})
+
+
+@login_required
+def my_data(request):
+    """Everything the platform holds on the reader, as a JSON download."""
+    data = services.person_export(user=request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def account_delete(request):
+    """Delete one's own account after confirming; only a POST changes anything."""
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.person_erase(user=user, language=get_language() or settings.LANGUAGE_CODE)
+        messages.success(
+            request, _("Your account has been deleted. We sent a confirmation to your address.")
+        )
+        return redirect(f"/{get_language() or settings.LANGUAGE_CODE}/")
+    return TemplateResponse(request, "network/account_delete.html", {"form": form})

@@ -507,3 +507,82 @@ def edition_pdf_build(pdf) -> None:
     pdf.save()  # a plain save: pages that link the PDF are refreshed in the caches
     if old_name and old_name != pdf.file.name:
         pdf.file.storage.delete(old_name)
+
+
+# A person's own data (see pioneers.core.personal_data) ------------------------------------
+
+
+def publications_export(user) -> dict:
+    from pioneers.publications.selectors import member_submissions, own_comments, own_practices
+
+    return {
+        "comments_on_reports": [
+            {
+                "report": comment.report.title,
+                "comment": comment.body,
+                "written_at": comment.created_at.isoformat(),
+                "status": comment.status,
+                "answer": comment.answer,
+            }
+            for comment in own_comments(user)
+        ],
+        "practices": [
+            {"title": practice.title, "state": practice.state} for practice in own_practices(user)
+        ],
+        "articles": [
+            {"title": article.title, "state": article.status}
+            for article in member_submissions(user)
+        ],
+        "practices_taken_up": [
+            {"practice": reuse.practice.title, "message": reuse.message}
+            for reuse in PracticeReuse.objects.filter(person__user=user).select_related("practice")
+        ],
+        "nominations": [
+            {
+                "initiative": nomination.title,
+                "municipality_or_organisation": nomination.municipality_name,
+                "description": nomination.description,
+                "link": nomination.link,
+                "name": nomination.name,
+                "email": nomination.email,
+                "nominated_at": nomination.created_at.isoformat(),
+            }
+            for nomination in Nomination.objects.filter(email__iexact=user.email)
+        ],
+    }
+
+
+def publications_erase(user) -> None:
+    """What a person wrote stays, without their name; pages lose every link to them.
+
+    Saved revisions are scrubbed too, so publishing a draft later does not bring the link back.
+    """
+    from wagtail.models import Revision
+
+    from pioneers.core.personal_data import removed_person
+    from pioneers.meetings.selectors import registrations_of
+    from pioneers.publications.models import ArticleAuthor
+
+    removed = removed_person()
+    DraftComment.objects.filter(registration__in=registrations_of(user)).update(name=removed)
+    Nomination.objects.filter(email__iexact=user.email).update(name=removed, email="")
+    for revision in Revision.objects.filter(content__owner=user.pk).iterator():
+        revision.content["owner"] = None
+        revision.save(update_fields=["content"])
+    person_id = Person.objects.filter(user=user).values_list("pk", flat=True).first()
+    if person_id is None:
+        return
+    PracticePage.objects.filter(contact_id=person_id).update(contact=None, contact_consent=False)
+    for revision in Revision.objects.filter(content__contact=person_id).iterator():
+        revision.content.update(contact=None, contact_consent=False)
+        revision.save(update_fields=["content"])
+    authorships = ArticleAuthor.objects.filter(person_id=person_id)
+    articles = [str(pk) for pk in authorships.values_list("article_id", flat=True)]
+    authorships.update(person=None, guest_name=removed)
+    for revision in Revision.page_revisions.filter(object_id__in=articles).iterator():
+        authors = [a for a in revision.content.get("authors", []) if a.get("person") == person_id]
+        for author in authors:
+            author.update(person=None, guest_name=removed, guest_affiliation="")
+        if authors:
+            revision.save(update_fields=["content"])
+
