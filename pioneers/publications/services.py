@@ -586,3 +586,81 @@ def publications_erase(user) -> None:
         if authors:
             revision.save(update_fields=["content"])
 
+
+# The site's page tree ------------------------------------------------------------------------
+
+
+def _publish(page) -> None:
+    page.save_revision().publish()
+
+
+def site_tree_ensure(*, home: dict, pages: list[dict]) -> list[str]:
+    """The home page in Dutch and English, and under it every content page that is missing.
+
+    ``home`` holds the home page's fields per language; each of ``pages`` holds ``menu``,
+    ``footer`` and the page's fields per language. A page counts as there when the Dutch home
+    has a child with its Dutch slug, so what coordinators edited stays as it is. Returns the
+    Dutch titles of the pages made.
+    """
+    from wagtail.models import Locale
+
+    from pioneers.publications.models import ContentPage, HomePage
+
+    nl, _created = Locale.objects.get_or_create(language_code="nl")
+    en, _created = Locale.objects.get_or_create(language_code="en")
+    made = []
+    home_nl = HomePage.objects.filter(locale=nl).first()
+    if home_nl is None:
+        home_nl = _home_create(home, nl, en)
+        made.append(home_nl.title)
+    taken = set(home_nl.get_children().values_list("slug", flat=True))
+    for spec in pages:
+        if spec["nl"]["slug"] in taken:
+            continue
+        page = ContentPage(
+            locale=nl, show_in_menus=spec["menu"], show_in_footer=spec["footer"], **spec["nl"]
+        )
+        home_nl.add_child(instance=page)
+        _publish(page)
+        if HomePage.objects.filter(locale=en).exists():
+            translation = page.copy_for_translation(en, copy_parents=False)
+            for field, value in spec["en"].items():
+                setattr(translation, field, value)
+            translation.save()
+            _publish(translation)
+        made.append(page.title)
+    return made
+
+
+def _home_create(home: dict, nl, en):
+    from wagtail.models import Page, Site
+
+    from pioneers.publications.models import HomePage
+
+    root = Page.get_first_root_node()
+    # Wagtail's first migration makes a "Welcome" page; the network's home replaces it.
+    placeholder_ids = list(
+        Page.objects.child_of(root)
+        .exclude(content_type__model="homepage")
+        .values_list("pk", flat=True)
+    )
+    Page.objects.filter(pk__in=placeholder_ids).update(slug="placeholder")
+    if root.locale_id != nl.pk:
+        Page.objects.filter(pk=root.pk).update(locale=nl)
+        root.refresh_from_db()
+    home_nl = HomePage(locale=nl, **home["nl"])
+    root.add_child(instance=home_nl)
+    _publish(home_nl)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True, site_name="")
+    site.root_page = home_nl
+    site.save()
+    Page.objects.filter(pk__in=placeholder_ids).delete()
+
+    home_en = home_nl.copy_for_translation(en)
+    for field, value in home["en"].items():
+        setattr(home_en, field, value)
+    home_en.save()
+    _publish(home_en)
+    return home_nl
