@@ -239,3 +239,25 @@ def test_my_overview_queries_do_not_grow_with_rows(client, demo, queries_of):
     before = queries_of("/nl/mijn/")
     _more_of_everything(person, 4)
     assert queries_of("/nl/mijn/") == before
+
+
+def test_a_practice_in_moderation_publishes_without_its_erased_author(client, demo):
+    """Saved revisions lose the link too, so approving the draft later does not bring it back."""
+    person = Person.objects.filter(organisation__cbs_code="GM0344").select_related("user").first()
+    client.force_login(person.user)
+    assert client.post("/nl/kennisbank/delen/", {**SHARED, "contact_consent": "on"}).status_code
+    practice = PracticePage.objects.get(title="Vragenuur voor inwoners")
+    assert person_erase(user=person.user)
+    coordinator = User.objects.get(email="coordinator@example.org")
+    practice.refresh_from_db()
+    while practice.workflow_in_progress:
+        task_state = practice.current_workflow_state.current_task_state
+        task_state.task.specific.on_action(task_state, coordinator, "approve")
+        practice.refresh_from_db()
+    assert practice.live
+    assert practice.contact_id is None and practice.owner_id is None
+    assert not practice.contact_consent
+    assert all(
+        revision.content.get("contact") is None and revision.content.get("owner") is None
+        for revision in practice.revisions.all()
+    )
