@@ -261,3 +261,9 @@ def test_a_practice_in_moderation_publishes_without_its_erased_author(client, de
         revision.content.get("contact") is None and revision.content.get("owner") is None
         for revision in practice.revisions.all()
     )
+
+
+def test_the_account_settings_link_to_the_data_and_deletion(client, demo):
+    client.force_login(UserFactory())
+    html = client.get("/nl/accounts/email/").content.decode()
+    assert 'href="/nl/mijn/account-verwijderen/"' in html and 'href="/nl/mijn/#your-data"' in html
