@@ -5,7 +5,6 @@ idempotent: what exists already is left as it is, so edits made in the admin sur
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
 
 from pioneers.core.models import NetworkSettings, User
 from pioneers.meetings.demo import load_meetings_demo
@@ -13,7 +12,8 @@ from pioneers.network.models import ContactLog, Membership, Organisation
 from pioneers.network.services import municipalities_load
 from pioneers.publications.demo import load_publications_demo
 from pioneers.publications.magazine_demo import load_magazine_demo
-from pioneers.publications.models import ContentPage, HomePage
+from pioneers.publications.privacy import privacy_page
+from pioneers.publications.services import site_tree_ensure
 from pioneers.topics.demo import load_topics_demo
 
 DEMO_PASSWORD = "pioneers-demo"  # noqa: S105 - demo accounts exist only in the embedded demo
@@ -76,6 +76,18 @@ HOME = {
     },
 }
 
+# Facts of the privacy statement: the controller is the network's lead organisation.
+PRIVACY = {
+    "nl": {
+        "controller": "de gemeente Schiedam",
+        "task": "het netwerk is een actiepunt van het Actieplan Open Overheid 2018–2020",
+    },
+    "en": {
+        "controller": "the municipality of Schiedam",
+        "task": "the network is a commitment of the Dutch Open Government action plan 2018–2020",
+    },
+}
+
 PAGES = [
     {
         "menu": True,
@@ -121,34 +133,15 @@ PAGES = [
     {
         "menu": False,
         "footer": True,
-        "nl": {
-            "title": "Privacyverklaring",
-            "slug": "privacy",
-            "intro": "Welke persoonsgegevens dit platform bewaart, waarom, en wat je rechten zijn.",
-            "body": "<h2>Welke gegevens</h2><p>Voor een account bewaren we je e-mailadres en "
-            "een versleuteld wachtwoord. Wat je in je profiel invult, is alleen zichtbaar voor "
-            "anderen als je daar toestemming voor geeft; e-mailadressen en telefoonnummers "
-            "worden nooit openbaar gemaakt.</p><h2>Waarvoor</h2><p>We gebruiken je gegevens "
-            "alleen om het netwerk te laten werken: inloggen, aanmelden voor bijeenkomsten en "
-            "berichten over het netwerk. We verkopen of delen niets met derden.</p>"
-            "<h2>Hoe lang</h2><p>Zolang je een account hebt. Verwijder je je account, dan "
-            "verwijderen we je persoonsgegevens.</p><h2>Je rechten</h2><p>Je kunt je gegevens "
-            "inzien, laten corrigeren of laten verwijderen. Neem daarvoor contact op met de "
-            "coördinatoren via de contactpagina.</p>",
-        },
-        "en": {
-            "title": "Privacy statement",
-            "slug": "privacy",
-            "intro": "Which personal data this platform keeps, why, and what your rights are.",
-            "body": "<h2>Which data</h2><p>For an account we keep your email address and an "
-            "encrypted password. What you fill in on your profile is shown to others only if "
-            "you consent; email addresses and phone numbers are never made public.</p>"
-            "<h2>What for</h2><p>We use your data only to run the network: logging in, "
-            "registering for meetings and messages about the network. We sell or share "
-            "nothing with third parties.</p><h2>How long</h2><p>As long as you have an "
-            "account. When you delete your account, we delete your personal data.</p>"
-            "<h2>Your rights</h2><p>You can see, correct or erase your data. Contact the "
-            "coordinators through the contact page.</p>",
+        **{
+            language: privacy_page(
+                language,
+                network=NETWORK[f"name_{language}"],
+                contact=NETWORK["contact_email"],
+                dpo="privacy@example.org",
+                **PRIVACY[language],
+            )
+            for language in ("nl", "en")
         },
     },
     {
@@ -361,60 +354,10 @@ def _pioneers(stdout):
     stdout.write(f"  people: {number} fictional pioneers and the demo member\n")
 
 
-def _locales():
-    nl, _ = Locale.objects.get_or_create(language_code="nl")
-    en, _ = Locale.objects.get_or_create(language_code="en")
-    return nl, en
-
-
-def _publish(page):
-    page.save_revision().publish()
-
-
 def _site_tree(stdout):
-    nl, en = _locales()
-    if HomePage.objects.exists():
-        return False
-    root = Page.get_first_root_node()
-    # Wagtail's first migration makes a "Welcome" page; the network's home replaces it.
-    placeholder_ids = list(
-        Page.objects.child_of(root)
-        .exclude(content_type__model="homepage")
-        .values_list("pk", flat=True)
-    )
-    Page.objects.filter(pk__in=placeholder_ids).update(slug="placeholder")
-    if root.locale_id != nl.pk:
-        Page.objects.filter(pk=root.pk).update(locale=nl)
-        root.refresh_from_db()
-    home = HomePage(locale=nl, **HOME["nl"])
-    root.add_child(instance=home)
-    _publish(home)
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True, site_name="")
-    site.root_page = home
-    site.save()
-    Page.objects.filter(pk__in=placeholder_ids).delete()
-
-    home_en = home.copy_for_translation(en)
-    for field, value in HOME["en"].items():
-        setattr(home_en, field, value)
-    home_en.save()
-    _publish(home_en)
-
-    for spec in PAGES:
-        page = ContentPage(
-            locale=nl, show_in_menus=spec["menu"], show_in_footer=spec["footer"], **spec["nl"]
-        )
-        home.add_child(instance=page)
-        _publish(page)
-        translation = page.copy_for_translation(en, copy_parents=False)
-        for field, value in spec["en"].items():
-            setattr(translation, field, value)
-        translation.save()
-        _publish(translation)
-    stdout.write(f"  pages: home and {len(PAGES)} content pages in Dutch and English\n")
-    return True
+    made = site_tree_ensure(home=HOME, pages=PAGES)
+    if made:
+        stdout.write(f"  pages: {', '.join(made)} (in Dutch and English)\n")
 
 
 def _accounts(stdout):

@@ -8,3 +8,13 @@ class MeetingsConfig(AppConfig):
     name = "pioneers.meetings"
     label = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        from pioneers.core import personal_data
+        from pioneers.meetings import services
+
+        personal_data.register(
+            "registrations",
+            export=services.registrations_export,
+            erase=services.registrations_erase,
+        )

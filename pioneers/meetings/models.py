@@ -378,6 +378,9 @@ class Registration(models.Model):
         # Not the meeting's "cancelled" (afgelast): the person cancelled (geannuleerd).
         CANCELLED = "cancelled", pgettext_lazy("registration", "cancelled")
 
+    # Addresses of erased people become <pk>@ this reserved domain: unique, and never mailed.
+    ERASED_DOMAIN = "erased.invalid"
+
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="registrations"
     )
@@ -426,3 +429,7 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} — {self.meeting}"
+
+    @property
+    def is_erased(self) -> bool:
+        return self.email.endswith(f"@{self.ERASED_DOMAIN}")

@@ -95,6 +95,11 @@ def live_registration(meeting: Meeting, email: str) -> Registration | None:
     )
 
 
+def registrations_of(user) -> QuerySet[Registration]:
+    """A person's registrations: made while logged in, or anonymously with their address."""
+    return Registration.objects.filter(Q(person__user=user) | Q(email=user.email.lower()))
+
+
 def guest_list(meeting: Meeting) -> QuerySet[Registration]:
     return (
         meeting.registrations.select_related("person__organisation", "residence")

@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from pioneers.meetings.models import Meeting, Registration
-from pioneers.meetings.selectors import is_network_member
+from pioneers.meetings.models import Meeting, Registration, new_token
+from pioneers.meetings.selectors import is_network_member, registrations_of
 from pioneers.network.models import Organisation, Person
 
 CHECKIN_SALT = "pioneers.meetings.checkin"
@@ -539,3 +539,51 @@ def plan_programme(programme, locked=None):
         chair_counts=chair_counts,
         locked=locked if locked is not None else _locks_from_json(programme.plan_locks),
     )
+
+
+# A person's own data (see pioneers.core.personal_data) ------------------------------------
+
+
+def registrations_export(user) -> list[dict]:
+    return [
+        {
+            "meeting": registration.meeting.title,
+            "date": registration.meeting.date.isoformat(),
+            "name": registration.name,
+            "email": registration.email,
+            "residence": registration.residence.name if registration.residence_id else None,
+            "accessibility_needs": registration.accessibility_needs,
+            "status": registration.status,
+            "language": registration.language,
+            "registered_at": registration.created_at.isoformat(),
+            "checked_in_at": (
+                registration.checked_in_at.isoformat() if registration.checked_in_at else None
+            ),
+        }
+        for registration in registrations_of(user).select_related("meeting", "residence")
+    ]
+
+
+def registrations_erase(user) -> None:
+    """Give up places for meetings still to come; keep every row, without the person in it.
+
+    Status and check-in stay, so a meeting's figures do not change; the personal link stops
+    working (new token) and emails about an erased registration are no longer sent.
+    """
+    from pioneers.core.personal_data import removed_person
+
+    now, removed = timezone.now(), removed_person()
+    for registration in registrations_of(user).select_related("meeting"):
+        meeting = registration.meeting
+        upcoming = meeting.ends_at > now and meeting.status != Meeting.Status.HELD
+        if upcoming and registration.status != Registration.Status.CANCELLED:
+            registration_cancel(registration=registration)
+        registration.person = None
+        registration.name = removed
+        registration.email = f"{registration.pk}@{Registration.ERASED_DOMAIN}"
+        registration.residence = None
+        registration.accessibility_needs = ""
+        registration.token = new_token()
+        registration.save(
+            update_fields=["person", "name", "email", "residence", "accessibility_needs", "token"]
+        )

@@ -12,6 +12,6 @@ def send_registration_email(*, registration_id: int, kind: str) -> int:
     registration = (
         Registration.objects.select_related("meeting__host").filter(pk=registration_id).first()
     )
-    if registration is None:
+    if registration is None or registration.is_erased:
         return 0
     return registration_email(registration, kind).send()

@@ -8,3 +8,12 @@ class NetworkConfig(AppConfig):
     name = "pioneers.network"
     label = "network"
     verbose_name = _("Network")
+
+    def ready(self):
+        from pioneers.core import personal_data
+        from pioneers.network import services
+
+        personal_data.register("account", export=services.account_export)
+        personal_data.register(
+            "profile", export=services.profile_export, erase=services.profile_erase
+        )

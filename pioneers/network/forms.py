@@ -95,3 +95,31 @@ class OrganisationRegisterForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What does your organisation do for open government, and what would it bring?"),
     )
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting one's account: confirmed with the password, or without one by typing the address."""
+
+    confirmation = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            field = self.fields["confirmation"]
+            field.label = _("Your email address")
+            field.help_text = _("Type your email address to confirm.")
+            field.widget = forms.EmailInput(attrs={"autocomplete": "email"})
+
+    def clean_confirmation(self):
+        value = self.cleaned_data["confirmation"]
+        if self.user.has_usable_password():
+            if not self.user.check_password(value):
+                raise forms.ValidationError(_("This is not your password."))
+        elif value.strip().lower() != self.user.email.lower():
+            raise forms.ValidationError(_("This is not the email address of your account."))
+        return value

@@ -330,3 +330,96 @@ def organisation_register(
         motivation=motivation,
         language=language,
     )
+
+
+# A person's own data: export and erasure ---------------------------------------------------
+
+
+def _when(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def account_export(user) -> dict:
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "date_joined": _when(user.date_joined),
+        "last_login": _when(user.last_login),
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in user.emailaddress_set.all()
+        ],
+    }
+
+
+def profile_export(user) -> dict | None:
+    person = Person.objects.filter(user=user).select_related("organisation").first()
+    if person is None:
+        return None
+    return {
+        "name": person.name,
+        "organisation": person.organisation.name if person.organisation_id else None,
+        "job_title": person.job_title,
+        "role": person.role,
+        "seniority": person.seniority,
+        "interests": person.interests,
+        "photo": person.photo.name or None,
+        "public_profile": person.public_profile,
+        "join_requests": [
+            {
+                "organisation": join_request.organisation.name,
+                "kind": join_request.kind,
+                "motivation": join_request.motivation,
+                "status": join_request.status,
+                "created_at": _when(join_request.created_at),
+                "decided_at": _when(join_request.decided_at),
+                "reason": join_request.reason,
+            }
+            for join_request in person.join_requests.select_related("organisation")
+        ],
+    }
+
+
+def profile_erase(user) -> None:
+    """Remove the profile, its photo file (once the removal is committed) and join requests."""
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        return
+    if person.photo:
+        storage, name = person.photo.storage, person.photo.name
+        transaction.on_commit(lambda: storage.delete(name))
+    person.join_requests.all().delete()
+    person.delete()
+
+
+def person_export(*, user) -> dict:
+    """Everything the platform holds on one account, for the person to download."""
+    from django.utils import timezone
+
+    from pioneers.core import personal_data
+
+    return {"exported_at": timezone.now().isoformat(), **personal_data.export_all(user)}
+
+
+def person_erase(*, user, language: str = settings.LANGUAGE_CODE) -> bool:
+    """Erase a person: what they wrote stays without their name, everything else goes.
+
+    Registrations of past meetings keep their status and attendance (so counts stay right)
+    but lose name, address and needs; places for upcoming meetings are given up; comments,
+    practices and articles stay without a personal link; profile, photo, join requests and
+    the account are removed, and the old address gets a confirmation. Erasing an account
+    that is already gone changes nothing and returns False.
+    """
+    from pioneers.core import personal_data
+    from pioneers.core.models import User
+
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=user.pk).first()
+        if user is None:
+            return False
+        email = user.email
+        personal_data.erase_all(user)
+        user.delete()
+        _email("account_erased", [email], language, {"email": email})
+    return True

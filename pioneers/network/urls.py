@@ -27,4 +27,6 @@ urlpatterns = [
         views.join_request_decide,
         name="join_request_decide",
     ),
+    path(pgettext_lazy("URL", "my/data.json"), views.my_data, name="my_data"),
+    path(pgettext_lazy("URL", "my/delete-account/"), views.account_delete, name="account_delete"),
 ]

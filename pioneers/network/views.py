@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -13,6 +14,7 @@ from pioneers.core.access import coordinator_required
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.network import selectors, services
 from pioneers.network.forms import (
+    AccountDeleteForm,
     DecisionForm,
     JoinForm,
     MemberFilterForm,
@@ -196,3 +198,28 @@ def register_organisation(request):
             messages.success(request, _("Your request has been sent to the coordinators."))
             return redirect("network:join")
     return TemplateResponse(request, "network/register_organisation.html", {"form": form})
+
+
+@login_required
+def my_data(request):
+    """Everything the platform holds on the reader, as a JSON download."""
+    data = services.person_export(user=request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def account_delete(request):
+    """Delete one's own account after confirming; only a POST changes anything."""
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.person_erase(user=user, language=get_language() or settings.LANGUAGE_CODE)
+        messages.success(
+            request, _("Your account has been deleted. We sent a confirmation to your address.")
+        )
+        return redirect(f"/{get_language() or settings.LANGUAGE_CODE}/")
+    return TemplateResponse(request, "network/account_delete.html", {"form": form})

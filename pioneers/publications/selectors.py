@@ -19,6 +19,7 @@ from pioneers.publications.models import (
     ArticleAuthor,
     ArticlePage,
     ContentPage,
+    DraftComment,
     EditionPage,
     PracticePage,
     ReportPage,
@@ -426,21 +427,104 @@ class SubmissionStatus:
         }
 
 
+def _latest_workflow_states():
+    """The workflow states of the page in the outer query, newest first (for a Subquery)."""
+    from django.db.models import CharField, OuterRef
+    from django.db.models.functions import Cast
+    from wagtail.models import WorkflowState
+
+    return WorkflowState.objects.filter(
+        base_content_type__app_label="wagtailcore",
+        base_content_type__model="page",
+        object_id=Cast(OuterRef("pk"), CharField()),
+    ).order_by("-created_at", "-pk")
+
+
+class PracticeState:
+    """Where a shared practice is on its way into the knowledge base."""
+
+    DRAFT = "draft"
+    IN_MODERATION = "in_moderation"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+
+    @staticmethod
+    def labels() -> dict:
+        from django.utils.translation import gettext as _
+
+        return {
+            PracticeState.DRAFT: _("draft"),
+            PracticeState.IN_MODERATION: _("in moderation"),
+            PracticeState.PUBLISHED: _("published"),
+            PracticeState.REJECTED: _("rejected"),
+        }
+
+
+def own_practices(user) -> list:
+    """The practices a person shared or is the contact of, each with ``state`` and its label."""
+    from django.db.models import Subquery
+    from wagtail.models import WorkflowState
+
+    practices = (
+        PracticePage.objects.filter(Q(owner=user) | Q(contact__user=user))
+        .annotate(workflow_status=Subquery(_latest_workflow_states().values("status")[:1]))
+        .order_by("-latest_revision_created_at", "-pk")
+    )
+    labels = PracticeState.labels()
+    result = []
+    for practice in practices:
+        if practice.workflow_status == WorkflowState.STATUS_IN_PROGRESS:
+            practice.state = PracticeState.IN_MODERATION
+        elif practice.live:
+            practice.state = PracticeState.PUBLISHED
+        elif practice.workflow_status == WorkflowState.STATUS_NEEDS_CHANGES:
+            practice.state = PracticeState.REJECTED
+        else:
+            practice.state = PracticeState.DRAFT
+        practice.state_label = labels[practice.state]
+        result.append(practice)
+    return result
+
+
+def own_comments(user):
+    """A person's comments on report drafts, newest first, with their report."""
+    from pioneers.meetings.selectors import registrations_of
+
+    return (
+        DraftComment.objects.filter(registration__in=registrations_of(user))
+        .select_related("report")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def my_overview(user) -> dict:
+    """What a person finds on their own page: registrations, writing, comments, join requests."""
+    from pioneers.meetings.selectors import registrations_of
+    from pioneers.network.models import JoinRequest
+
+    return {
+        "registrations": registrations_of(user)
+        .select_related("meeting")
+        .order_by("-meeting__date", "-pk"),
+        "practices": own_practices(user),
+        "articles": member_submissions(user),
+        "comments": own_comments(user),
+        "join_requests": JoinRequest.objects.filter(person__user=user).select_related(
+            "organisation"
+        ),
+    }
+
+
 def member_submissions(user) -> list:
     """The articles a member submitted, newest first, each with ``status`` and ``status_label``.
 
     Wagtail's moderation workflow decides: its first task is the editors' intake (submitted),
     a later task their review (in review); an approved article waits for its edition.
     """
-    from django.db.models import CharField, OuterRef, Subquery
-    from django.db.models.functions import Cast
-    from wagtail.models import WorkflowState, WorkflowTask
+    from django.db.models import Subquery
+    from wagtail.models import WorkflowTask
 
-    states = WorkflowState.objects.filter(
-        base_content_type__app_label="wagtailcore",
-        base_content_type__model="page",
-        object_id=Cast(OuterRef("pk"), CharField()),
-    ).order_by("-created_at", "-pk")
+    states = _latest_workflow_states()
     editions = EditionPage.objects.filter(path=_parent_path())
     articles = list(
         ArticlePage.objects.filter(submission__submitted_by=user)

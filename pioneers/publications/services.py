@@ -507,3 +507,160 @@ def edition_pdf_build(pdf) -> None:
     pdf.save()  # a plain save: pages that link the PDF are refreshed in the caches
     if old_name and old_name != pdf.file.name:
         pdf.file.storage.delete(old_name)
+
+
+# A person's own data (see pioneers.core.personal_data) ------------------------------------
+
+
+def publications_export(user) -> dict:
+    from pioneers.publications.selectors import member_submissions, own_comments, own_practices
+
+    return {
+        "comments_on_reports": [
+            {
+                "report": comment.report.title,
+                "comment": comment.body,
+                "written_at": comment.created_at.isoformat(),
+                "status": comment.status,
+                "answer": comment.answer,
+            }
+            for comment in own_comments(user)
+        ],
+        "practices": [
+            {"title": practice.title, "state": practice.state} for practice in own_practices(user)
+        ],
+        "articles": [
+            {"title": article.title, "state": article.status}
+            for article in member_submissions(user)
+        ],
+        "practices_taken_up": [
+            {"practice": reuse.practice.title, "message": reuse.message}
+            for reuse in PracticeReuse.objects.filter(person__user=user).select_related("practice")
+        ],
+        "nominations": [
+            {
+                "initiative": nomination.title,
+                "municipality_or_organisation": nomination.municipality_name,
+                "description": nomination.description,
+                "link": nomination.link,
+                "name": nomination.name,
+                "email": nomination.email,
+                "nominated_at": nomination.created_at.isoformat(),
+            }
+            for nomination in Nomination.objects.filter(email__iexact=user.email)
+        ],
+    }
+
+
+def publications_erase(user) -> None:
+    """What a person wrote stays, without their name; pages lose every link to them.
+
+    Saved revisions are scrubbed too, so publishing a draft later does not bring the link back.
+    """
+    from wagtail.models import Revision
+
+    from pioneers.core.personal_data import removed_person
+    from pioneers.meetings.selectors import registrations_of
+    from pioneers.publications.models import ArticleAuthor
+
+    removed = removed_person()
+    DraftComment.objects.filter(registration__in=registrations_of(user)).update(name=removed)
+    Nomination.objects.filter(email__iexact=user.email).update(name=removed, email="")
+    for revision in Revision.objects.filter(content__owner=user.pk).iterator():
+        revision.content["owner"] = None
+        revision.save(update_fields=["content"])
+    person_id = Person.objects.filter(user=user).values_list("pk", flat=True).first()
+    if person_id is None:
+        return
+    PracticePage.objects.filter(contact_id=person_id).update(contact=None, contact_consent=False)
+    for revision in Revision.objects.filter(content__contact=person_id).iterator():
+        revision.content.update(contact=None, contact_consent=False)
+        revision.save(update_fields=["content"])
+    authorships = ArticleAuthor.objects.filter(person_id=person_id)
+    articles = [str(pk) for pk in authorships.values_list("article_id", flat=True)]
+    authorships.update(person=None, guest_name=removed)
+    for revision in Revision.page_revisions.filter(object_id__in=articles).iterator():
+        authors = [a for a in revision.content.get("authors", []) if a.get("person") == person_id]
+        for author in authors:
+            author.update(person=None, guest_name=removed, guest_affiliation="")
+        if authors:
+            revision.save(update_fields=["content"])
+
+
+# The site's page tree ------------------------------------------------------------------------
+
+
+def _publish(page) -> None:
+    page.save_revision().publish()
+
+
+def site_tree_ensure(*, home: dict, pages: list[dict]) -> list[str]:
+    """The home page in Dutch and English, and under it every content page that is missing.
+
+    ``home`` holds the home page's fields per language; each of ``pages`` holds ``menu``,
+    ``footer`` and the page's fields per language. A page counts as there when the Dutch home
+    has a child with its Dutch slug, so what coordinators edited stays as it is. Returns the
+    Dutch titles of the pages made.
+    """
+    from wagtail.models import Locale
+
+    from pioneers.publications.models import ContentPage, HomePage
+
+    nl, _created = Locale.objects.get_or_create(language_code="nl")
+    en, _created = Locale.objects.get_or_create(language_code="en")
+    made = []
+    home_nl = HomePage.objects.filter(locale=nl).first()
+    if home_nl is None:
+        home_nl = _home_create(home, nl, en)
+        made.append(home_nl.title)
+    taken = set(home_nl.get_children().values_list("slug", flat=True))
+    for spec in pages:
+        if spec["nl"]["slug"] in taken:
+            continue
+        page = ContentPage(
+            locale=nl, show_in_menus=spec["menu"], show_in_footer=spec["footer"], **spec["nl"]
+        )
+        home_nl.add_child(instance=page)
+        _publish(page)
+        if HomePage.objects.filter(locale=en).exists():
+            translation = page.copy_for_translation(en, copy_parents=False)
+            for field, value in spec["en"].items():
+                setattr(translation, field, value)
+            translation.save()
+            _publish(translation)
+        made.append(page.title)
+    return made
+
+
+def _home_create(home: dict, nl, en):
+    from wagtail.models import Page, Site
+
+    from pioneers.publications.models import HomePage
+
+    root = Page.get_first_root_node()
+    # Wagtail's first migration makes a "Welcome" page; the network's home replaces it.
+    placeholder_ids = list(
+        Page.objects.child_of(root)
+        .exclude(content_type__model="homepage")
+        .values_list("pk", flat=True)
+    )
+    Page.objects.filter(pk__in=placeholder_ids).update(slug="placeholder")
+    if root.locale_id != nl.pk:
+        Page.objects.filter(pk=root.pk).update(locale=nl)
+        root.refresh_from_db()
+    home_nl = HomePage(locale=nl, **home["nl"])
+    root.add_child(instance=home_nl)
+    _publish(home_nl)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True, site_name="")
+    site.root_page = home_nl
+    site.save()
+    Page.objects.filter(pk__in=placeholder_ids).delete()
+
+    home_en = home_nl.copy_for_translation(en)
+    for field, value in home["en"].items():
+        setattr(home_en, field, value)
+    home_en.save()
+    _publish(home_en)
+    return home_nl

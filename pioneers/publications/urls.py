@@ -33,6 +33,7 @@ urlpatterns = [
         name="nomination_triage",
     ),
     path(pgettext_lazy("URL", "search/"), views.search, name="search"),
+    path(pgettext_lazy("URL", "my/"), views.mine, name="mine"),
 ]
 
 urlpatterns += [

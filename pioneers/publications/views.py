@@ -29,7 +29,6 @@ from pioneers.publications.models import (
     CommentRound,
     EditionPDF,
     Nomination,
-    PracticeIndexPage,
     PracticePage,
     ReportPage,
 )
@@ -143,9 +142,12 @@ def practice_share(request):
         else:
             messages.success(
                 request,
-                _("Thank you. The coordinators review your practice before it is published."),
+                _(
+                    "Thank you. The coordinators review your practice before it is published; "
+                    "here you see where it is."
+                ),
             )
-            return redirect(PracticeIndexPage.objects.live().first().url)
+            return redirect("publications:mine")
     text = " ".join(form.data.get(name, "") for name in ("title", "summary", "problem"))
     return TemplateResponse(
         request,
@@ -293,6 +295,12 @@ def magazine_submit(request):
         "publications/magazine_submit.html",
         {"form": form, "open_editions": editions.exists()},
     )
+
+
+@login_required
+def mine(request):
+    """The reader's own page: registrations, practices, articles, comments, join requests."""
+    return TemplateResponse(request, "publications/mine.html", selectors.my_overview(request.user))
 
 
 @login_required

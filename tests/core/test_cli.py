@@ -56,6 +56,9 @@ def test_serve_answers_and_ctrl_c_stops_web_server_and_worker(tmp_path):
             except OSError:
                 time.sleep(0.3)
         assert health is not None and health["status"] == "ok"
+        # Without the demo, setup made a home page and a privacy statement to fill in.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/nl/privacy/", timeout=10) as page:
+            assert "Autoriteit Persoonsgegevens" in page.read().decode()
         children = _children(server.pid)
         commands = [_cmdline(child) for child in children]
         assert any("gunicorn" in c for c in commands), commands

@@ -32,6 +32,8 @@ class Command(BaseCommand):
             from pioneers.core.demo import load_demo
 
             load_demo(self.stdout)
+        # A real installation gets a home page and a privacy statement with placeholders.
+        call_command("site_defaults", verbosity=verbosity)
         # Pages cached before this (new) release may name static files that are gone now.
         site_changed()
         self.stdout.write(self.style.SUCCESS("Set up."))
