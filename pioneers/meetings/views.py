@@ -404,8 +404,12 @@ def availability(request, slug):
 
 
 def _plan_rows(plan, members, data=None):
+    """(planned, proposed cells, form) per meeting; no form for a meeting that exists."""
     rows = []
     for planned in plan.meetings:
+        if planned.fixed:
+            rows.append((planned, None, None))
+            continue
         proposed = {
             "date": planned.date,
             "host_id": planned.host_id,
@@ -441,14 +445,15 @@ def planner(request, slug):
     members = list(current_members().order_by("name"))
     rows = _plan_rows(plan, members, request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if all(form.is_valid() for _p, _proposed, form in rows):
-            locks = {p.index: form.locks(proposed) for p, proposed, form in rows}
+        forms = [(p, proposed, form) for p, proposed, form in rows if form is not None]
+        if all(form.is_valid() for _p, _proposed, form in forms):
+            locks = {p.index: form.locks(proposed) for p, proposed, form in forms}
             services.plan_locks_save(programme=programme, locks=locks)
             messages.success(request, _("Re-planned around the locked cells."))
             return redirect("meetings:planner", slug=slug)
         messages.error(request, _("Some cells are not valid; nothing was changed."))
     names = {m.pk: m.name for m in members}
-    existing = {m.number: m for m in programme.meetings.all()}
+    existing = {m.number: m for m in programme.meetings.select_related("host", "guest_chair")}
     return TemplateResponse(
         request,
         "meetings/planner.html",

@@ -1,13 +1,15 @@
 """The coordinator's planner page and the members' availability form."""
 
+import math
 import re
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from pioneers.core.models import User
 from pioneers.meetings import services
-from pioneers.meetings.models import Availability, Programme
+from pioneers.meetings.models import Availability, Programme, Registration
 from pioneers.network.models import Organisation
 
 
@@ -142,3 +144,88 @@ def test_members_without_a_location_or_with_an_unknown_province_are_planned_safe
     assert len(plan.meetings) == 8 and all(m.host_id for m in plan.meetings)
     assert schiedam.pk not in {m.host_id for m in plan.meetings}
     assert schiedam.pk not in {m.chair_id for m in plan.meetings}
+
+
+def _km(a, b):
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def test_existing_meetings_are_fixed_points_of_the_plan(coordinator):
+    # The demo's upcoming programme: meetings 1-4 published, 5-8 drafts. Drop 6-8 so the
+    # planner has something left to plan.
+    programme = Programme.objects.get(end_date__gte=timezone.localdate())
+    programme.meetings.filter(number__gte=6).delete()
+    first = programme.meetings.get(number=1)
+    assert first.is_published
+    Registration.objects.create(
+        meeting=first, name="Ada", email="ada@example.org", status="confirmed"
+    )
+    # Its host no longer offers to host or chair: a plan from scratch would move meeting 1.
+    Availability.objects.create(
+        programme=programme,
+        organisation=first.host,
+        willing_to_host=False,
+        willing_to_chair=False,
+        blocked_dates=[first.date.isoformat()],
+    )
+    existing = {
+        m.number: (m.date, m.host_id, m.guest_chair_id, m.format, m.topic)
+        for m in programme.meetings.all()
+    }
+    url = f"/nl/bijeenkomsten/programma/{programme.slug}/planner/"
+    plan = services.plan_programme(programme)
+    assert plan.meetings[0].host_id == first.host_id  # not moved to an imaginary venue
+    # The coordinator changes a new meeting and re-plans the rest.
+    other = next(
+        o.pk
+        for o in Organisation.objects.filter(slug__in=["utrecht", "delft", "schiedam"])
+        if o.pk not in {h for _d, h, *_rest in existing.values()}
+    )
+    data = {"action": "replan"}
+    for planned in plan.meetings[5:]:
+        prefix = f"m{planned.index}-"
+        data |= {
+            prefix + "date": planned.date.isoformat(),
+            prefix + "host_id": planned.host_id,
+            prefix + "chair_id": planned.chair_id or "",
+            prefix + "format": planned.format,
+            prefix + "topic": planned.topic,
+        }
+    data["m5-host_id"] = other
+    # A tampered row for meeting 1 is ignored: it is no form field any more.
+    data |= {"m0-host_id": other, "m0-lock_host_id": "on"}
+    assert coordinator.post(url, data).status_code == 302
+    programme.refresh_from_db()
+    plan = services.plan_programme(programme)
+    for number, cells in existing.items():
+        planned = plan.meetings[number - 1]
+        assert planned.fixed
+        assert (planned.date, planned.host_id, planned.chair_id, planned.format) == cells[:4]
+        assert planned.topic == cells[4]
+    assert plan.meetings[5].host_id == other
+    hosts = [m.host_id for m in plan.meetings]
+    assert len(set(hosts)) == 8  # no new meeting at an existing venue
+    # The fairness figures are those of the real programme: existing and new meetings.
+    organisations = Organisation.objects.in_bulk([*hosts, *plan.travel_km])
+    for member_id, km in plan.travel_km.items():
+        expected = sum(_km(organisations[member_id], organisations[h]) for h in hosts)
+        assert km == pytest.approx(expected, abs=0.06)
+    first_province = first.host.province.name
+    assert plan.hosts_per_province[first_province] >= 1
+    assert sum(plan.hosts_per_province.values()) == 8
+
+    html = coordinator.get(url).content.decode()
+    assert 'name="m0-host_id"' not in html and 'name="m5-host_id"' in html
+    assert "De bijeenkomst bestaat al; blijft zoals ze is" in html
+    assert first.host.name in html
+
+    # Drafts come only for the meetings that do not exist; meeting 1 is untouched.
+    coordinator.post(url, {"action": "create"})
+    assert sorted(programme.meetings.values_list("number", flat=True)) == list(range(1, 9))
+    first.refresh_from_db()
+    assert (first.date, first.host_id, first.guest_chair_id) == existing[1][:3]
