@@ -6,12 +6,14 @@ number of confirmed registrations never exceeds the capacity and none is lost.
 """
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -317,8 +319,23 @@ def availability_save(
     return availability
 
 
+def _place_name(organisation: Organisation) -> str:
+    """The town of a municipality: its name without the CBS suffix, "Bergen (NH.)" -> Bergen."""
+    return re.sub(r"\s*\([^)]*\)$", "", organisation.name).strip() or organisation.name
+
+
 def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
-    """Turn the proposal into draft meetings; numbers that exist already are left alone."""
+    """Turn the proposal into draft meetings; numbers that exist already are left alone.
+
+    Their text is in the network's language (``LANGUAGE_CODE``), whoever presses the button:
+    a draft is the start of what every visitor will read. The street address is left for the
+    coordinator to fill in; a draft cannot be published before it is.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _meetings_create_from_plan(programme=programme, plan=plan)
+
+
+def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
     from django.utils.text import slugify
 
     from pioneers.meetings.models import Format, default_times
@@ -351,7 +368,7 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
                 host=host,
                 guest_chair_id=planned.chair_id,
                 venue_name=str(_("Town hall of %(name)s") % {"name": host.name}),
-                city=host.name,
+                city=_place_name(host),
                 audience=(
                     Meeting.Audience.RESIDENTS
                     if planned.format == Format.RESIDENTS
@@ -365,6 +382,20 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
 
 
 def meeting_publish(*, meeting: Meeting, publish: bool = True) -> Meeting:
+    """Publish (or hide) a meeting; one that lacks what people need to come stays hidden.
+
+    Raises ValidationError naming what is missing. The same rule holds in ``Meeting.clean``,
+    so the admin refuses to publish it too.
+    """
+    if publish:
+        missing = meeting.missing_for_publication()
+        if missing:
+            fields = ", ".join(str(meeting._meta.get_field(f).verbose_name) for f in missing)
+            raise ValidationError(
+                _("The meeting is not published: fill in %(fields)s first."),
+                code="incomplete",
+                params={"fields": fields},
+            )
     meeting.is_published = publish
     meeting.save(update_fields=["is_published"])
     return meeting

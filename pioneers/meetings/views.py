@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -475,8 +475,12 @@ def publish(request, slug):
     meeting = _get_meeting(request, slug)
     if request.method == "POST":
         publish = request.POST.get("publish") == "1"
-        services.meeting_publish(meeting=meeting, publish=publish)
-        messages.success(
-            request, _("The meeting is published.") if publish else _("The meeting is hidden.")
-        )
+        try:
+            services.meeting_publish(meeting=meeting, publish=publish)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request, _("The meeting is published.") if publish else _("The meeting is hidden.")
+            )
     return redirect(meeting)
