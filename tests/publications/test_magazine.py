@@ -527,3 +527,45 @@ def test_feed_queries_do_not_grow_with_articles(queries_of, demo):
     edition = _grow(6, 4)
     assert queries_of("/nl/magazine/artikelen.atom") == base
     assert edition.live
+
+
+# Closing an edition
+
+
+def test_an_edition_closes_when_it_appears_and_late_articles_wait(
+    client, member, coordinator, open_edition, django_capture_on_commit_callbacks
+):
+    client.force_login(member)
+    assert client.post("/nl/magazine/insturen/", submission_data(open_edition)).status_code == 302
+    article = ArticlePage.objects.get(title="Open data in Schiedam")
+    approve(article, coordinator)  # intake; the review is still to come
+
+    # The edition appears: closed to new articles, in the editor's form too.
+    with django_capture_on_commit_callbacks(execute=True):
+        open_edition.get_latest_revision().publish()
+    open_edition.refresh_from_db()
+    assert open_edition.live and not open_edition.accepts_submissions
+    assert not open_edition.get_latest_revision_as_object().accepts_submissions
+    html = client.get("/nl/magazine/insturen/").content.decode()
+    assert open_edition.title not in html
+    assert client.post("/nl/magazine/insturen/", submission_data(open_edition)).status_code == 422
+
+    # The editors approve the article under review: it waits, outside the published edition.
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(article, coordinator)
+    article.refresh_from_db()
+    assert not article.live
+    assert "Open data in Schiedam" not in client.get(open_edition.url).content.decode()
+    pdf = EditionPDF.objects.get(edition=open_edition)
+    assert pdf.total == 0  # the PDF has no article of it either
+    assert services.article_closed_edition(article) == open_edition
+    assert "is verschenen en neemt geen nieuwe artikelen meer aan" in str(
+        services.closed_edition_message(open_edition)
+    )
+
+    # An editor reopens the edition: publishing again keeps it open, and the article may go in.
+    open_edition.accepts_submissions = True
+    open_edition.save_revision().publish()
+    open_edition.refresh_from_db()
+    assert open_edition.accepts_submissions
+    assert services.article_closed_edition(article) is None
