@@ -2,6 +2,7 @@
 editors' workflow, the edition PDF, the Atom feed, and what happens on bad input."""
 
 import xml.etree.ElementTree as ET
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
@@ -169,10 +170,19 @@ def test_feed_parses_with_an_entry_per_article(client, demo, url, language, titl
     assert len(set(ids)) == 10 and all(i.startswith("urn:uuid:") for i in ids)
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert any(t.startswith(title) for t in titles)
+    assert root.find(f"{ATOM}link").get("href").startswith("http://testserver/")
     for entry in entries:
-        assert entry.find(f"{ATOM}updated").text
-        link = urlsplit(entry.find(f"{ATOM}link").get("href"))
-        assert link.scheme == "http" and link.path.startswith(f"/{language}/magazine/")
+        # Each entry links to the host the reader asked, like the feed's own link.
+        href = entry.find(f"{ATOM}link").get("href")
+        assert href.startswith(f"http://testserver/{language}/magazine/"), href
+        link = urlsplit(href)
+        # Dated the day its edition appeared, not the day the site was filled.
+        article = ArticlePage.objects.get(
+            title=entry.find(f"{ATOM}title").text, locale__language_code=language
+        )
+        appeared = article.get_parent().specific.publication_date
+        assert date.fromisoformat(entry.find(f"{ATOM}published").text[:10]) == appeared
+        assert date.fromisoformat(entry.find(f"{ATOM}updated").text[:10]) == appeared
         assert client.get(link.path).status_code == 200
         assert "@" not in (entry.findtext(f"{ATOM}author/{ATOM}name") or "")
     # Newest edition first.
