@@ -6,8 +6,10 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 from wagtail.models import Locale, WorkflowState
 
 from pioneers.core.models import User
@@ -20,6 +22,7 @@ from pioneers.publications.models import (
     EditionPDF,
 )
 from pioneers.publications.selectors import member_submissions
+from pioneers.publications.wagtail_hooks import article_not_into_a_closed_edition
 from tests.factories import article_create, edition_create
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -572,6 +575,16 @@ def test_an_edition_closes_when_it_appears_and_late_articles_wait(
     assert "is verschenen en neemt geen nieuwe artikelen meer aan" in str(
         services.closed_edition_message(open_edition)
     )
+
+    # Publishing it by hand from the editor is refused with the reason.
+    request = RequestFactory().post("/admin/")
+    request.user = coordinator
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    response = article_not_into_a_closed_edition(request, article)
+    assert response.status_code == 302
+    [message] = [str(m) for m in request._messages]
+    assert "is verschenen en neemt geen nieuwe artikelen meer aan" in message
 
     # An editor reopens the edition: publishing again keeps it open, and the article may go in.
     open_edition.accepts_submissions = True
