@@ -310,6 +310,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pioneers"
+# An article approved for a magazine edition that appeared and is closed waits, unpublished.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "pioneers.publications.workflow.finish"
 WAGTAILADMIN_BASE_URL = BASE_URL
 # No Gravatar images in the admin: they would send a hash of every editor's email address to a
 # third party (and the Content-Security-Policy blocks them anyway).

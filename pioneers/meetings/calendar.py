@@ -22,10 +22,6 @@ def _url(meeting: Meeting) -> str:
     return settings.BASE_URL.rstrip("/") + meeting.get_absolute_url()
 
 
-def _location(meeting: Meeting) -> str:
-    return f"{meeting.venue_name}, {meeting.street_address}, {meeting.postal_code} {meeting.city}"
-
-
 def meeting_calendar(meetings: Iterable[Meeting], name: str = "") -> bytes:
     """An iCalendar file with one event per meeting, in UTC so that no time-zone table is needed."""
     calendar = Calendar()
@@ -43,7 +39,7 @@ def meeting_calendar(meetings: Iterable[Meeting], name: str = "") -> bytes:
         event.add("dtstart", meeting.starts_at.astimezone(UTC))
         event.add("dtend", meeting.ends_at.astimezone(UTC))
         event.add("summary", meeting.title)
-        event.add("location", _location(meeting))
+        event.add("location", meeting.address)
         event.add("url", _url(meeting))
         event.add("status", ICAL_STATUS[meeting.status])
         if meeting.description:

@@ -270,8 +270,39 @@ class Meeting(index.Indexed, ClusterableModel):
             and self.registration_closes_at <= self.registration_opens_at
         ):
             errors["registration_closes_at"] = _("Registration closes before it opens.")
+        if self.is_published:
+            # Every way of publishing (the meeting's page, the admin) keeps this rule.
+            for field in self.missing_for_publication():
+                errors.setdefault(field, _("Fill this in before the meeting is published."))
         if errors:
             raise ValidationError(errors)
+
+    # What people need to come: what, when and where. The postal code helps but is not needed
+    # to find a town hall; the host is required by the database already.
+    PUBLICATION_FIELDS = (
+        "title",
+        "date",
+        "start_time",
+        "end_time",
+        "venue_name",
+        "street_address",
+        "city",
+    )
+
+    def missing_for_publication(self) -> list[str]:
+        """The fields people need to come that this meeting leaves empty, in form order."""
+        return [
+            field
+            for field in self.PUBLICATION_FIELDS
+            if getattr(self, field) is None or str(getattr(self, field)).strip() == ""
+        ]
+
+    @property
+    def address(self) -> str:
+        """Venue, street and postal code with city, leaving out the parts not known yet."""
+        place = " ".join(p for p in (self.postal_code.strip(), self.city.strip()) if p)
+        parts = (self.venue_name.strip(), self.street_address.strip(), place)
+        return ", ".join(p for p in parts if p)
 
     @property
     def starts_at(self) -> datetime:
@@ -323,7 +354,8 @@ class Meeting(index.Indexed, ClusterableModel):
     def route_url(self) -> str:
         from urllib.parse import quote
 
-        destination = f"{self.street_address}, {self.postal_code} {self.city}"
+        place = " ".join(p for p in (self.postal_code.strip(), self.city.strip()) if p)
+        destination = ", ".join(p for p in (self.street_address.strip(), place) if p)
         return f"https://www.openstreetmap.org/directions?to={quote(destination)}"
 
 

@@ -3,7 +3,10 @@
 ``plan_rotation`` is a pure function: the same inputs give the same plan, and it touches no
 database or settings (its reasons are translatable strings, rendered in the active language).
 The coordinator's edits come back as ``Lock``s; locked cells are kept and the rest is planned
-around them. A rule that cannot be met gives a warning in the plan instead of an error.
+around them. Meetings that exist already come as fixed locks: every cell stays as it is, an
+empty guest chair or topic too, and the rules count them like any other meeting (their hosts
+are used venues, their chairs have chaired). A rule that cannot be met gives a warning in the
+plan instead of an error.
 
 The rules, in the order the plan is built:
 
@@ -26,7 +29,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from django.utils.translation import gettext_lazy as _
@@ -73,26 +76,37 @@ class Member:
     id: int
     name: str
     province: str
-    latitude: float
-    longitude: float
+    latitude: float | None
+    longitude: float | None
     region: str  # "north", "middle", "south", or "" when unknown (then every region counts)
     is_municipality: bool = True
     willing_to_host: bool = True
     willing_to_chair: bool = True
     blocked_dates: frozenset[dt.date] = frozenset()
+    # False for an organisation that is only there as host or chair of a fixed meeting (one
+    # that left the network, or has no known place): never proposed, its travel not measured.
+    # Only such an organisation may lack a location; travel to it is then not counted.
+    plannable: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)
 class Lock:
-    """Cells of one meeting the coordinator fixed; None leaves a cell to the planner."""
+    """Cells of one meeting the coordinator fixed; None leaves a cell to the planner.
+
+    ``fixed`` marks a meeting that exists already: every cell is kept as given, and an empty
+    guest chair or topic stays empty. It needs a date, a host and a format.
+    """
 
     date: dt.date | None = None
     host_id: int | None = None
     chair_id: int | None = None
     format: str | None = None
     topic: str | None = None
+    fixed: bool = False
 
     def cells(self) -> frozenset[str]:
+        if self.fixed:
+            return frozenset(CELLS)
         values = {
             "date": self.date,
             "host": self.host_id,
@@ -105,7 +119,7 @@ class Lock:
 
 @dataclass(frozen=True, kw_only=True)
 class PlannedMeeting:
-    """One proposed meeting; ``locked`` names the cells the coordinator fixed."""
+    """One proposed meeting; ``locked`` names the cells kept; ``fixed``: the meeting exists."""
 
     index: int
     date: dt.date | None
@@ -115,6 +129,7 @@ class PlannedMeeting:
     topic: str
     reasons: dict[str, str]  # one per cell: "date", "host", "chair", "format", "topic"
     locked: frozenset[str] = frozenset()
+    fixed: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,7 +138,8 @@ class Plan:
 
     meetings: tuple[PlannedMeeting, ...]
     hosts_per_province: dict[str, int]  # every province of a member, also those without a host
-    travel_km: dict[int, float]  # member id: km travelled to all meetings of the programme
+    # Plannable member id: km travelled to all meetings of the programme, fixed ones included.
+    travel_km: dict[int, float]
     travel_min: float
     travel_mean: float
     travel_max: float
@@ -189,6 +205,7 @@ def plan_rotation(
                 "topic": topic_reasons[i],
             },
             locked=ctx.lock(i).cells(),
+            fixed=ctx.lock(i).fixed,
         )
         for i in range(ctx.n)
     )
@@ -220,22 +237,35 @@ class _Context:
             raise ValueError("A programme needs at least one meeting.")
         if n > MAX_MEETINGS:
             raise ValueError(f"A programme has at most {MAX_MEETINGS} meetings.")
-        if not members:
+        if not any(m.plannable for m in members):
             raise ValueError("The planner needs at least one member.")
         if not isinstance(cadence, int) or cadence < 1:
             raise ValueError("The cadence must be a whole number of months, at least 1.")
         self.weekdays = frozenset(weekdays)
         if not self.weekdays or not self.weekdays <= set(range(7)):
             raise ValueError("Weekdays must be a non-empty set of numbers 0 (Monday) to 6.")
-        # Sorting by id makes the plan independent of the order the members come in.
-        self.members = tuple(sorted(members, key=lambda m: m.id))
+        # Sorting by id makes the plan independent of the order the members come in. An
+        # organisation that is not plannable is offered nothing: it hosts and chairs no more.
+        self.members = tuple(
+            m if m.plannable else replace(m, willing_to_host=False, willing_to_chair=False)
+            for m in sorted(members, key=lambda m: m.id)
+        )
         self.by_id = {m.id: m for m in self.members}
         if len(self.by_id) != len(self.members):
             raise ValueError("Two members have the same id.")
+        # Those whose travel the plan measures and evens out.
+        self.travellers = tuple(m for m in self.members if m.plannable)
         for m in self.members:
             if m.region not in (*holidays.REGIONS, ""):
                 raise ValueError(f"Member {m.id} has an unknown region {m.region!r}.")
-            if not (-90 <= m.latitude <= 90 and -180 <= m.longitude <= 180):
+            if not m.plannable and m.latitude is None and m.longitude is None:
+                continue
+            if not (
+                m.latitude is not None
+                and m.longitude is not None
+                and -90 <= m.latitude <= 90
+                and -180 <= m.longitude <= 180
+            ):
                 raise ValueError(f"Member {m.id} has no valid location.")
         if any(count < 0 for count in chair_counts.values()):
             raise ValueError("Chair counts cannot be negative.")
@@ -248,6 +278,8 @@ class _Context:
             for member_id in (lock.host_id, lock.chair_id):
                 if member_id is not None and member_id not in self.by_id:
                     raise ValueError(f"A lock refers to member {member_id}, not a member.")
+            if lock.fixed and None in (lock.date, lock.host_id, lock.format):
+                raise ValueError(f"Fixed meeting {index} needs a date, a host and a format.")
         self.locks = dict(locked)
         self.start, self.n, self.cadence, self.allow_same = start, n, cadence, allow_same
 
@@ -259,6 +291,12 @@ class _Context:
 
     def lock(self, i: int) -> Lock:
         return self.locks.get(i) or Lock()
+
+    def kept_reason(self, i: int) -> str:
+        """Why a cell of meeting i is not the planner's choice."""
+        if self.lock(i).fixed:
+            return _render(_("The meeting exists; kept as it is"))
+        return _render(_("Locked by the coordinator"))
 
     def _bounds(self, i: int) -> tuple[dt.date, dt.date]:
         """First day and the day after the last of meeting i's whole period.
@@ -339,9 +377,12 @@ class _Context:
         return None
 
     def distance(self, a: int, b: int) -> float:
+        """Kilometres between two members; 0 when a place is unknown (then not counted)."""
         key = (a, b) if a <= b else (b, a)
         if key not in self._distance:
-            self._distance[key] = _haversine_km(self.by_id[a], self.by_id[b])
+            first, second = self.by_id[a], self.by_id[b]
+            known = first.latitude is not None and second.latitude is not None
+            self._distance[key] = _haversine_km(first, second) if known else 0.0
         return self._distance[key]
 
 
@@ -460,7 +501,7 @@ def _plan_formats(ctx: _Context) -> tuple[list[str], list[str]]:
             moved = (0, (i + 1, f, state[2] | (1 << f), state[3], state[4]))
         name = FORMATS[f]
         if fixed[i]:
-            reasons.append(_render(_("Locked by the coordinator")))
+            reasons.append(ctx.kept_reason(i))
         elif name == RESIDENTS:
             first = years[i] not in residents_years
             message = (
@@ -567,7 +608,7 @@ def _choose_host_set(ctx, pool, k, residents_needed, used) -> list[Member]:
     (which makes the counts as even as the pool allows); swaps that keep the provinces as even
     then lower the spread (max minus min km) until no swap helps.
     """
-    members = ctx.members
+    members = ctx.travellers
     totals = [0.0] * len(members)
     province_count = Counter()
     for host_id in used:
@@ -641,7 +682,7 @@ def _host_reasons(ctx, hosts, formats, spread) -> list[str]:
     reasons = []
     for i, host_id in enumerate(hosts):
         if ctx.lock(i).host_id is not None:
-            reasons.append(_render(_("Locked by the coordinator")))
+            reasons.append(ctx.kept_reason(i))
             continue
         if host_id is None:
             message = (
@@ -676,8 +717,9 @@ def _host_reasons(ctx, hosts, formats, spread) -> list[str]:
 def _plan_chairs(ctx: _Context, hosts: list[int | None]) -> list[int | None]:
     """Least chaired in this programme first, then least chaired before, then by id.
 
-    Locked chairs count from the start. A member who hosts a meeting cannot chair it (unless
-    allowed); when that leaves someone behind, a repair pass moves a chair to them.
+    Locked chairs (and those of fixed meetings) count from the start; a fixed meeting without
+    a chair keeps none. A member who hosts a meeting cannot chair it (unless allowed); when
+    that leaves someone behind, a repair pass moves a chair to them.
     """
     n = ctx.n
     chairs: list[int | None] = [ctx.lock(i).chair_id for i in range(n)]
@@ -689,7 +731,7 @@ def _plan_chairs(ctx: _Context, hosts: list[int | None]) -> list[int | None]:
     def eligible(i, member_id):
         return ctx.allow_same or member_id != hosts[i]
 
-    open_meetings = [i for i in range(n) if chairs[i] is None]
+    open_meetings = [i for i in range(n) if chairs[i] is None and not ctx.lock(i).fixed]
     for i in open_meetings:
         options = [m for m in willing if eligible(i, m.id)]
         if not options:
@@ -736,8 +778,8 @@ def _chair_reasons(ctx, hosts, chairs) -> list[str]:
     seen = Counter()
     reasons = []
     for i, chair_id in enumerate(chairs):
-        if ctx.lock(i).chair_id is not None:
-            reasons.append(_render(_("Locked by the coordinator")))
+        if ctx.lock(i).chair_id is not None or ctx.lock(i).fixed:
+            reasons.append(ctx.kept_reason(i))
         elif chair_id is None:
             message = (
                 _("No willing member other than the host can chair")
@@ -775,7 +817,7 @@ def _plan_dates(ctx: _Context, hosts, chairs) -> tuple[list[dt.date | None], lis
         locked_date = ctx.lock(i).date
         if locked_date is not None:
             dates.append(locked_date)
-            reasons.append(_render(_("Locked by the coordinator")))
+            reasons.append(ctx.kept_reason(i))
             continue
         region = ctx.by_id[hosts[i]].region if hosts[i] is not None else ""
         day = ctx.best_day(i, hosts[i], chairs[i])
@@ -840,10 +882,10 @@ def _plan_topics(ctx: _Context, topics: Sequence[str]) -> tuple[list[str], list[
     queue = [t for t in dict.fromkeys(t.strip() for t in topics) if t and t not in taken]
     chosen, reasons = [], []
     for i in range(ctx.n):
-        locked_topic = ctx.lock(i).topic
-        if locked_topic is not None:
-            chosen.append(locked_topic)
-            reasons.append(_render(_("Locked by the coordinator")))
+        lock = ctx.lock(i)
+        if lock.topic is not None or lock.fixed:
+            chosen.append(lock.topic or "")
+            reasons.append(ctx.kept_reason(i))
         elif queue:
             chosen.append(queue.pop(0))
             reasons.append(_render(_("Next topic on the list")))
@@ -857,7 +899,9 @@ def _plan_topics(ctx: _Context, topics: Sequence[str]) -> tuple[list[str], list[
 
 
 def _travel(ctx: _Context, hosts) -> dict[int, float]:
-    return {m.id: sum(ctx.distance(m.id, h) for h in hosts if h is not None) for m in ctx.members}
+    return {
+        m.id: sum(ctx.distance(m.id, h) for h in hosts if h is not None) for m in ctx.travellers
+    }
 
 
 # --- Checks --------------------------------------------------------------------------------

@@ -6,12 +6,14 @@ number of confirmed registrations never exceeds the capacity and none is lost.
 """
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -425,8 +427,23 @@ def availability_save(
     return availability
 
 
+def _place_name(organisation: Organisation) -> str:
+    """The town of a municipality: its name without the CBS suffix, "Bergen (NH.)" -> Bergen."""
+    return re.sub(r"\s*\([^)]*\)$", "", organisation.name).strip() or organisation.name
+
+
 def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
-    """Turn the proposal into draft meetings; numbers that exist already are left alone."""
+    """Turn the proposal into draft meetings; numbers that exist already are left alone.
+
+    Their text is in the network's language (``LANGUAGE_CODE``), whoever presses the button:
+    a draft is the start of what every visitor will read. The street address is left for the
+    coordinator to fill in; a draft cannot be published before it is.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _meetings_create_from_plan(programme=programme, plan=plan)
+
+
+def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
     from django.utils.text import slugify
 
     from pioneers.meetings.models import Format, default_times
@@ -459,7 +476,7 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
                 host=host,
                 guest_chair_id=planned.chair_id,
                 venue_name=str(_("Town hall of %(name)s") % {"name": host.name}),
-                city=host.name,
+                city=_place_name(host),
                 audience=(
                     Meeting.Audience.RESIDENTS
                     if planned.format == Format.RESIDENTS
@@ -473,6 +490,20 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
 
 
 def meeting_publish(*, meeting: Meeting, publish: bool = True) -> Meeting:
+    """Publish (or hide) a meeting; one that lacks what people need to come stays hidden.
+
+    Raises ValidationError naming what is missing. The same rule holds in ``Meeting.clean``,
+    so the admin refuses to publish it too.
+    """
+    if publish:
+        missing = meeting.missing_for_publication()
+        if missing:
+            fields = ", ".join(str(meeting._meta.get_field(f).verbose_name) for f in missing)
+            raise ValidationError(
+                _("The meeting is not published: fill in %(fields)s first."),
+                code="incomplete",
+                params={"fields": fields},
+            )
     meeting.is_published = publish
     meeting.save(update_fields=["is_published"])
     return meeting
@@ -488,39 +519,78 @@ def _region(province: str) -> str:
         return ""  # a province a coordinator added by hand, outside the Dutch twelve
 
 
-def plan_programme(programme, locked=None):
+def _planner_member(organisation, *, offer=None, plannable=True):
+    from pioneers.meetings.planner import Member
+
+    province = organisation.province.name if organisation.province else ""
+    return Member(
+        id=organisation.pk,
+        name=organisation.name,
+        province=province,
+        latitude=organisation.latitude,
+        longitude=organisation.longitude,
+        region=_region(province),
+        is_municipality=organisation.kind == Organisation.Kind.MUNICIPALITY,
+        willing_to_host=offer.willing_to_host if offer else True,
+        willing_to_chair=offer.willing_to_chair if offer else True,
+        blocked_dates=frozenset(
+            date.fromisoformat(d) for d in (offer.blocked_dates if offer else [])
+        ),
+        plannable=plannable,
+    )
+
+
+def plan_programme(programme):
     """Propose the whole programme from the members' stated availability (see planner.py).
 
     Members that said nothing count as willing to host and chair; how often each chaired
-    in earlier programmes decides who chairs first.
+    in earlier programmes decides who chairs first. Every meeting that exists in the
+    programme, draft or published, is a fixed point: its venue, chair, date, topic and format
+    stay as they are, the coordinator's locks apply to the rest, and the rotation rules and
+    the fairness figures count the existing meetings with the new ones.
     """
     from django.db.models import Count
 
-    from pioneers.meetings.planner import Member, plan_rotation
+    from pioneers.meetings.planner import MAX_MEETINGS, Lock, plan_rotation
     from pioneers.network.selectors import current_members
 
     availability = {a.organisation_id: a for a in programme.availabilities.all()}
-    members = []
-    for organisation in current_members().select_related("province").order_by("pk"):
-        if organisation.latitude is None:
-            continue  # the planner measures travel; an organisation without a place cannot host
-        offer = availability.get(organisation.pk)
-        province = organisation.province.name if organisation.province else ""
-        members.append(
-            Member(
-                id=organisation.pk,
-                name=organisation.name,
-                province=province,
-                latitude=organisation.latitude,
-                longitude=organisation.longitude,
-                region=_region(province),
-                is_municipality=organisation.kind == Organisation.Kind.MUNICIPALITY,
-                willing_to_host=offer.willing_to_host if offer else True,
-                willing_to_chair=offer.willing_to_chair if offer else True,
-                blocked_dates=frozenset(
-                    date.fromisoformat(d) for d in (offer.blocked_dates if offer else [])
-                ),
+    members = [
+        _planner_member(organisation, offer=availability.get(organisation.pk))
+        for organisation in current_members().select_related("province").order_by("pk")
+        # The planner measures travel; an organisation without a place cannot host.
+        if organisation.latitude is not None and organisation.longitude is not None
+    ]
+    existing = list(programme.meetings.filter(number__range=(1, MAX_MEETINGS)).order_by("number"))
+    # Hosts and chairs of existing meetings who are no (located) member any more still host
+    # and chair those meetings; the planner proposes nothing else for them.
+    known = {m.id for m in members}
+    others = {m.host_id for m in existing} | {m.guest_chair_id for m in existing}
+    others -= known | {None}
+    members += [
+        _planner_member(organisation, plannable=False)
+        for organisation in Organisation.objects.filter(pk__in=others).select_related("province")
+    ]
+    known = {m.id for m in members}
+    count = max([programme.planned_meetings, *(m.number for m in existing)])
+    locked = {}
+    for index, lock in _locks_from_json(programme.plan_locks).items():
+        if index < count:  # a lock of a meeting the programme no longer plans is dropped
+            locked[index] = Lock(
+                date=lock.date,
+                host_id=lock.host_id if lock.host_id in known else None,
+                chair_id=lock.chair_id if lock.chair_id in known else None,
+                format=lock.format,
+                topic=lock.topic,
             )
+    for meeting in existing:
+        locked[meeting.number - 1] = Lock(
+            fixed=True,
+            date=meeting.date,
+            host_id=meeting.host_id,
+            chair_id=meeting.guest_chair_id,
+            format=meeting.format,
+            topic=meeting.topic,
         )
     chair_counts = dict(
         Meeting.objects.exclude(programme=programme)
@@ -531,13 +601,13 @@ def plan_programme(programme, locked=None):
     )
     return plan_rotation(
         start=programme.start_date,
-        meetings=programme.planned_meetings,
+        meetings=count,
         members=members,
         topics=programme.topic_list,
         cadence_months=programme.cadence_months,
         allow_same_host_and_chair=programme.allow_same_host_and_chair,
         chair_counts=chair_counts,
-        locked=locked if locked is not None else _locks_from_json(programme.plan_locks),
+        locked=locked,
     )
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -445,8 +445,12 @@ def availability(request, slug):
 
 
 def _plan_rows(plan, members, data=None):
+    """(planned, proposed cells, form) per meeting; no form for a meeting that exists."""
     rows = []
     for planned in plan.meetings:
+        if planned.fixed:
+            rows.append((planned, None, None))
+            continue
         proposed = {
             "date": planned.date,
             "host_id": planned.host_id,
@@ -482,14 +486,15 @@ def planner(request, slug):
     members = list(current_members().order_by("name"))
     rows = _plan_rows(plan, members, request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if all(form.is_valid() for _p, _proposed, form in rows):
-            locks = {p.index: form.locks(proposed) for p, proposed, form in rows}
+        forms = [(p, proposed, form) for p, proposed, form in rows if form is not None]
+        if all(form.is_valid() for _p, _proposed, form in forms):
+            locks = {p.index: form.locks(proposed) for p, proposed, form in forms}
             services.plan_locks_save(programme=programme, locks=locks)
             messages.success(request, _("Re-planned around the locked cells."))
             return redirect("meetings:planner", slug=slug)
         messages.error(request, _("Some cells are not valid; nothing was changed."))
     names = {m.pk: m.name for m in members}
-    existing = {m.number: m for m in programme.meetings.all()}
+    existing = {m.number: m for m in programme.meetings.select_related("host", "guest_chair")}
     return TemplateResponse(
         request,
         "meetings/planner.html",
@@ -511,8 +516,12 @@ def publish(request, slug):
     meeting = _get_meeting(request, slug)
     if request.method == "POST":
         publish = request.POST.get("publish") == "1"
-        services.meeting_publish(meeting=meeting, publish=publish)
-        messages.success(
-            request, _("The meeting is published.") if publish else _("The meeting is hidden.")
-        )
+        try:
+            services.meeting_publish(meeting=meeting, publish=publish)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request, _("The meeting is published.") if publish else _("The meeting is hidden.")
+            )
     return redirect(meeting)

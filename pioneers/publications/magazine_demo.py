@@ -5,10 +5,11 @@ people. Kept apart from demo.py so the reports and the magazine load independent
 """
 
 import io
-from datetime import date
+from datetime import date, datetime, time
 
+from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 # (number, season, date, title nl/en, editorial nl/en, articles)
 # article: (title nl, title en, intro nl, intro en, body nl, body en, lessons nl, lessons en,
@@ -433,28 +434,41 @@ def load_magazine_demo(stdout) -> None:
             articles.append((article, title_en, intro_en, body_en, lessons_en, practice_en))
             count += 1
         _publish(EditionPage.objects.get(pk=edition.pk))
-        if english is None:
-            continue
-        edition = EditionPage.objects.get(pk=edition.pk)
-        _translate(
-            edition,
-            english,
-            title=spec["title"][1],
-            season=spec["season"][1],
-            cover_alt_text=f"Cover of Pioneer Magazine no. {spec['number']}: coloured circles "
-            f"on blue, with the number and {spec['season'][1]}.",
-            editorial=spec["editorial"][1],
-        )
-        for article, title_en, intro_en, body_en, lessons_en, practice_en in articles:
-            _translate(
-                ArticlePage.objects.get(pk=article.pk),
-                english,
-                title=title_en,
-                slug=slugify(title_en)[:60],
-                intro=intro_en,
-                body=_paragraphs(body_en),
-                lessons=_list(lessons_en),
-                practical_experience=_paragraphs(practice_en),
-            )
+        if english is not None:
+            _translate_edition(edition, english, spec, articles)
+        # Published on the edition's day, as the history it stands for (feeds show this date).
+        appeared = timezone.make_aware(datetime.combine(spec["date"], time(9)))
+        Page.objects.filter(
+            translation_key__in=[
+                edition.translation_key,
+                *(article.translation_key for article, *_rest in articles),
+            ]
+        ).update(first_published_at=appeared, last_published_at=appeared)
     languages = "Dutch and English" if english else "Dutch"
     stdout.write(f"  magazine: {len(EDITIONS)} editions, {count} articles in {languages}\n")
+
+
+def _translate_edition(edition, english, spec, articles) -> None:
+    from pioneers.publications.models import ArticlePage, EditionPage
+
+    edition = EditionPage.objects.get(pk=edition.pk)
+    _translate(
+        edition,
+        english,
+        title=spec["title"][1],
+        season=spec["season"][1],
+        cover_alt_text=f"Cover of Pioneer Magazine no. {spec['number']}: coloured circles "
+        f"on blue, with the number and {spec['season'][1]}.",
+        editorial=spec["editorial"][1],
+    )
+    for article, title_en, intro_en, body_en, lessons_en, practice_en in articles:
+        _translate(
+            ArticlePage.objects.get(pk=article.pk),
+            english,
+            title=title_en,
+            slug=slugify(title_en)[:60],
+            intro=intro_en,
+            body=_paragraphs(body_en),
+            lessons=_list(lessons_en),
+            practical_experience=_paragraphs(practice_en),
+        )

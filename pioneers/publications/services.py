@@ -444,6 +444,60 @@ def article_decision_email(submission, decision: str, comment: str = ""):
     )
 
 
+def edition_close(edition) -> None:
+    """An edition that appears is closed to new articles; an editor may reopen it in Wagtail.
+
+    The edit form reads the latest revision, so the revision says closed too (else the next
+    save would reopen the edition unasked).
+    """
+    from wagtail.models import Revision
+
+    type(edition).objects.filter(pk=edition.pk).update(accepts_submissions=False)
+    edition.accepts_submissions = False
+    for revision in Revision.objects.filter(
+        pk__in=[edition.latest_revision_id, edition.live_revision_id]
+    ):
+        if revision.content.get("accepts_submissions"):
+            revision.content["accepts_submissions"] = False
+            revision.save(update_fields=["content"])
+
+
+def article_closed_edition(article):
+    """The edition a not yet published article cannot join because it appeared and is closed.
+
+    None when the article may be published: it is live already (a correction), or its edition
+    has not appeared yet (the article waits for it), or an editor reopened the edition.
+    """
+    edition = article.get_parent(update=True).specific
+    if article.live or not edition.live or edition.accepts_submissions:
+        return None
+    return edition
+
+
+def closed_edition_message(edition) -> str:
+    return _(
+        "“%(edition)s” has appeared and is closed to new articles. Move the article to an "
+        "open edition, or reopen this edition for submissions first."
+    ) % {"edition": edition.title}
+
+
+def magazine_workflow_finish(workflow_state, user=None):
+    """Wagtail's end of an approved workflow (publishing), except for a closed edition.
+
+    An article approved for an edition that has appeared and is closed waits, approved and
+    unpublished, until an editor moves it or reopens the edition: it never slips into an
+    edition (and its PDF) that readers already have.
+    """
+    from wagtail.workflows import publish_workflow_state
+
+    from pioneers.publications.models import ArticlePage
+
+    page = getattr(workflow_state.content_object, "specific", None)
+    if isinstance(page, ArticlePage) and article_closed_edition(page) is not None:
+        return
+    publish_workflow_state(workflow_state, user=user)
+
+
 def edition_pdf_request(edition, *, force: bool = False):
     """Queue a build of the edition's PDF; a build still waiting in the queue is not doubled."""
     from pioneers.publications.models import EditionPDF

@@ -10,10 +10,12 @@ from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 def _on_page_published(sender, instance, **kwargs):
     from pioneers.publications.models import ArticlePage, EditionPage
-    from pioneers.publications.services import edition_pdf_request
+    from pioneers.publications.services import edition_close, edition_pdf_request
 
     page = instance.specific
     if isinstance(page, EditionPage):
+        if page.first_published_at == page.last_published_at:  # it appears for the first time
+            edition_close(page)
         edition_pdf_request(page)
     elif isinstance(page, ArticlePage):
         # An article approved after its edition appeared joins the edition's PDF.

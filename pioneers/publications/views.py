@@ -363,7 +363,9 @@ class MagazineFeed(Feed):
 
         articles = feed_articles(_language())
         for article in articles:
-            article.feed_url = article.get_full_url(request)
+            # A path: the feed makes it absolute with the request's host, as it does its own
+            # link (the Wagtail site's hostname may be an internal one such as localhost).
+            article.feed_url = article.get_url(request)
         return articles
 
     def item_title(self, article):
@@ -383,10 +385,18 @@ class MagazineFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, article):
-        return article.first_published_at
+        """When readers got the article: the day its edition appeared."""
+        from datetime import datetime, time
+
+        from django.utils import timezone
+
+        return timezone.make_aware(datetime.combine(article.edition_date, time()))
 
     def item_updateddate(self, article):
-        return article.last_published_at
+        """The edition's day, or a correction published after it."""
+        published = self.item_pubdate(article)
+        changed = article.last_published_at
+        return changed if changed and changed > published else published
 
     def item_author_name(self, article):
         return ", ".join(author.name for author in article.authors.all()) or None

@@ -1,5 +1,7 @@
 """Publications in the editors' admin: report comments and the nominations to triage."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -91,3 +93,18 @@ def edition_submissions_take_effect(request, page):
 
     if isinstance(page, EditionPage):
         EditionPage.objects.filter(pk=page.pk).update(accepts_submissions=page.accepts_submissions)
+
+
+@hooks.register("before_publish_page")
+def article_not_into_a_closed_edition(request, page):
+    """An editor cannot publish a new article into an edition that appeared and is closed."""
+    from pioneers.publications.models import ArticlePage
+    from pioneers.publications.services import article_closed_edition, closed_edition_message
+
+    if isinstance(page, ArticlePage):
+        live = ArticlePage.objects.filter(pk=page.pk, live=True).exists()
+        edition = None if live else article_closed_edition(page)
+        if edition is not None:
+            messages.error(request, closed_edition_message(edition))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

@@ -46,9 +46,18 @@ def test_plan_publish_register_and_check_in(site, page, audit, django_code):
     page.get_by_role("row").nth(1).get_by_role("link", name="bijeenkomst").click()
     expect(page.locator("main")).to_contain_text("niet gepubliceerd")
     problems += audit("nl")
+    # A draft from the plan has no street address yet: publishing says so.
+    page.get_by_role("button", name="Publiceren").click()
+    expect(page.locator("main")).to_contain_text("vul eerst straat en huisnummer in")
+    meeting_url = page.url
+    slug = meeting_url.rstrip("/").rsplit("/", 1)[1]
+    with django_code():
+        from pioneers.meetings.models import Meeting
+
+        Meeting.objects.filter(slug=slug).update(street_address="Stadserf 1")
+    page.reload()
     page.get_by_role("button", name="Publiceren").click()
     expect(page.get_by_role("status").first).to_contain_text("De bijeenkomst is gepubliceerd")
-    meeting_url = page.url
     title = page.get_by_role("heading", level=1).inner_text()
     log_out(page)
 

@@ -21,6 +21,7 @@ from pioneers.meetings.holidays import (
     region_for_province,
 )
 from pioneers.meetings.planner import (
+    CELLS,
     DEFAULT_WEEKDAYS,
     FORMATS,
     RESIDENTS,
@@ -248,6 +249,29 @@ def scenarios_with_locks(draw, **kwargs):
     return scenario
 
 
+@st.composite
+def scenarios_with_fixed(draw, **kwargs):
+    """Some meetings exist already (each a distinct host), the coordinator locked others."""
+    scenario = draw(scenarios_with_locks(**kwargs))
+    ids = [m.id for m in scenario["members"]]
+    indexes = sorted(draw(st.sets(st.integers(0, scenario["meetings"] - 1))))
+    hosts = draw(st.lists(st.sampled_from(ids), min_size=len(indexes), max_size=len(indexes)))
+    locks = dict(scenario["locked"])
+    for index, host_id in zip(indexes, hosts, strict=True):
+        first, last = period(scenario["start"], scenario["cadence_months"], index)
+        locks[index] = Lock(
+            fixed=True,
+            # An existing meeting may have moved out of its quarter.
+            date=draw(st.dates(first, last) | st.dates(first, last + timedelta(60))),
+            host_id=host_id,
+            chair_id=draw(st.none() | st.sampled_from(ids)),
+            format=draw(st.sampled_from(FORMATS)),
+            topic=draw(st.none() | st.sampled_from([*TOPICS, ""])),
+        )
+    scenario["locked"] = locks
+    return scenario
+
+
 # --- Properties of every rule --------------------------------------------------------------
 
 
@@ -421,6 +445,39 @@ def test_locked_cells_are_kept_exactly(scenario):
     locked_topics = {lock.topic for lock in scenario["locked"].values()} - {None}
     assert len(set(topics)) == len(topics)
     assert not set(topics) & locked_topics
+
+
+@FAST
+@given(scenarios_with_fixed())
+def test_existing_meetings_are_kept_and_counted_by_the_rules(scenario):
+    with translation.override("en"):
+        plan = plan_rotation(**scenario)
+    fixed = {i: lock for i, lock in scenario["locked"].items() if lock.fixed}
+    for index, lock in fixed.items():
+        meeting = plan.meetings[index]
+        assert meeting.fixed and meeting.locked == frozenset(CELLS)
+        # Every cell as it is, an empty chair or topic too.
+        assert (meeting.date, meeting.host_id, meeting.chair_id, meeting.format, meeting.topic) == (
+            lock.date,
+            lock.host_id,
+            lock.chair_id,
+            lock.format,
+            lock.topic or "",
+        )
+        assert set(meeting.reasons.values()) == {"The meeting exists; kept as it is"}
+    fixed_hosts = {lock.host_id for lock in fixed.values()}
+    fixed_topics = {lock.topic for lock in fixed.values()} - {None, ""}
+    for meeting in plan.meetings:
+        if not meeting.fixed:
+            assert "host" in meeting.locked or meeting.host_id not in fixed_hosts
+            assert "topic" in meeting.locked or meeting.topic not in fixed_topics
+    # The fairness figures describe the whole programme, existing meetings included.
+    members = {m.id: m for m in scenario["members"]}
+    hosts = [members[m.host_id] for m in plan.meetings if m.host_id is not None]
+    for member_id, km in plan.travel_km.items():
+        expected = sum(haversine(members[member_id], host) for host in hosts)
+        assert km == pytest.approx(expected, abs=0.06)
+    assert set(plan.violated_rules) == broken_rules(plan, scenario)
 
 
 @FAST
@@ -612,6 +669,50 @@ def test_replan_around_a_locked_host_and_format():
     assert plan.warnings == ()
 
 
+def test_existing_meetings_stay_and_the_rest_is_planned_around_them():
+    fresh = seed_plan()
+    first = fresh.meetings[0]
+    # Meeting 1 exists, hosted by the member that would otherwise host meeting 2; meeting 3
+    # exists at a venue that left the network and whose place is unknown, with no chair.
+    gone = Member(
+        id=9000,
+        name="Former member",
+        province="",
+        latitude=None,
+        longitude=None,
+        region="",
+        plannable=False,
+    )
+    locked = {
+        0: Lock(
+            fixed=True,
+            date=first.date,
+            host_id=fresh.meetings[1].host_id,
+            chair_id=first.chair_id,
+            format=first.format,
+            topic="Open overheid",
+        ),
+        2: Lock(fixed=True, date=date(2019, 4, 11), host_id=9000, format="lab"),
+    }
+    plan = plan_rotation(
+        start=date(2018, 10, 1),
+        meetings=8,
+        members=[*seed_members(), gone],
+        topics=TOPICS,
+        locked=locked,
+    )
+    meetings = plan.meetings
+    assert meetings[0].host_id == fresh.meetings[1].host_id and meetings[0].fixed
+    assert (meetings[2].host_id, meetings[2].chair_id, meetings[2].topic) == (9000, None, "")
+    hosts = [m.host_id for m in meetings]
+    assert len(set(hosts)) == 8  # the planner moved meeting 2 elsewhere
+    # The former member is proposed for nothing and travels nowhere.
+    assert hosts.count(9000) == 1 and 9000 not in [m.chair_id for m in meetings]
+    assert 9000 not in plan.travel_km and len(plan.travel_km) == len(seed_members())
+    assert "Open overheid" not in [m.topic for m in meetings[1:]]
+    assert plan.violated_rules == (RULE_CHAIR_ROTATION,)  # meeting 3 has no guest chair
+
+
 def test_fewer_willing_hosts_than_meetings_warns_instead_of_failing():
     members = [
         Member(**{**m.__dict__, "willing_to_host": m.id in (606, 344, 14)}) for m in seed_members()
@@ -695,6 +796,7 @@ def test_only_the_host_can_chair():
         ({"locked": {8: Lock(format="lab")}}, "outside the programme"),
         ({"locked": {0: Lock(format="party")}}, "Unknown format"),
         ({"locked": {0: Lock(host_id=12345)}}, "not a member"),
+        ({"locked": {0: Lock(fixed=True, format="lab", host_id=606)}}, "needs a date"),
         ({"chair_counts": {606: -1}}, "negative"),
     ],
 )

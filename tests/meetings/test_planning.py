@@ -1,13 +1,17 @@
 """The coordinator's planner page and the members' availability form."""
 
+import math
 import re
 from datetime import date
 
 import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
 
 from pioneers.core.models import User
 from pioneers.meetings import services
-from pioneers.meetings.models import Availability, Programme
+from pioneers.meetings.models import Availability, Format, Meeting, Programme, Registration
 from pioneers.network.models import Organisation
 
 
@@ -106,6 +110,8 @@ def test_create_and_publish_meetings_from_the_plan(coordinator, programme):
     coordinator.post(url, {"action": "create"})
     assert programme.meetings.count() == 8
     first = meetings[0]
+    first.street_address, first.postal_code = "Stadhuisplein 1", "1234 AB"
+    first.save()
     assert coordinator.post(f"/nl/bijeenkomsten/{first.slug}/publiceren/", {"publish": "1"})
     first.refresh_from_db()
     assert first.is_published
@@ -142,3 +148,170 @@ def test_members_without_a_location_or_with_an_unknown_province_are_planned_safe
     assert len(plan.meetings) == 8 and all(m.host_id for m in plan.meetings)
     assert schiedam.pk not in {m.host_id for m in plan.meetings}
     assert schiedam.pk not in {m.chair_id for m in plan.meetings}
+
+
+def _km(a, b):
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def test_existing_meetings_are_fixed_points_of_the_plan(coordinator):
+    # The demo's upcoming programme: meetings 1-4 published, 5-8 drafts. Drop 6-8 so the
+    # planner has something left to plan.
+    programme = Programme.objects.get(end_date__gte=timezone.localdate())
+    programme.meetings.filter(number__gte=6).delete()
+    first = programme.meetings.get(number=1)
+    assert first.is_published
+    Registration.objects.create(
+        meeting=first, name="Ada", email="ada@example.org", status="confirmed"
+    )
+    # Its host no longer offers to host or chair: a plan from scratch would move meeting 1.
+    Availability.objects.create(
+        programme=programme,
+        organisation=first.host,
+        willing_to_host=False,
+        willing_to_chair=False,
+        blocked_dates=[first.date.isoformat()],
+    )
+    existing = {
+        m.number: (m.date, m.host_id, m.guest_chair_id, m.format, m.topic)
+        for m in programme.meetings.all()
+    }
+    url = f"/nl/bijeenkomsten/programma/{programme.slug}/planner/"
+    plan = services.plan_programme(programme)
+    assert plan.meetings[0].host_id == first.host_id  # not moved to an imaginary venue
+    # The coordinator changes a new meeting and re-plans the rest.
+    other = next(
+        o.pk
+        for o in Organisation.objects.filter(slug__in=["utrecht", "delft", "schiedam"])
+        if o.pk not in {h for _d, h, *_rest in existing.values()}
+    )
+    data = {"action": "replan"}
+    for planned in plan.meetings[5:]:
+        prefix = f"m{planned.index}-"
+        data |= {
+            prefix + "date": planned.date.isoformat(),
+            prefix + "host_id": planned.host_id,
+            prefix + "chair_id": planned.chair_id or "",
+            prefix + "format": planned.format,
+            prefix + "topic": planned.topic,
+        }
+    data["m5-host_id"] = other
+    # A tampered row for meeting 1 is ignored: it is no form field any more.
+    data |= {"m0-host_id": other, "m0-lock_host_id": "on"}
+    assert coordinator.post(url, data).status_code == 302
+    programme.refresh_from_db()
+    plan = services.plan_programme(programme)
+    for number, cells in existing.items():
+        planned = plan.meetings[number - 1]
+        assert planned.fixed
+        assert (planned.date, planned.host_id, planned.chair_id, planned.format) == cells[:4]
+        assert planned.topic == cells[4]
+    assert plan.meetings[5].host_id == other
+    hosts = [m.host_id for m in plan.meetings]
+    assert len(set(hosts)) == 8  # no new meeting at an existing venue
+    # The fairness figures are those of the real programme: existing and new meetings.
+    organisations = Organisation.objects.in_bulk([*hosts, *plan.travel_km])
+    for member_id, km in plan.travel_km.items():
+        expected = sum(_km(organisations[member_id], organisations[h]) for h in hosts)
+        assert km == pytest.approx(expected, abs=0.06)
+    first_province = first.host.province.name
+    assert plan.hosts_per_province[first_province] >= 1
+    assert sum(plan.hosts_per_province.values()) == 8
+
+    html = coordinator.get(url).content.decode()
+    assert 'name="m0-host_id"' not in html and 'name="m5-host_id"' in html
+    assert "De bijeenkomst bestaat al; blijft zoals ze is" in html
+    assert first.host.name in html
+
+    # Drafts come only for the meetings that do not exist; meeting 1 is untouched.
+    coordinator.post(url, {"action": "create"})
+    assert sorted(programme.meetings.values_list("number", flat=True)) == list(range(1, 9))
+    first.refresh_from_db()
+    assert (first.date, first.host_id, first.guest_chair_id) == existing[1][:3]
+
+
+def test_drafts_from_the_plan_are_in_the_networks_language(coordinator, programme):
+    # The coordinator works in English; the drafts are what Dutch visitors will read.
+    url = "/en/meetings/programme/2030-2031/planner/"
+    assert coordinator.post(url, {"action": "create"}).status_code == 302
+    for meeting in programme.meetings.select_related("host"):
+        assert meeting.venue_name == f"Gemeentehuis {meeting.host.name}"
+        assert "Town hall" not in meeting.venue_name
+        assert "(" not in meeting.city and meeting.city in meeting.host.name
+    # A meeting without a topic is named after its format, in Dutch.
+    with translation.override("nl"):
+        dutch = {str(label).capitalize() for label in Format.labels}
+    untitled = programme.meetings.filter(topic="")
+    assert untitled and all(m.title in dutch for m in untitled)
+    # What is known of the place is shown without empty parts.
+    meeting = programme.meetings.get(number=1)
+    html = coordinator.get(f"/nl/bijeenkomsten/{meeting.slug}/").content.decode()
+    assert f"{meeting.venue_name}, {meeting.city}" in html
+    assert ", ," not in html and ",  " not in html
+
+
+def test_publish_refuses_a_meeting_people_cannot_find(coordinator, programme):
+    services.meetings_create_from_plan(programme=programme, plan=services.plan_programme(programme))
+    meeting = programme.meetings.get(number=1)
+    assert meeting.street_address == ""
+    url = f"/nl/bijeenkomsten/{meeting.slug}/publiceren/"
+    response = coordinator.post(url, {"publish": "1"}, follow=True)
+    meeting.refresh_from_db()
+    assert not meeting.is_published
+    html = response.content.decode()
+    assert "niet gepubliceerd: vul eerst straat en huisnummer in" in html
+    # In English for an English-speaking coordinator, and every missing part named.
+    Meeting.objects.filter(pk=meeting.pk).update(venue_name="", city="")
+    response = coordinator.post(
+        f"/en/meetings/{meeting.slug}/publish/", {"publish": "1"}, follow=True
+    )
+    assert "not published: fill in venue, street and number, city first" in (
+        response.content.decode()
+    )
+    with pytest.raises(ValidationError):
+        services.meeting_publish(meeting=Meeting.objects.get(pk=meeting.pk))
+    assert not Meeting.objects.get(pk=meeting.pk).is_published
+
+
+def _admin_form(client, url):
+    """The fields of the admin's edit form as the browser would send them."""
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    form = page.find("input", attrs={"name": "title"}).find_parent("form")
+    data = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.get("type") == "checkbox":
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        elif field.name == "select":
+            chosen = field.find("option", selected=True)
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.name == "textarea":
+            data[name] = field.text
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def test_the_admin_does_not_publish_an_incomplete_meeting(coordinator, programme):
+    services.meetings_create_from_plan(programme=programme, plan=services.plan_programme(programme))
+    meeting = programme.meetings.get(number=1)
+    url = f"/admin/snippets/meetings/meeting/edit/{meeting.pk}/"
+    data = _admin_form(coordinator, url) | {"is_published": "on"}
+    response = coordinator.post(url, data)
+    assert response.status_code == 200  # the form again, with the error on the field
+    assert "Vul dit in voordat de bijeenkomst wordt gepubliceerd." in response.content.decode()
+    meeting.refresh_from_db()
+    assert not meeting.is_published
+    # With the address filled in it publishes.
+    response = coordinator.post(url, data | {"street_address": "Stadhuisplein 1"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.is_published and meeting.street_address == "Stadhuisplein 1"

@@ -2,11 +2,14 @@
 editors' workflow, the edition PDF, the Atom feed, and what happens on bad input."""
 
 import xml.etree.ElementTree as ET
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 from wagtail.models import Locale, WorkflowState
 
 from pioneers.core.models import User
@@ -19,6 +22,7 @@ from pioneers.publications.models import (
     EditionPDF,
 )
 from pioneers.publications.selectors import member_submissions
+from pioneers.publications.wagtail_hooks import article_not_into_a_closed_edition
 from tests.factories import article_create, edition_create
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -169,10 +173,19 @@ def test_feed_parses_with_an_entry_per_article(client, demo, url, language, titl
     assert len(set(ids)) == 10 and all(i.startswith("urn:uuid:") for i in ids)
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert any(t.startswith(title) for t in titles)
+    assert root.find(f"{ATOM}link").get("href").startswith("http://testserver/")
     for entry in entries:
-        assert entry.find(f"{ATOM}updated").text
-        link = urlsplit(entry.find(f"{ATOM}link").get("href"))
-        assert link.scheme == "http" and link.path.startswith(f"/{language}/magazine/")
+        # Each entry links to the host the reader asked, like the feed's own link.
+        href = entry.find(f"{ATOM}link").get("href")
+        assert href.startswith(f"http://testserver/{language}/magazine/"), href
+        link = urlsplit(href)
+        # Dated the day its edition appeared, not the day the site was filled.
+        article = ArticlePage.objects.get(
+            title=entry.find(f"{ATOM}title").text, locale__language_code=language
+        )
+        appeared = article.get_parent().specific.publication_date
+        assert date.fromisoformat(entry.find(f"{ATOM}published").text[:10]) == appeared
+        assert date.fromisoformat(entry.find(f"{ATOM}updated").text[:10]) == appeared
         assert client.get(link.path).status_code == 200
         assert "@" not in (entry.findtext(f"{ATOM}author/{ATOM}name") or "")
     # Newest edition first.
@@ -527,3 +540,55 @@ def test_feed_queries_do_not_grow_with_articles(queries_of, demo):
     edition = _grow(6, 4)
     assert queries_of("/nl/magazine/artikelen.atom") == base
     assert edition.live
+
+
+# Closing an edition
+
+
+def test_an_edition_closes_when_it_appears_and_late_articles_wait(
+    client, member, coordinator, open_edition, django_capture_on_commit_callbacks
+):
+    client.force_login(member)
+    assert client.post("/nl/magazine/insturen/", submission_data(open_edition)).status_code == 302
+    article = ArticlePage.objects.get(title="Open data in Schiedam")
+    approve(article, coordinator)  # intake; the review is still to come
+
+    # The edition appears: closed to new articles, in the editor's form too.
+    with django_capture_on_commit_callbacks(execute=True):
+        open_edition.get_latest_revision().publish()
+    open_edition.refresh_from_db()
+    assert open_edition.live and not open_edition.accepts_submissions
+    assert not open_edition.get_latest_revision_as_object().accepts_submissions
+    html = client.get("/nl/magazine/insturen/").content.decode()
+    assert open_edition.title not in html
+    assert client.post("/nl/magazine/insturen/", submission_data(open_edition)).status_code == 422
+
+    # The editors approve the article under review: it waits, outside the published edition.
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(article, coordinator)
+    article.refresh_from_db()
+    assert not article.live
+    assert "Open data in Schiedam" not in client.get(open_edition.url).content.decode()
+    pdf = EditionPDF.objects.get(edition=open_edition)
+    assert pdf.total == 0  # the PDF has no article of it either
+    assert services.article_closed_edition(article) == open_edition
+    assert "is verschenen en neemt geen nieuwe artikelen meer aan" in str(
+        services.closed_edition_message(open_edition)
+    )
+
+    # Publishing it by hand from the editor is refused with the reason.
+    request = RequestFactory().post("/admin/")
+    request.user = coordinator
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    response = article_not_into_a_closed_edition(request, article)
+    assert response.status_code == 302
+    [message] = [str(m) for m in request._messages]
+    assert "is verschenen en neemt geen nieuwe artikelen meer aan" in message
+
+    # An editor reopens the edition: publishing again keeps it open, and the article may go in.
+    open_edition.accepts_submissions = True
+    open_edition.save_revision().publish()
+    open_edition.refresh_from_db()
+    assert open_edition.accepts_submissions
+    assert services.article_closed_edition(article) is None
