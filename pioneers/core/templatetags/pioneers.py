@@ -1,8 +1,9 @@
-"""Template tags of the layout: the language switcher."""
+"""Template tags of the layout: the language switcher, form widgets, machine-readable dates."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -76,3 +77,19 @@ def query_with(context, **changes):
     for name, value in changes.items():
         params[name] = value
     return params.urlencode()
+
+
+@register.filter
+def machine_datetime(value):
+    """A date or moment for a ``datetime`` attribute: ``2027-02-16T13:30:00+01:00``.
+
+    Django's ``date:"c"`` writes microseconds, which the HTML ``<time>`` element does not accept;
+    moments are given in the site's time zone, to the second.
+    """
+    if not value:
+        return ""
+    if not hasattr(value, "hour"):
+        return value.isoformat()  # a date
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
