@@ -44,6 +44,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["name", "job_title", "role", "seniority", "interests", "photo", "public_profile"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
 
     def clean_photo(self):
         # Django's ImageField has already refused what Pillow cannot open as an image.
@@ -91,7 +95,11 @@ class DecisionForm(forms.Form):
 
 
 class OrganisationRegisterForm(forms.Form):
-    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    name = forms.CharField(
+        label=_("Name of the organisation"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     motivation = forms.CharField(
         label=_("Motivation"),

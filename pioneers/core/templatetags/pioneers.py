@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -61,7 +62,39 @@ def form_widget(field):
         attrs["aria-describedby"] = " ".join(described_by)
     if field.errors:
         attrs["aria-invalid"] = "true"
+    if field.form.errors:
+        attrs["autofocus"] = False  # the error summary takes the focus; one autofocus a page
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def error_anchor(field):
+    """The id the error summary links to: the field's input, or a group's first choice."""
+    if field.widget_type in ("radioselect", "checkboxselectmultiple"):
+        return f"{field.auto_id}_0"
+    return field.id_for_label
+
+
+@register.simple_tag
+def error_summary(form):
+    """The form's error summary, once per form: allauth's form element and the fields both ask."""
+    if not getattr(form, "errors", None) or getattr(form, "_error_summary_shown", False):
+        return ""
+    form._error_summary_shown = True
+    return render_to_string("core/forms/error_summary.html", {"form": form})
+
+
+@register.simple_tag(takes_context=True)
+def page_has_form_errors(context) -> bool:
+    """Whether any form on the page came back with errors: the page title then says so."""
+    from django.forms import BaseForm, BaseFormSet
+
+    for value in context.flatten().values():
+        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            return True
+        if isinstance(value, BaseFormSet) and value.is_bound and value.total_error_count():
+            return True
+    return False
 
 
 @register.filter
