@@ -1,9 +1,11 @@
 """Template tags of the layout: the language switcher, form widgets, machine-readable dates."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -12,28 +14,58 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language to this same page in that language (or that language's home)."""
+    """One link per language to this same page in that language, with its query string.
+
+    A page that has no translation in a language links, through the language view that says so
+    in that language, to the nearest listing above it in that language, or else its home page.
+    """
     request = context.get("request")
     page = context.get("page")
+    if not getattr(page, "translation_key", None):
+        page = None  # not a page of the tree (a list view's page of results, say)
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
     translations = {}
-    if page is not None and getattr(page, "translation_key", None):
+    if page is not None:
         from pioneers.core.selectors import page_translation_urls
 
         translations = page_translation_urls(page)
     links = []
     for code, name in settings.LANGUAGES:
+        url = None
         if page is not None:
-            url = translations.get(code) or f"/{code}/"
-        elif request is not None:
+            url = translations.get(code)
+        elif request is not None and _served_by_django(request):
             url = translate_url(request.path, code)
             # translate_url returns what it cannot resolve unchanged: never link to that.
             if url == request.path or not url.startswith("/") or url.startswith("//"):
-                url = f"/{code}/"
+                url = None
+        if url is not None:
+            url = f"{url}?{query}" if query else url
         else:
-            url = f"/{code}/"
+            url = _untranslated_link(page, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+def _served_by_django(request) -> bool:
+    """Not a path of Wagtail's page tree without its page (a 404 there): no translation then."""
+    match = getattr(request, "resolver_match", None)
+    return match is None or match.url_name != "wagtail_serve"
+
+
+def _untranslated_link(page, code: str) -> str:
+    """The language view's address that leads to the nearest listing in that language."""
+    target = None
+    if page is not None:
+        from pioneers.core.selectors import nearest_translated_ancestor_url
+
+        target = nearest_translated_ancestor_url(page, code)
+    try:
+        view = reverse("untranslated", args=[code])
+    except NoReverseMatch:  # an error page rendered under another URL configuration
+        return target or f"/{code}/"
+    return f"{view}?{urlencode({'next': target or f'/{code}/'})}"
 
 
 WIDGET_CLASSES = {
@@ -90,9 +122,10 @@ def page_has_form_errors(context) -> bool:
     from django.forms import BaseForm, BaseFormSet
 
     for value in context.flatten().values():
-        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+        kind = type(value)  # not isinstance(), which would evaluate lazy objects (the menu)
+        if issubclass(kind, BaseForm) and value.is_bound and value.errors:
             return True
-        if isinstance(value, BaseFormSet) and value.is_bound and value.total_error_count():
+        if issubclass(kind, BaseFormSet) and value.is_bound and value.total_error_count():
             return True
     return False
 
