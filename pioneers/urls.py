@@ -21,6 +21,7 @@ handler500 = "pioneers.core.views.server_error"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("theme.css", core_views.theme_css, name="theme_css"),
+    path("language/<str:code>/", core_views.untranslated, name="untranslated"),
     # Everyone logs in through the accounts pages (verified email, one place to harden); the
     # admin's own login form is not offered.
     path(

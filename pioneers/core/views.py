@@ -1,7 +1,12 @@
-"""Views of the core: health, the site theme's colours, and the error pages."""
+"""Views of the core: health, the site theme's colours, the language switch, the error pages."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
@@ -29,6 +34,32 @@ def theme_css(request):
         "}\n"
     )
     return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+@never_cache
+@require_safe
+def untranslated(request, code):
+    """The language switch from a page that has no translation: to a listing, saying so.
+
+    The switcher links here with the nearest listing in that language as ``next``; the message
+    is in the language the reader chose.
+    """
+    languages = dict(settings.LANGUAGES)
+    if code not in languages:
+        code = settings.LANGUAGE_CODE
+    home = f"/{code}/"
+    target = request.GET.get("next", "")
+    if not target.startswith(home) or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = home
+    with translation.override(code):
+        if target == home:
+            text = gettext("This page is not available in English; you are on the home page.")
+        else:
+            text = gettext("This page is not available in English; you are on the overview.")
+    messages.info(request, text)
+    return redirect(target)
 
 
 def page_not_found(request, exception=None):

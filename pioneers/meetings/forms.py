@@ -23,10 +23,13 @@ class MeetingFilterForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=150)
+    name = forms.CharField(
+        label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     email = forms.EmailField(
         label=_("Email address"),
         help_text=_("We send a link to confirm; the address is never shown to others."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     residence = forms.CharField(
         label=_("Municipality where you live"),

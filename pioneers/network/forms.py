@@ -47,6 +47,10 @@ class ProfileForm(forms.ModelForm):
         model = Person
         # The photo field checks and re-encodes the upload (network/photos.py).
         fields = ["name", "job_title", "role", "seniority", "interests", "photo", "public_profile"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
 
 
 class JoinForm(forms.Form):
@@ -87,7 +91,11 @@ class DecisionForm(forms.Form):
 
 
 class OrganisationRegisterForm(forms.Form):
-    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    name = forms.CharField(
+        label=_("Name of the organisation"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     motivation = forms.CharField(
         label=_("Motivation"),

@@ -174,7 +174,11 @@ class NominationForm(forms.ModelForm):
     class Meta:
         model = Nomination
         fields = ["title", "municipality_name", "description", "link", "name", "email"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
         help_texts = {
             "email": _("Only the coordinators see it, to ask you about the initiative."),
         }

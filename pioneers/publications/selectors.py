@@ -1,5 +1,6 @@
 """Reads: the site chrome (menu and footer, cached), the knowledge base and site-wide search."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -298,7 +299,19 @@ def _search_item(hit, show, query: str) -> dict:
         "title": highlight(str(hit.title if hasattr(hit, "title") else hit), query),
         "excerpt": highlight(text, query, context_words=30) if text else "",
         "meta": meta,
+        "language": _language_of(hit),
     }
+
+
+def _language_of(hit) -> str:
+    """The language a hit is written in: its page's, or the network's main language."""
+    locale_id = getattr(hit, "locale_id", None)
+    if locale_id is None:
+        return settings.LANGUAGE_CODE
+    languages = cached(
+        "locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+    return languages.get(locale_id, settings.LANGUAGE_CODE)
 
 
 # The magazine: what readers see of editions and articles, and members of their submissions.

@@ -24,4 +24,9 @@ class Topic(models.Model):
     @property
     def label(self) -> str:
         """The name in the reader's language."""
-        return self.name_en if (get_language() or "nl")[:2] == "en" and self.name_en else self.name
+        return self.name_en if self.label_language == "en" else self.name
+
+    @property
+    def label_language(self) -> str:
+        """The language the label is in: Dutch where no English name was given."""
+        return "en" if (get_language() or "nl")[:2] == "en" and self.name_en else "nl"

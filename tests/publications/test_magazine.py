@@ -486,7 +486,10 @@ def test_pdf_progress_page_polls_while_building_and_is_for_editors_only(
     assert client.get(url).status_code == 403  # not staff: a page saying so, no login loop
     client.force_login(coordinator)
     html = client.get(url, headers={"HX-Request": "true"}).content.decode()
-    assert html.startswith('<div id="pdf-status" hx-get="') and 'hx-trigger="every 2s"' in html
+    assert (
+        html.startswith('<div id="pdf-status" data-hx-get="')
+        and 'data-hx-trigger="every 2s"' in html
+    )
     assert "2 van 5 artikelen opgemaakt" in html
     EditionPDF.objects.filter(edition=edition).update(status="done")
     html = client.get(url, headers={"HX-Request": "true"}).content.decode()

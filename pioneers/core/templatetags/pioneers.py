@@ -1,8 +1,13 @@
-"""Template tags of the layout: the language switcher."""
+"""Template tags of the layout: the language switcher, form widgets, machine-readable dates."""
+
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -10,28 +15,58 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language to this same page in that language (or that language's home)."""
+    """One link per language to this same page in that language, with its query string.
+
+    A page that has no translation in a language links, through the language view that says so
+    in that language, to the nearest listing above it in that language, or else its home page.
+    """
     request = context.get("request")
     page = context.get("page")
+    if not getattr(page, "translation_key", None):
+        page = None  # not a page of the tree (a list view's page of results, say)
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
     translations = {}
-    if page is not None and getattr(page, "translation_key", None):
+    if page is not None:
         from pioneers.core.selectors import page_translation_urls
 
         translations = page_translation_urls(page)
     links = []
     for code, name in settings.LANGUAGES:
+        url = None
         if page is not None:
-            url = translations.get(code) or f"/{code}/"
-        elif request is not None:
+            url = translations.get(code)
+        elif request is not None and _served_by_django(request):
             url = translate_url(request.path, code)
             # translate_url returns what it cannot resolve unchanged: never link to that.
             if url == request.path or not url.startswith("/") or url.startswith("//"):
-                url = f"/{code}/"
+                url = None
+        if url is not None:
+            url = f"{url}?{query}" if query else url
         else:
-            url = f"/{code}/"
+            url = _untranslated_link(page, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+def _served_by_django(request) -> bool:
+    """Not a path of Wagtail's page tree without its page (a 404 there): no translation then."""
+    match = getattr(request, "resolver_match", None)
+    return match is None or match.url_name != "wagtail_serve"
+
+
+def _untranslated_link(page, code: str) -> str:
+    """The language view's address that leads to the nearest listing in that language."""
+    target = None
+    if page is not None:
+        from pioneers.core.selectors import nearest_translated_ancestor_url
+
+        target = nearest_translated_ancestor_url(page, code)
+    try:
+        view = reverse("untranslated", args=[code])
+    except NoReverseMatch:  # an error page rendered under another URL configuration
+        return target or f"/{code}/"
+    return f"{view}?{urlencode({'next': target or f'/{code}/'})}"
 
 
 WIDGET_CLASSES = {
@@ -60,7 +95,40 @@ def form_widget(field):
         attrs["aria-describedby"] = " ".join(described_by)
     if field.errors:
         attrs["aria-invalid"] = "true"
+    if field.form.errors:
+        attrs["autofocus"] = False  # the error summary takes the focus; one autofocus a page
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def error_anchor(field):
+    """The id the error summary links to: the field's input, or a group's first choice."""
+    if field.widget_type in ("radioselect", "checkboxselectmultiple"):
+        return f"{field.auto_id}_0"
+    return field.id_for_label
+
+
+@register.simple_tag
+def error_summary(form):
+    """The form's error summary, once per form: allauth's form element and the fields both ask."""
+    if not getattr(form, "errors", None) or getattr(form, "_error_summary_shown", False):
+        return ""
+    form._error_summary_shown = True
+    return render_to_string("core/forms/error_summary.html", {"form": form})
+
+
+@register.simple_tag(takes_context=True)
+def page_has_form_errors(context) -> bool:
+    """Whether any form on the page came back with errors: the page title then says so."""
+    from django.forms import BaseForm, BaseFormSet
+
+    for value in context.flatten().values():
+        kind = type(value)  # not isinstance(), which would evaluate lazy objects (the menu)
+        if issubclass(kind, BaseForm) and value.is_bound and value.errors:
+            return True
+        if issubclass(kind, BaseFormSet) and value.is_bound and value.total_error_count():
+            return True
+    return False
 
 
 @register.filter
@@ -76,3 +144,34 @@ def query_with(context, **changes):
     for name, value in changes.items():
         params[name] = value
     return params.urlencode()
+
+
+@register.filter
+def machine_datetime(value):
+    """A date or moment for a ``datetime`` attribute: ``2027-02-16T13:30:00+01:00``.
+
+    Django's ``date:"c"`` writes microseconds, which the HTML ``<time>`` element does not accept;
+    moments are given in the site's time zone, to the second.
+    """
+    if not value:
+        return ""
+    if not hasattr(value, "hour"):
+        return value.isoformat()  # a date
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
+
+
+@register.filter(needs_autoescape=True)
+def in_language(value, language=None, autoescape=True):
+    """Content in the language it was written in, marked as such where the page's differs.
+
+    ``{{ meeting.title|in_language }}`` on an English page gives ``<span lang="nl">…</span>``:
+    what the network writes (meetings, organisations) is in its main language unless a language
+    is given, e.g. a page's ``locale.language_code``. WCAG 3.1.2, language of parts.
+    """
+    text = conditional_escape(value) if autoescape else value
+    language = (language or settings.LANGUAGE_CODE)[:2]
+    if value in (None, "") or language == (get_language() or settings.LANGUAGE_CODE)[:2]:
+        return text
+    return format_html('<span lang="{}">{}</span>', language, text)
