@@ -1,9 +1,13 @@
 """Views of the core: health, the site theme's colours, and the error pages."""
 
-from django.http import HttpResponse, JsonResponse
+import errno
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from pioneers.core.health import run_checks
 from pioneers.core.models import NetworkSettings
@@ -28,6 +32,16 @@ def theme_css(request):
         "}\n"
     )
     return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+def media(request, path):
+    """A media file from local disk (the embedded profile)."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404 from error  # a name longer than the file system allows names nothing
 
 
 def page_not_found(request, exception=None):

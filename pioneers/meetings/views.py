@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from pioneers.core.ids import parse_id
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
 from pioneers.meetings.forms import (
@@ -250,7 +251,9 @@ def _managed_meeting(request, slug) -> Meeting:
 def guests(request, slug):
     meeting = _managed_meeting(request, slug)
     if request.method == "POST":
-        registration = meeting.registrations.filter(pk=request.POST.get("registration")).first()
+        registration = meeting.registrations.filter(
+            pk=parse_id(request.POST.get("registration"))
+        ).first()
         if registration is None:
             messages.error(request, _("That registration does not exist."))
         elif request.POST.get("undo"):
