@@ -14,11 +14,11 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core.email import render_email
 from pioneers.meetings.models import Meeting, Registration
 from pioneers.network.models import Organisation, Person
 
@@ -260,9 +260,8 @@ def registration_email(registration: Registration, kind: str) -> EmailMultiAlter
                 reverse("meetings:manage", kwargs={"token": registration.token})
             ),
         }
-        subject = render_to_string(f"meetings/email/{kind}_subject.txt", context).strip()
-        body = render_to_string(f"meetings/email/{kind}.txt", context)
-    message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=body)
+        subject, body = render_email(f"meetings/email/{kind}", context)
+    message = EmailMultiAlternatives(subject=subject, body=body)
     message.to = [registration.email]
     if kind in ("confirmed", "promoted", "reminder"):
         message.attach("meeting.ics", meeting_calendar([meeting]), "text/calendar")

@@ -297,3 +297,15 @@ def test_attendance_page_uses_a_fixed_number_of_queries(
     meeting.status = Meeting.Status.HELD
     meeting.save()
     assert queries_of(url) == before
+
+
+def test_a_meeting_title_arrives_in_the_email_as_typed(
+    client, meeting, django_capture_on_commit_callbacks
+):
+    meeting.title = "Wie z'n raad kent: <open> & eerlijk"
+    meeting.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, meeting)
+    [message] = mail.outbox
+    assert message.subject == f"Bevestig je aanmelding: {meeting.title}"
+    assert meeting.title in message.body

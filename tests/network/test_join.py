@@ -264,3 +264,15 @@ def test_registering_a_known_organisation_is_refused(client, newcomer):
     assert response.status_code == 422
     assert "schiedam is al bekend" in response.content.decode()
     assert not JoinRequest.objects.exists()
+
+
+def test_an_apostrophe_in_an_organisation_name_arrives_in_email_subjects_as_typed(
+    client, newcomer, django_capture_on_commit_callbacks
+):
+    _profile(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _join(client, "'s-Hertogenbosch").status_code == 302
+    subjects = [m.subject for m in mail.outbox]
+    assert "We hebben je aanvraag voor 's-Hertogenbosch ontvangen" in subjects
+    assert "Nieuwe aanvraag voor 's-Hertogenbosch" in subjects
+    assert not [s for s in subjects if "&" in s]

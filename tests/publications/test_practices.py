@@ -314,3 +314,19 @@ def test_a_practice_page_shows_similar_practices(client, demo):
     similar = html.split("Vergelijkbare praktijken", 1)[1]
     assert similar.count('class="pioneers-meeting-card"') == 3
     assert "lgoritmeregister" in similar and practice.url not in similar
+
+
+def test_search_results_show_apostrophes_and_angle_brackets_as_typed(client, demo):
+    # Shared practices keep their text as escaped paragraphs (see practice_submit).
+    _practice(
+        "Wie z'n <raad> kent",
+        summary="Raadsleden & inwoners: 'samen' <beter>.",
+        problem="<p>Het college&#x27;s antwoord op raadsvragen kwam &lt; 2 weken.</p>",
+    )
+    for query in ("raadsvragen", "raad"):
+        html = client.get(INDEX, {"q": query}).content.decode()
+        assert "&amp;#x27;" not in html and "&amp;lt;" not in html and "&amp;amp;" not in html
+    html = client.get(INDEX, {"q": "raadsvragen"}).content.decode()
+    assert "college&#x27;s antwoord op <mark>raadsvragen</mark> kwam &lt; 2 weken" in html
+    assert "Wie z&#x27;n &lt;raad&gt; kent" in html
+    assert "Raadsleden &amp; inwoners: &#x27;samen&#x27; &lt;beter&gt;." in html
