@@ -1,10 +1,12 @@
 """The knowledge base: browsing with facets, Dutch search, sharing, reuse and nominations."""
 
+import re
 import time
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
+from django.test import Client
 from wagtail.models import Page, WorkflowPage
 
 from pioneers.core.search import highlight, stem_text
@@ -185,6 +187,26 @@ def test_similar_practices_appear_while_writing(client, demo):
     found = PracticePage.objects.live().search("algoritmeregister").count()
     assert found >= 3
     assert html.count('class="pioneers-meeting-card"') == min(found, 5)
+
+
+def test_similar_practices_come_by_post_for_realistic_text(demo):
+    """About 1,700 characters in two fields made a GET URL too long for servers (414)."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(_member("GM0344").user)
+    html = client.get(SHARE).content.decode()
+    form = re.search(r"<form method=\"post\" novalidate[^>]*>", html).group(0)
+    assert 'data-hx-post="/nl/kennisbank/vergelijkbaar/"' in form
+    assert "hx-get" not in form and "hx-include" not in form
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    typed = {
+        "title": "Ons algoritmeregister",
+        "summary": "Welke algoritmes gebruikt de gemeente en waarvoor? " * 17,
+        "problem": "Inwoners weten niet hoe besluiten over hen tot stand komen. " * 15,
+    }
+    assert len(typed["summary"] + typed["problem"]) > 1700
+    response = client.post("/nl/kennisbank/vergelijkbaar/", {**typed, "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    assert response.content.decode().count('class="pioneers-meeting-card"') >= 1
 
 
 def test_we_want_to_try_this_too_counts_once_and_tells_the_contact(
