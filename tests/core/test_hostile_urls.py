@@ -211,6 +211,7 @@ def _template(pattern) -> list:
 
 
 def _regex_template(regex: str) -> list:
+    """A regex route as literal text and parameters: each top-level group is a parameter."""
     regex = regex.removeprefix("^").removesuffix("$")
     parts, literal, i, unnamed = [], "", 0, 0
     while i < len(regex):
