@@ -5,7 +5,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -38,9 +37,7 @@ if isinstance(default_storage, FileSystemStorage):
     # Media files on local disk (the embedded profile) are served by the application itself;
     # with object storage they are served from there.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", core_views.media, name="media"))
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),

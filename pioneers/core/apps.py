@@ -10,6 +10,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.urls import register_converter
+
         from pioneers.core.cache import connect_signals
+        from pioneers.core.ids import IdConverter
 
         connect_signals()
+        register_converter(IdConverter, "id")

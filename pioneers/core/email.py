@@ -28,6 +28,22 @@ def email_enqueue(message: EmailMessage) -> None:
     )
 
 
+def render_email(template: str, context: dict) -> tuple[str, str]:
+    """The subject (one line) and body of ``<template>_subject.txt`` and ``<template>.txt``.
+
+    An email is plain text, not HTML: nothing is escaped, so "'s-Hertogenbosch" and "<" arrive
+    as they were typed.
+    """
+    from django.template import Context, engines
+
+    engine = engines["django"].engine
+
+    def render(name: str) -> str:
+        return engine.get_template(name).render(Context(context, autoescape=False))
+
+    return " ".join(render(f"{template}_subject.txt").split()), render(f"{template}.txt")
+
+
 def email_render_enqueue(
     template: str, to: list[str], language: str, context: dict, *, reply_to: str = ""
 ) -> None:
@@ -37,7 +53,6 @@ def email_render_enqueue(
     ``base_url``.
     """
     from django.conf import settings
-    from django.template.loader import render_to_string
     from django.utils import translation
 
     from pioneers.core.models import NetworkSettings
@@ -50,12 +65,9 @@ def email_render_enqueue(
             "network": NetworkSettings.load(),
             "base_url": settings.BASE_URL.rstrip("/"),
         }
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
+        subject, body = render_email(template, context)
     headers = {"Reply-To": reply_to} if reply_to else {}
-    email_enqueue(
-        EmailMessage(subject=" ".join(subject.split()), body=body, to=to, headers=headers)
-    )
+    email_enqueue(EmailMessage(subject=subject, body=body, to=to, headers=headers))
 
 
 def staff_emails() -> list[str]:

@@ -22,12 +22,13 @@ import functools
 import re
 import threading
 import unicodedata
+from html import unescape
 
 import snowballstemmer
 from django.db import connection
 from django.db.models import BigIntegerField, Exists, IntegerField, OuterRef
 from django.db.models.functions import Cast
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import And, Or, Phrase, PlainText
@@ -228,8 +229,17 @@ class RankedResults:
         return len(self.ranked_pks()[self.start : self.stop])
 
 
+def plain_text(html: str) -> str:
+    """The text of rich text: without tags, and "&#x27;" read as the apostrophe it stands for.
+
+    ``highlight`` escapes it again, once, for the page.
+    """
+    return unescape(strip_tags(html))
+
+
 def highlight(text: str, query: str, *, context_words: int = 0) -> SafeString:
-    """The text, escaped, with every word whose stem the query has inside ``<mark>``.
+    """The plain text (see ``plain_text``), escaped, with every word whose stem the query has
+    inside ``<mark>``.
 
     With ``context_words``, only an excerpt of that many words around the first match (the text's
     start when nothing matches), with ellipses where text was left out.

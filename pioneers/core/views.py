@@ -1,14 +1,17 @@
 """Views of the core: health, the site theme's colours, the language switch, the error pages."""
 
+import errno
+
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from pioneers.core.access import CoordinatorsOnly
 from pioneers.core.health import run_checks
@@ -60,6 +63,16 @@ def untranslated(request, code):
             text = gettext("This page is not available in English; you are on the overview.")
     messages.info(request, text)
     return redirect(target)
+
+
+def media(request, path):
+    """A media file from local disk (the embedded profile)."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404 from error  # a name longer than the file system allows names nothing
 
 
 def page_not_found(request, exception=None):

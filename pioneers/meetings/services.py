@@ -17,11 +17,11 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core.email import render_email
 from pioneers.meetings.models import Meeting, Registration, new_token
 from pioneers.meetings.selectors import is_network_member, registrations_of
 from pioneers.network.models import Organisation, Person
@@ -370,9 +370,8 @@ def registration_email(registration: Registration, kind: str) -> EmailMultiAlter
                 reverse("meetings:manage", kwargs={"token": registration.token})
             ),
         }
-        subject = render_to_string(f"meetings/email/{kind}_subject.txt", context).strip()
-        body = render_to_string(f"meetings/email/{kind}.txt", context)
-    message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=body)
+        subject, body = render_email(f"meetings/email/{kind}", context)
+    message = EmailMultiAlternatives(subject=subject, body=body)
     message.to = [registration.email]
     if kind in ("confirmed", "promoted", "reminder"):
         message.attach("meeting.ics", meeting_calendar([meeting]), "text/calendar")

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 
 from pioneers.core.access import coordinator_required
 from pioneers.core.exports import csv_response
+from pioneers.core.ids import parse_id
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
@@ -292,7 +293,9 @@ def _managed_meeting(request, slug) -> Meeting:
 def guests(request, slug):
     meeting = _managed_meeting(request, slug)
     if request.method == "POST":
-        registration = meeting.registrations.filter(pk=request.POST.get("registration")).first()
+        registration = meeting.registrations.filter(
+            pk=parse_id(request.POST.get("registration"))
+        ).first()
         undo = bool(request.POST.get("undo"))
         change = services.registration_check_in_undo if undo else services.registration_check_in
         if registration is None:

@@ -23,7 +23,7 @@ urlpatterns = [
     ),
     path(pgettext_lazy("URL", "join-requests/"), views.join_requests, name="join_requests"),
     path(
-        pgettext_lazy("URL", "join-requests/<int:pk>/"),
+        pgettext_lazy("URL", "join-requests/<id:pk>/"),
         views.join_request_decide,
         name="join_request_decide",
     ),

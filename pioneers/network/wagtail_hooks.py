@@ -17,6 +17,9 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "kind", "province", "is_approved"]
     list_filter = ["kind", "is_approved"]
     search_fields = ["name"]
+    # The list searches these columns in the database, on SQLite as on PostgreSQL: Wagtail's
+    # search index cannot be limited to chosen fields on SQLite ("no such column").
+    search_backend_name = None
 
 
 class MembershipViewSet(SnippetViewSet):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core.ids import MAX_ID, ModelIdChoiceField, ModelIdMultipleChoiceField
 from pioneers.network.models import Organisation
 from pioneers.publications.models import Nomination, PracticePage
 from pioneers.publications.services import COMMENT_MAX_LENGTH
@@ -42,7 +43,7 @@ class DraftCommentForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    comment = forms.IntegerField(widget=forms.HiddenInput)
+    comment = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     answer = forms.CharField(
         label=_("Answer"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -127,6 +128,7 @@ class PracticeForm(forms.ModelForm):
             "topics": forms.CheckboxSelectMultiple,
             "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+        field_classes = {"topics": ModelIdMultipleChoiceField}
         labels = {"contact_consent": _("Show my name on the practice as its contact person")}
         help_texts = {
             "contact_consent": _(
@@ -234,7 +236,7 @@ class SiteSearchForm(forms.Form):
 
 
 class TriageForm(forms.Form):
-    municipality = forms.ModelChoiceField(
+    municipality = ModelIdChoiceField(
         label=_("Municipality of the practice"),
         queryset=Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).order_by("name"),
     )
@@ -250,7 +252,7 @@ class TriageForm(forms.Form):
 class ArticleSubmissionForm(forms.Form):
     """A member's article for the magazine: plain text, turned into safe paragraphs on saving."""
 
-    edition = forms.ModelChoiceField(
+    edition = ModelIdChoiceField(
         label=_("Edition"),
         queryset=None,
         empty_label=None,
@@ -283,10 +285,10 @@ class ArticleSubmissionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("How it went in practice: time, people, cost, what helped."),
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelIdMultipleChoiceField(
         label=_("Topics"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = ModelIdMultipleChoiceField(
         label=_("Municipalities involved"),
         queryset=None,
         required=False,

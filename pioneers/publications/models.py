@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pioneers.core.ids import parse_id
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -203,12 +205,13 @@ class ReportPage(Page):
         version = request.GET.get("version")
         if not version:
             return super().serve(request, *args, **kwargs)
+        version = parse_id(version)
         versions = {v["revision_id"]: v["timestamp"] for v in self.published_versions()}
-        if not version.isdigit() or int(version) not in versions:
+        if version not in versions:
             raise Http404
-        old = self.revisions.get(pk=int(version)).as_object()
+        old = self.revisions.get(pk=version).as_object()
         context = self.get_context(request, *args, **kwargs)
-        context.update(page=old, self=old, old_version=versions[int(version)])
+        context.update(page=old, self=old, old_version=versions[version])
         return TemplateResponse(request, self.get_template(request), context)
 
     def get_context(self, request, *args, **kwargs):

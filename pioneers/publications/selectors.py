@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
@@ -13,7 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 from pioneers.core import search
 from pioneers.core.cache import cached
-from pioneers.core.search import bounded, highlight, keywords, matching_ids, words
+from pioneers.core.search import bounded, highlight, keywords, matching_ids, plain_text, words
 from pioneers.network.selectors import member_organisation
 from pioneers.publications.forms import PracticeFilterForm, SiteSearchForm
 from pioneers.publications.models import (
@@ -155,7 +154,7 @@ def practice_rows(ids: list[int], query: str = "") -> list:
         practice.summary_marked = highlight(practice.summary, query)
         practice.excerpt = ""
         if query and "<mark>" not in practice.summary_marked:
-            text = strip_tags(" ".join([practice.problem, practice.approach, practice.result]))
+            text = plain_text(" ".join([practice.problem, practice.approach, practice.result]))
             practice.excerpt = highlight(text, query, context_words=25)
     return practices
 
@@ -227,7 +226,7 @@ def _search_sources() -> dict:
         "page": (
             _("Pages"),
             ContentPage.objects.live().public().filter(locale=Locale.get_active()),
-            lambda p: (p.url, p.intro or strip_tags(p.body), ""),
+            lambda p: (p.url, p.intro or plain_text(p.body), ""),
         ),
     }
 

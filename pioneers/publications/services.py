@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
-from pioneers.core.email import email_render_enqueue, staff_emails
+from pioneers.core.email import email_render_enqueue, render_email, staff_emails
 from pioneers.network.models import Organisation, Person
 from pioneers.network.selectors import member_organisation
 from pioneers.publications.models import (
@@ -418,7 +418,6 @@ def article_decision_email(submission, decision: str, comment: str = ""):
     """The email telling a member the editors' decision, in the language they submitted in."""
     from django.conf import settings
     from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
     from django.urls import reverse
     from django.utils import translation
 
@@ -437,11 +436,8 @@ def article_decision_email(submission, decision: str, comment: str = ""):
             "submissions_url": settings.BASE_URL.rstrip("/")
             + reverse("publications:magazine_submissions"),
         }
-        subject = render_to_string("publications/email/article_decision_subject.txt", context)
-        body = render_to_string("publications/email/article_decision.txt", context)
-    return EmailMessage(
-        subject=" ".join(subject.split()), body=body, to=[submission.submitted_by.email]
-    )
+        subject, body = render_email("publications/email/article_decision", context)
+    return EmailMessage(subject=subject, body=body, to=[submission.submitted_by.email])
 
 
 def edition_close(edition) -> None:

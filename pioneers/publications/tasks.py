@@ -8,10 +8,10 @@ def send_comment_invitation(*, report_id: int, registration_id: int) -> int:
     """Email one attendee the link to comment on a report's draft."""
     from django.conf import settings
     from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
     from django.urls import reverse
     from django.utils import translation
 
+    from pioneers.core.email import render_email
     from pioneers.core.models import NetworkSettings
     from pioneers.meetings.models import Registration
     from pioneers.publications.models import ReportPage
@@ -32,11 +32,8 @@ def send_comment_invitation(*, report_id: int, registration_id: int) -> int:
             "url": settings.BASE_URL.rstrip("/") + path,
             "network_name": NetworkSettings.load().name,
         }
-        subject = render_to_string("publications/email/comment_invitation_subject.txt", context)
-        body = render_to_string("publications/email/comment_invitation.txt", context)
-    return EmailMessage(
-        subject=" ".join(subject.split()), body=body, to=[registration.email]
-    ).send()
+        subject, body = render_email("publications/email/comment_invitation", context)
+    return EmailMessage(subject=subject, body=body, to=[registration.email]).send()
 
 
 @task()

@@ -8,7 +8,7 @@ from pioneers.publications import views
 app_name = "publications"
 urlpatterns = [
     path(
-        pgettext_lazy("URL", "report-comments/manage/<int:pk>/"),
+        pgettext_lazy("URL", "report-comments/manage/<id:pk>/"),
         views.comments_manage,
         name="comments_manage",
     ),
@@ -22,13 +22,13 @@ urlpatterns = [
         name="practice_similar",
     ),
     path(
-        pgettext_lazy("URL", "knowledge-base/<int:pk>/try-too/"),
+        pgettext_lazy("URL", "knowledge-base/<id:pk>/try-too/"),
         views.practice_reuse,
         name="practice_reuse",
     ),
     path(pgettext_lazy("URL", "knowledge-base/nominate/"), views.nominate, name="nominate"),
     path(
-        pgettext_lazy("URL", "knowledge-base/nominations/<int:pk>/"),
+        pgettext_lazy("URL", "knowledge-base/nominations/<id:pk>/"),
         views.nomination_triage,
         name="nomination_triage",
     ),
@@ -49,7 +49,7 @@ urlpatterns += [
         name="magazine_feed",
     ),
     path(
-        pgettext_lazy("URL", "magazine/edition-pdf/<int:pk>/"),
+        pgettext_lazy("URL", "magazine/edition-pdf/<id:pk>/"),
         views.edition_pdf,
         name="edition_pdf",
     ),

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from pioneers.core.access import coordinator_required
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
@@ -157,9 +157,15 @@ def practice_share(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def practice_similar(request):
-    """The "already done elsewhere" box of the share form, refreshed while someone types."""
-    text = " ".join(request.GET.get(name, "")[:2000] for name in ("title", "summary", "problem"))
+    """The "already done elsewhere" box of the share form, refreshed while someone types.
+
+    The share form sends what was typed by POST (it changes nothing): in a URL, a few paragraphs
+    are too long for servers and proxies, and the text would end up in their logs.
+    """
+    data = request.POST if request.method == "POST" else request.GET
+    text = " ".join(data.get(name, "")[:2000] for name in ("title", "summary", "problem"))
     return TemplateResponse(
         request,
         "publications/_similar_practices.html",

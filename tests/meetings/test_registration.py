@@ -543,3 +543,15 @@ def test_after_check_in_closed_only_coordinators_correct_attendance(client, demo
     assert entry.user == coordinator and entry.object_id == str(absent.pk)
     history = client.get(f"/admin/snippets/meetings/registration/history/{absent.pk}/")
     assert "Aanwezigheid gecorrigeerd" in history.content.decode()
+
+
+def test_a_meeting_title_arrives_in_the_email_as_typed(
+    client, meeting, django_capture_on_commit_callbacks
+):
+    meeting.title = "Wie z'n raad kent: <open> & eerlijk"
+    meeting.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, meeting)
+    [message] = mail.outbox
+    assert message.subject == f"Bevestig je aanmelding: {meeting.title}"
+    assert meeting.title in message.body

@@ -283,3 +283,15 @@ def test_join_requests_are_rate_limited_and_keep_what_was_typed(
     assert JoinRequest.objects.count() == 1
     assert not Membership.objects.filter(status="applied").exists()
     assert len(mail.outbox) == sent
+
+
+def test_an_apostrophe_in_an_organisation_name_arrives_in_email_subjects_as_typed(
+    client, newcomer, django_capture_on_commit_callbacks
+):
+    _profile(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _join(client, "'s-Hertogenbosch").status_code == 302
+    subjects = [m.subject for m in mail.outbox]
+    assert "We hebben je aanvraag voor 's-Hertogenbosch ontvangen" in subjects
+    assert "Nieuwe aanvraag voor 's-Hertogenbosch" in subjects
+    assert not [s for s in subjects if "&" in s]

@@ -6,6 +6,7 @@ import time
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
+from django.test import Client
 from freezegun import freeze_time
 from wagtail.models import Page, WorkflowPage
 
@@ -187,6 +188,26 @@ def test_similar_practices_appear_while_writing(client, demo):
     found = PracticePage.objects.live().search("algoritmeregister").count()
     assert found >= 3
     assert html.count('class="pioneers-meeting-card"') == min(found, 5)
+
+
+def test_similar_practices_come_by_post_for_realistic_text(demo):
+    """About 1,700 characters in two fields made a GET URL too long for servers (414)."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(_member("GM0344").user)
+    html = client.get(SHARE).content.decode()
+    form = re.search(r"<form method=\"post\" novalidate[^>]*>", html).group(0)
+    assert 'data-hx-post="/nl/kennisbank/vergelijkbaar/"' in form
+    assert "hx-get" not in form and "hx-include" not in form
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    typed = {
+        "title": "Ons algoritmeregister",
+        "summary": "Welke algoritmes gebruikt de gemeente en waarvoor? " * 17,
+        "problem": "Inwoners weten niet hoe besluiten over hen tot stand komen. " * 15,
+    }
+    assert len(typed["summary"] + typed["problem"]) > 1700
+    response = client.post("/nl/kennisbank/vergelijkbaar/", {**typed, "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    assert response.content.decode().count('class="pioneers-meeting-card"') >= 1
 
 
 def test_we_want_to_try_this_too_counts_once_and_tells_the_contact(
@@ -390,3 +411,19 @@ def test_nominations_are_rate_limited_and_keep_the_text(
     assert "Te veel aanvragen" in html and "Derde idee" in html
     assert not Nomination.objects.filter(title="Derde idee").exists()
     assert len(mail.outbox) == sent
+
+
+def test_search_results_show_apostrophes_and_angle_brackets_as_typed(client, demo):
+    # Shared practices keep their text as escaped paragraphs (see practice_submit).
+    _practice(
+        "Wie z'n <raad> kent",
+        summary="Raadsleden & inwoners: 'samen' <beter>.",
+        problem="<p>Het college&#x27;s antwoord op raadsvragen kwam &lt; 2 weken.</p>",
+    )
+    for query in ("raadsvragen", "raad"):
+        html = client.get(INDEX, {"q": query}).content.decode()
+        assert "&amp;#x27;" not in html and "&amp;lt;" not in html and "&amp;amp;" not in html
+    html = client.get(INDEX, {"q": "raadsvragen"}).content.decode()
+    assert "college&#x27;s antwoord op <mark>raadsvragen</mark> kwam &lt; 2 weken" in html
+    assert "Wie z&#x27;n &lt;raad&gt; kent" in html
+    assert "Raadsleden &amp; inwoners: &#x27;samen&#x27; &lt;beter&gt;." in html
