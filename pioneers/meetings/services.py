@@ -161,6 +161,9 @@ def _place(registration: Registration) -> None:
             return  # following the link twice, or twice at once, is harmless
         if meeting.status == Meeting.Status.CANCELLED:
             raise RegistrationError(_closed_message(meeting))
+        if meeting.has_begun:
+            # An old, never confirmed registration must not change a past meeting's figures.
+            raise RegistrationError(_("Registration for this meeting has closed."))
         taken = (
             meeting.registrations.filter(status=Registration.Status.CONFIRMED)
             .exclude(pk=registration.pk)

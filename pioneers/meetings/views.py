@@ -248,6 +248,9 @@ def cancel(request, token):
             return redirect("meetings:manage", token=token)
     elif registration.status == Registration.Status.CANCELLED:
         return redirect("meetings:manage", token=token)
+    elif registration.meeting.has_begun:
+        # Say so before the button, not after it.
+        error = _("This meeting has begun; a registration can no longer be cancelled.")
     return TemplateResponse(
         request,
         "meetings/cancel.html",

@@ -543,3 +543,25 @@ def test_after_check_in_closed_only_coordinators_correct_attendance(client, demo
     assert entry.user == coordinator and entry.object_id == str(absent.pk)
     history = client.get(f"/admin/snippets/meetings/registration/history/{absent.pk}/")
     assert "Aanwezigheid gecorrigeerd" in history.content.decode()
+
+
+def test_a_never_confirmed_registration_cannot_be_confirmed_once_the_meeting_was_held(client, demo):
+    """An old link must not change the figures of a past meeting (found in review)."""
+    held = Meeting.objects.filter(status=Meeting.Status.HELD).order_by("date").first()
+    registration = Registration.objects.create(
+        meeting=held, name="Laat", email="laat@example.org", status="unconfirmed"
+    )
+    response = client.post(f"/nl/aanmelding/{registration.token}/bevestigen/")
+    assert response.status_code == 409
+    assert "De aanmelding voor deze bijeenkomst is gesloten" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "unconfirmed"
+
+
+def test_the_cancel_page_says_at_once_when_the_meeting_has_begun(client, meeting):
+    outcome = services.registration_create(meeting=meeting, name="Bea", email="bea@example.org")
+    services.registration_confirm(registration=outcome.registration)
+    Meeting.objects.filter(pk=meeting.pk).update(date=timezone.localdate() - timedelta(days=1))
+    page = client.get(f"/nl/aanmelding/{outcome.registration.token}/annuleren/").content.decode()
+    assert "kan niet meer worden geannuleerd" in page
+    assert "Ja, annuleer mijn aanmelding" not in page
