@@ -153,7 +153,7 @@ def test_members_meeting_refuses_a_pioneer_whose_join_request_is_pending(
     assert 'href="/nl/meedoen/"' in html
 
     response = client.post(f"/nl/bijeenkomsten/{meeting.slug}/aanmelden/", follow=True)
-    assert "Vraag eerst aan om je bij je organisatie aan te sluiten" in response.content.decode()
+    assert "Vraag eerst aansluiting bij je organisatie aan" in response.content.decode()
     assert not Registration.objects.filter(meeting=meeting).exists()
     assert mailoutbox == []
     with pytest.raises(services.RegistrationError):
