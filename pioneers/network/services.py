@@ -157,6 +157,10 @@ def current_membership(organisation: Organisation) -> Membership | None:
     return organisation.memberships.filter(status=Membership.Status.MEMBER).first()
 
 
+def _proposal_pending(organisation: Organisation) -> bool:
+    return organisation.join_requests.filter(status=JoinRequest.Status.PENDING).exists()
+
+
 @transaction.atomic
 def join_request_create(
     *, person: Person, organisation: Organisation, kind: str, motivation: str, language: str
@@ -173,8 +177,8 @@ def join_request_create(
             _("You already asked about %(name)s; the coordinators will decide soon.")
             % {"name": organisation.name}
         )
-    if not organisation.is_approved and organisation.join_requests.exists():
-        # Someone registered it and the coordinators have not approved it yet.
+    if not organisation.is_approved and _proposal_pending(organisation):
+        # Someone registered it and the coordinators have not decided yet.
         raise JoinError(
             _("%(name)s has already been proposed; the coordinators will decide soon.")
             % {"name": organisation.name}
@@ -305,8 +309,19 @@ def organisation_register(
         existing = error.existing
         if existing.is_approved:
             message = _("%(name)s is already known. Choose it from the list on the join page.")
-        else:
+        elif _proposal_pending(existing):
             message = _("%(name)s has already been proposed; the coordinators will decide soon.")
+        else:
+            # Proposed before and declined: the name is not reserved, it may be proposed again.
+            existing.website = website
+            existing.save(update_fields=["website"])
+            return join_request_create(
+                person=person,
+                organisation=existing,
+                kind=JoinRequest.Kind.PROPOSE,
+                motivation=motivation,
+                language=language,
+            )
         raise JoinError(message % {"name": existing.name}) from None
     taken = set(Organisation.objects.values_list("slug", flat=True))
     try:
