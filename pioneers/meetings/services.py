@@ -104,12 +104,21 @@ def registration_create(
         language=language,
         status=Registration.Status.UNCONFIRMED,
     )
-    registration.full_clean()
+    # The database checks the one-live-registration constraint, also in a race; full_clean
+    # would raise a ValidationError nobody catches when another request won it a moment ago.
+    registration.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             registration.save()
     except IntegrityError:
-        # Another request registered the same address a moment ago.
+        # Another request registered the same address a moment ago (a double click).
+        existing = (
+            Registration.objects.filter(meeting=meeting, email=email)
+            .exclude(status=Registration.Status.CANCELLED)
+            .first()
+        )
+        if person is None and existing is not None:
+            return Outcome(existing, created=False)  # that request sends the email
         raise RegistrationError(_("You are already registered for this meeting.")) from None
     if person is None:
         _first_email(registration, "confirm")

@@ -565,3 +565,23 @@ def test_the_cancel_page_says_at_once_when_the_meeting_has_begun(client, meeting
     page = client.get(f"/nl/aanmelding/{outcome.registration.token}/annuleren/").content.decode()
     assert "kan niet meer worden geannuleerd" in page
     assert "Ja, annuleer mijn aanmelding" not in page
+
+
+def test_a_double_submitted_registration_says_check_your_email_both_times(
+    client, meeting, monkeypatch
+):
+    """Found in review: when the other request of a double click saved its registration
+    between this one's look-up and its save, this one answered 500."""
+    original = Registration.full_clean
+
+    def other_request_wins(self, *args, **kwargs):
+        Registration.objects.create(
+            meeting=self.meeting, name=self.name, email=self.email, status="unconfirmed"
+        )
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Registration, "full_clean", other_request_wins)
+    response = _register(client, meeting)
+    assert response.status_code == 200
+    assert "Kijk in je e-mail" in response.content.decode()
+    assert Registration.objects.filter(meeting=meeting, email="rita@example.org").count() == 1
