@@ -122,6 +122,9 @@ def organisation_name_clean(*, name: str, organisation: Organisation | None = No
     name = normalise_name(name)
     if not name_skeleton(name):
         raise JoinError(_("Give the name of the organisation, in letters or digits."))
+    longest = Organisation._meta.get_field("name").max_length
+    if len(name) > longest:  # NFKC writes some characters out in full: "ﷺ" becomes 18
+        raise JoinError(_("Make the name shorter: at most %(max)d characters.") % {"max": longest})
     if organisation is not None and organisation.pk:
         stored = Organisation.objects.filter(pk=organisation.pk).values_list("name", flat=True)
         # Unchanged to the eye: existing names that share a skeleton (the province and the

@@ -225,3 +225,12 @@ def test_a_declined_proposal_does_not_keep_its_name_reserved(client, proposer):
     client.force_login(_person("ander@example.org"))
     response = _register(client, "Stichting Buurtdata")
     assert "is al voorgedragen" in response.content.decode()
+
+
+def test_a_name_that_grows_too_long_when_normalised_is_refused(client, proposer):
+    """Found in review: NFKC writes "ﷺ" out as 18 characters, so 12 of them passed the form's
+    200 characters and made a 216-character name (a database error on PostgreSQL)."""
+    response = _register(client, "\ufdfa" * 12)
+    assert response.status_code == 422
+    assert "Maak de naam korter: hooguit 200 tekens" in response.content.decode()
+    assert not Organisation.objects.filter(is_approved=False).exists()
