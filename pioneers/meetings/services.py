@@ -277,6 +277,8 @@ def _attendance_set(registration: Registration, *, by, came: bool) -> Registrati
     """Check someone in (or undo it) once: the update only changes a row that still needs it."""
     from wagtail.log_actions import log
 
+    from pioneers.core.cache import site_changed
+
     meeting = Meeting.objects.get(pk=registration.meeting_id)
     refusal = checkin_refusal(meeting, by)
     if refusal:
@@ -295,6 +297,9 @@ def _attendance_set(registration: Registration, *, by, came: bool) -> Registrati
             )
         if changed and meeting.checkin_state() == "closed":
             log(instance=registration, action=ATTENDANCE_CORRECTED, user=by, data={"came": came})
+        if changed:
+            # update() sends no signal: tell the page cache, the report counts the check-ins.
+            transaction.on_commit(site_changed)
     return registration
 
 

@@ -610,3 +610,26 @@ def test_a_member_registers_for_every_meeting_of_a_programme_at_once(
             assert response.status_code == 302, meeting.slug
     mine = Registration.objects.filter(email=member.email, meeting__in=meetings)
     assert [r.status for r in mine] == ["confirmed"] * 6
+
+
+def test_a_corrected_attendance_shows_at_once_in_the_public_report(
+    client, demo, django_capture_on_commit_callbacks
+):
+    """Found in review: check-in became an update() without a signal, so the report's
+    participant count stayed as it was in the page cache for visitors."""
+    from pioneers.publications.models import ReportPage
+
+    meeting = Meeting.objects.get(slug="2018-aftrap-wat-maakt-een-gemeente-open")
+    report = ReportPage.objects.live().filter(meeting=meeting).first()
+    absent = meeting.registrations.filter(status="confirmed", checked_in_at=None).first()
+    visitor = Client()
+
+    def participants():
+        html = visitor.get(report.url).content.decode()
+        return re.search(r"Deelnemers</dt>\s*<dd>(\d+)</dd>", html).group(1)
+
+    assert participants() == "12"
+    coordinator = User.objects.get(email="coordinator@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_check_in(registration=absent, by=coordinator)
+    assert participants() == "13"
