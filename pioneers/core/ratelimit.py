@@ -80,13 +80,17 @@ def count(key: str, limit: int, window: int = WINDOW_SECONDS) -> None:
         raise RateLimited(left)
 
 
-def email_rate_limit(request, *, action: str, address: str) -> None:
+def email_rate_limit(request, *, action: str, address: str | None) -> None:
     """One more email from the form ``action`` to or for ``address``; raise RateLimited if over.
 
     The client is counted first, so a client over its limit does not use up an address's.
+    ``address=None``: the email goes to the logged-in account's own address, which nobody else
+    can make the form send to; only the client (the account) is counted.
     """
     count(f"{action}:client:{_digest(client_of(request))}", settings.EMAIL_RATE_PER_CLIENT)
-    count(f"{action}:address:{_digest(address.strip().lower())}", settings.EMAIL_RATE_PER_ADDRESS)
+    if address is not None:
+        key = f"{action}:address:{_digest(address.strip().lower())}"
+        count(key, settings.EMAIL_RATE_PER_ADDRESS)
 
 
 def first_time(key: str, seconds: int) -> bool:

@@ -178,8 +178,8 @@ def registration_barrier(meeting: Meeting, user) -> str:
 def meeting_is_over(meeting: Meeting, now=None) -> bool:
     """A meeting is over once its day has ended (midnight, local time).
 
-    Until then the host arranges the venue and checks guests in; afterwards nobody needs the
-    guests' accessibility needs, and the host no longer needs the guest list.
+    Until then the host arranges the venue; afterwards nobody needs the guests' accessibility
+    needs.
     """
     return timezone.localdate(now) > meeting.date
 
@@ -187,7 +187,9 @@ def meeting_is_over(meeting: Meeting, now=None) -> bool:
 def can_manage(user, meeting: Meeting, now=None) -> bool:
     """Who runs the guest list and check-in.
 
-    Coordinators always; pioneers of the host organisation until the meeting is over.
+    Coordinators always; pioneers of the host organisation until check-in closes (a day after
+    the meeting by default), so they can still record who came the next morning. The needs
+    disappear from their list earlier, when the meeting's day is over.
     """
     if not user.is_authenticated:
         return False
@@ -197,7 +199,7 @@ def can_manage(user, meeting: Meeting, now=None) -> bool:
     return (
         person is not None
         and person.organisation_id == meeting.host_id
-        and not meeting_is_over(meeting, now)
+        and meeting.checkin_state(now) != "closed"
     )
 
 

@@ -106,12 +106,21 @@ def registration_create(
         language=language,
         status=Registration.Status.UNCONFIRMED,
     )
-    registration.full_clean()
+    # The database checks the one-live-registration constraint, also in a race; full_clean
+    # would raise a ValidationError nobody catches when another request won it a moment ago.
+    registration.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             registration.save()
     except IntegrityError:
-        # Another request registered the same address a moment ago.
+        # Another request registered the same address a moment ago (a double click).
+        existing = (
+            Registration.objects.filter(meeting=meeting, email=email)
+            .exclude(status=Registration.Status.CANCELLED)
+            .first()
+        )
+        if person is None and existing is not None:
+            return Outcome(existing, created=False)  # that request sends the email
         raise RegistrationError(_("You are already registered for this meeting.")) from None
     if person is None:
         _first_email(registration, "confirm")
@@ -163,6 +172,9 @@ def _place(registration: Registration) -> None:
             return  # following the link twice, or twice at once, is harmless
         if meeting.status == Meeting.Status.CANCELLED:
             raise RegistrationError(_closed_message(meeting))
+        if meeting.has_begun:
+            # An old, never confirmed registration must not change a past meeting's figures.
+            raise RegistrationError(_("Registration for this meeting has closed."))
         taken = (
             meeting.registrations.filter(status=Registration.Status.CONFIRMED)
             .exclude(pk=registration.pk)
@@ -267,6 +279,8 @@ def _attendance_set(registration: Registration, *, by, came: bool) -> Registrati
     """Check someone in (or undo it) once: the update only changes a row that still needs it."""
     from wagtail.log_actions import log
 
+    from pioneers.core.cache import site_changed
+
     meeting = Meeting.objects.get(pk=registration.meeting_id)
     refusal = checkin_refusal(meeting, by)
     if refusal:
@@ -285,6 +299,9 @@ def _attendance_set(registration: Registration, *, by, came: bool) -> Registrati
             )
         if changed and meeting.checkin_state() == "closed":
             log(instance=registration, action=ATTENDANCE_CORRECTED, user=by, data={"came": came})
+        if changed:
+            # update() sends no signal: tell the page cache, the report counts the check-ins.
+            transaction.on_commit(site_changed)
     return registration
 
 

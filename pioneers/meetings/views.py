@@ -116,9 +116,11 @@ def register(request, slug):
     meeting = _get_meeting(request, slug)
     person = getattr(request.user, "person", None) if request.user.is_authenticated else None
     if person is not None and request.method == "POST":
-        # Members register with one click: their account holds a verified address.
+        # Members register with one click: their account holds a verified address. The email
+        # goes to that address only, so the account is counted, not the address: registering
+        # for all eight meetings of a programme at once must work.
         try:
-            email_rate_limit(request, action="registration", address=request.user.email)
+            email_rate_limit(request, action="registration", address=None)
         except RateLimited as error:
             messages.error(request, str(error))
             response = meeting_view(request, slug)
@@ -249,6 +251,9 @@ def cancel(request, token):
             return redirect("meetings:manage", token=token)
     elif registration.status == Registration.Status.CANCELLED:
         return redirect("meetings:manage", token=token)
+    elif registration.meeting.has_begun:
+        # Say so before the button, not after it.
+        error = _("This meeting has begun; a registration can no longer be cancelled.")
     return TemplateResponse(
         request,
         "meetings/cancel.html",

@@ -122,6 +122,9 @@ def organisation_name_clean(*, name: str, organisation: Organisation | None = No
     name = normalise_name(name)
     if not name_skeleton(name):
         raise JoinError(_("Give the name of the organisation, in letters or digits."))
+    longest = Organisation._meta.get_field("name").max_length
+    if len(name) > longest:  # NFKC writes some characters out in full: "ﷺ" becomes 18
+        raise JoinError(_("Make the name shorter: at most %(max)d characters.") % {"max": longest})
     if organisation is not None and organisation.pk:
         stored = Organisation.objects.filter(pk=organisation.pk).values_list("name", flat=True)
         # Unchanged to the eye: existing names that share a skeleton (the province and the
@@ -157,6 +160,10 @@ def current_membership(organisation: Organisation) -> Membership | None:
     return organisation.memberships.filter(status=Membership.Status.MEMBER).first()
 
 
+def _proposal_pending(organisation: Organisation) -> bool:
+    return organisation.join_requests.filter(status=JoinRequest.Status.PENDING).exists()
+
+
 @transaction.atomic
 def join_request_create(
     *, person: Person, organisation: Organisation, kind: str, motivation: str, language: str
@@ -173,8 +180,8 @@ def join_request_create(
             _("You already asked about %(name)s; the coordinators will decide soon.")
             % {"name": organisation.name}
         )
-    if not organisation.is_approved and organisation.join_requests.exists():
-        # Someone registered it and the coordinators have not approved it yet.
+    if not organisation.is_approved and _proposal_pending(organisation):
+        # Someone registered it and the coordinators have not decided yet.
         raise JoinError(
             _("%(name)s has already been proposed; the coordinators will decide soon.")
             % {"name": organisation.name}
@@ -305,8 +312,19 @@ def organisation_register(
         existing = error.existing
         if existing.is_approved:
             message = _("%(name)s is already known. Choose it from the list on the join page.")
-        else:
+        elif _proposal_pending(existing):
             message = _("%(name)s has already been proposed; the coordinators will decide soon.")
+        else:
+            # Proposed before and declined: the name is not reserved, it may be proposed again.
+            existing.website = website
+            existing.save(update_fields=["website"])
+            return join_request_create(
+                person=person,
+                organisation=existing,
+                kind=JoinRequest.Kind.PROPOSE,
+                motivation=motivation,
+                language=language,
+            )
         raise JoinError(message % {"name": existing.name}) from None
     taken = set(Organisation.objects.values_list("slug", flat=True))
     try:

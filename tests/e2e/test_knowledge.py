@@ -65,6 +65,8 @@ def test_sharing_a_practice_shows_similar_ones_while_typing(site, page, audit):
     page.get_by_label("Wat je gemeente deed").fill("Een register op de website.")
     page.get_by_label("Status").select_option("pilot")
     page.get_by_role("button", name="Ter beoordeling versturen").click()
-    expect(page.get_by_role("status").first).to_contain_text("De coördinatoren bekijken je praktijk")
+    expect(page.get_by_role("status").first).to_contain_text(
+        "De coördinatoren bekijken je praktijk"
+    )
     problems += audit("nl")
     assert not problems, "\n".join(problems)

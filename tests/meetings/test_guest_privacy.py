@@ -90,7 +90,7 @@ def test_host_loses_the_guest_list_when_the_meeting_is_over(client, demo, django
     assert "Wensen voor toegankelijkheid" not in _rows(response)[0]
 
 
-def test_host_access_ends_at_midnight_after_the_meeting_day(client, meeting):
+def test_host_sees_needs_until_midnight_and_the_list_until_check_in_closes(client, meeting):
     _guest(meeting)
     host = _host(meeting)
     url = f"/nl/bijeenkomsten/{meeting.slug}/gasten/"
@@ -98,7 +98,11 @@ def test_host_access_ends_at_midnight_after_the_meeting_day(client, meeting):
     with _frozen(evening + timedelta(hours=4)):
         client.force_login(host)
         assert "Rolstoel" in client.get(url).content.decode()
-    with _frozen(evening + timedelta(hours=8)):  # the next morning
+    with _frozen(evening + timedelta(hours=8)):  # the next morning: who came, not their needs
+        client.force_login(host)
+        html = client.get(url).content.decode()
+        assert "Rita Resident" in html and "Rolstoel" not in html
+    with _frozen(evening + timedelta(hours=25)):  # check-in has closed
         client.force_login(host)
         assert client.get(url).status_code == 403
 

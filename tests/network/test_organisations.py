@@ -203,3 +203,34 @@ def test_every_known_name_is_in_one_alphabet_and_demo_organisations_are_public(d
     for name, approved in Organisation.objects.values_list("name", "is_approved"):
         assert approved
         assert normalise_name(name) == name and len(scripts(name)) == 1, name
+
+
+def test_a_declined_proposal_does_not_keep_its_name_reserved(client, proposer):
+    """Found in review: after a decline, proposing the name again said "the coordinators will
+    decide soon", for ever, to everyone."""
+    _register(client, "Stichting Buurtdata")
+    declined = JoinRequest.objects.get()
+    client.force_login(_coordinator())
+    client.post(f"/nl/aanvragen/{declined.pk}/", {"decision": "decline", "reason": "Onduidelijk"})
+
+    client.force_login(proposer)
+    response = _register(client, "Stichting Buurtdata", website="buurtdata.example.net")
+    assert response.status_code == 302
+    organisation = Organisation.objects.get(name="Stichting Buurtdata")
+    assert not organisation.is_approved and "buurtdata.example.net" in organisation.website
+    again = JoinRequest.objects.get(status=JoinRequest.Status.PENDING)
+    assert again.organisation == organisation and again.person == proposer.person
+
+    # While that proposal waits, the name is taken as before.
+    client.force_login(_person("ander@example.org"))
+    response = _register(client, "Stichting Buurtdata")
+    assert "is al voorgedragen" in response.content.decode()
+
+
+def test_a_name_that_grows_too_long_when_normalised_is_refused(client, proposer):
+    """Found in review: NFKC writes "ﷺ" out as 18 characters, so 12 of them passed the form's
+    200 characters and made a 216-character name (a database error on PostgreSQL)."""
+    response = _register(client, "\ufdfa" * 12)
+    assert response.status_code == 422
+    assert "Maak de naam korter: hooguit 200 tekens" in response.content.decode()
+    assert not Organisation.objects.filter(is_approved=False).exists()
