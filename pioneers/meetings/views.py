@@ -1,5 +1,6 @@
 """Meeting pages: lists, one meeting, calendars, registering and the host's guest list."""
 
+import re
 from datetime import date
 
 from django.conf import settings
@@ -197,6 +198,9 @@ def register(request, slug):
 
 
 def _registration_by_token(token) -> Registration:
+    # Tokens are URL-safe base64; anything else (a NUL byte, which PostgreSQL refuses) is unknown.
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token):
+        raise Http404
     return get_object_or_404(Registration.objects.select_related("meeting"), token=token)
 
 

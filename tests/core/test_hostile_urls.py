@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 import pytest
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern
@@ -322,6 +324,20 @@ def no_background_work(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
+def _close(response):
+    """Close a served file's handle, as a WSGI server would, keeping the test's connection.
+
+    Closing fires request_finished, whose close_old_connections would close the database
+    connection inside the test's transaction on PostgreSQL; the test client disconnects it
+    around its own close too.
+    """
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 class Walk:
     def __init__(self, clients):
         self.clients = clients
@@ -335,7 +351,7 @@ class Walk:
             client = self.clients[role]
             for method in ("get", "post") if post else ("get",):
                 response = getattr(client, method)(url, parameters)
-                response.close()  # a served file's handle
+                _close(response)
                 self.requests += 1
                 if response.status_code >= 500:
                     error = response.exc_info[1] if response.exc_info else ""
