@@ -205,6 +205,8 @@ def test_my_overview_lists_registrations_with_a_link_to_cancel(client, demo):
     assert registration.meeting.title in html
     assert f"/en/registration/{registration.token}/" in html
     assert 'href="/en/my/data.json"' in html and 'href="/en/my/delete-account/"' in html
+    # A held meeting's registration can be viewed, no longer cancelled.
+    assert "View or cancel" not in html and ">View<" in html
 
 
 def test_the_header_links_to_my_overview(client, demo):
