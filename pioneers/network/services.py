@@ -309,38 +309,32 @@ def organisation_register(
     try:
         name = organisation_name_clean(name=name)
     except NameTaken as error:
-        existing = error.existing
-        if existing.is_approved:
+        organisation = error.existing
+        if organisation.is_approved:
             message = _("%(name)s is already known. Choose it from the list on the join page.")
-        elif _proposal_pending(existing):
+            raise JoinError(message % {"name": organisation.name}) from None
+        if _proposal_pending(organisation):
             message = _("%(name)s has already been proposed; the coordinators will decide soon.")
-        else:
-            # Proposed before and declined: the name is not reserved, it may be proposed again.
-            existing.website = website
-            existing.save(update_fields=["website"])
-            return join_request_create(
-                person=person,
-                organisation=existing,
-                kind=JoinRequest.Kind.PROPOSE,
-                motivation=motivation,
-                language=language,
-            )
-        raise JoinError(message % {"name": existing.name}) from None
-    taken = set(Organisation.objects.values_list("slug", flat=True))
-    try:
-        with transaction.atomic():
-            organisation = Organisation.objects.create(
-                name=name,
-                slug=_unique_slug(name, taken),
-                kind=Organisation.Kind.CIVIL_SOCIETY,
-                website=website,
-                is_approved=False,
-            )
-    except IntegrityError:  # someone registered the same name at the same moment
-        raise JoinError(
-            _("%(name)s has already been proposed; the coordinators will decide soon.")
-            % {"name": name}
-        ) from None
+            raise JoinError(message % {"name": organisation.name}) from None
+        # Proposed before and declined: the name is not reserved, it may be proposed again.
+        organisation.website = website
+        organisation.save(update_fields=["website"])
+    else:
+        taken = set(Organisation.objects.values_list("slug", flat=True))
+        try:
+            with transaction.atomic():
+                organisation = Organisation.objects.create(
+                    name=name,
+                    slug=_unique_slug(name, taken),
+                    kind=Organisation.Kind.CIVIL_SOCIETY,
+                    website=website,
+                    is_approved=False,
+                )
+        except IntegrityError:  # someone registered the same name at the same moment
+            raise JoinError(
+                _("%(name)s has already been proposed; the coordinators will decide soon.")
+                % {"name": name}
+            ) from None
     return join_request_create(
         person=person,
         organisation=organisation,
