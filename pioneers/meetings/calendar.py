@@ -3,6 +3,7 @@
 import json
 from collections.abc import Iterable
 from datetime import UTC
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.utils import timezone
@@ -22,12 +23,19 @@ def _url(meeting: Meeting) -> str:
     return settings.BASE_URL.rstrip("/") + meeting.get_absolute_url()
 
 
-def meeting_calendar(meetings: Iterable[Meeting], name: str = "") -> bytes:
-    """An iCalendar file with one event per meeting, in UTC so that no time-zone table is needed."""
+def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = "PUBLISH") -> bytes:
+    """An iCalendar file with one event per meeting, in UTC so that no time-zone table is needed.
+
+    ``PUBLISH`` for feeds and downloads; an email about a changed meeting sends ``REQUEST`` and
+    one about a cancelled meeting ``CANCEL`` (RFC 5546): with the same UID and a higher
+    SEQUENCE, the recipient's calendar updates or removes the event it has.
+    """
+    if method not in ("PUBLISH", "REQUEST", "CANCEL"):
+        raise ValueError(f"Unknown iCalendar method {method!r}")
     calendar = Calendar()
     calendar.add("prodid", "-//Pioneers//Pioneer network meetings//EN")
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     if name:
         calendar.add("x-wr-calname", name)
     stamp = timezone.now().astimezone(UTC)
@@ -35,6 +43,7 @@ def meeting_calendar(meetings: Iterable[Meeting], name: str = "") -> bytes:
     for meeting in meetings:
         event = Event()
         event.add("uid", f"meeting-{meeting.pk}@{host}")
+        event.add("sequence", meeting.sequence)
         event.add("dtstamp", stamp)
         event.add("dtstart", meeting.starts_at.astimezone(UTC))
         event.add("dtend", meeting.ends_at.astimezone(UTC))
@@ -44,6 +53,9 @@ def meeting_calendar(meetings: Iterable[Meeting], name: str = "") -> bytes:
         event.add("status", ICAL_STATUS[meeting.status])
         if meeting.description:
             event.add("description", meeting.description)
+        if method != "PUBLISH":
+            # RFC 5546 wants an organizer on a request or cancellation: the sending address.
+            event.add("organizer", f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
         calendar.add_component(event)
     return calendar.to_ical()
 

@@ -173,6 +173,11 @@ class Meeting(index.Indexed, ClusterableModel):
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Only published meetings appear on the site.")
     )
+    cancellation_reason = models.TextField(
+        _("reason for cancelling"),
+        blank=True,
+        help_text=_("When you cancel the meeting, everyone registered gets this in their email."),
+    )
     # An open-government lab works on a real case; filled in during or after the meeting.
     case_challenge = models.TextField(_("the challenge"), blank=True)
     case_stakeholders = models.TextField(_("who is involved"), blank=True)
@@ -180,6 +185,9 @@ class Meeting(index.Indexed, ClusterableModel):
     case_ideas = models.TextField(_("ideas"), blank=True)
     case_next_steps = models.TextField(_("next steps"), blank=True)
     reminders_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The iCalendar SEQUENCE: raised when the time or place changes and when the meeting is
+    # cancelled, so that calendars replace the event they have instead of adding another.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     search_fields = [
         index.SearchField("title", boost=2),
@@ -204,6 +212,7 @@ class Meeting(index.Indexed, ClusterableModel):
                 FieldPanel("format"),
                 FieldPanel("description"),
                 FieldPanel("status"),
+                FieldPanel("cancellation_reason"),
                 FieldPanel("is_published"),
             ],
             heading=_("Meeting"),

@@ -7,6 +7,7 @@ number of confirmed registrations never exceeds the capacity and none is lost.
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
@@ -209,20 +210,186 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
-        if was_confirmed and taken < meeting.capacity and meeting.status != meeting.Status.HELD:
-            promoted = (
-                meeting.registrations.filter(status=Registration.Status.WAITLISTED)
-                .order_by("confirmed_at", "pk")
-                .first()
-            )
-            if promoted is not None:
-                promoted.status = Registration.Status.CONFIRMED
-                promoted.save(update_fields=["status"])
+        if was_confirmed and meeting.status != meeting.Status.HELD:
+            promoted = next(iter(_promote(meeting)), None)
     _send(registration, "cancelled")
     if promoted is not None:
         _send(promoted, "promoted")
     return promoted
+
+
+def _promote(meeting: Meeting) -> list[Registration]:
+    """Give the free places to the waiting list, first come first served.
+
+    Call with the meeting's row locked: the places are counted and handed out under that
+    lock. The caller emails the promoted people.
+    """
+    taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    free = meeting.capacity - taken
+    if free <= 0:
+        return []
+    promoted = list(
+        meeting.registrations.filter(status=Registration.Status.WAITLISTED).order_by(
+            "confirmed_at", "pk"
+        )[:free]
+    )
+    for registration in promoted:
+        registration.status = Registration.Status.CONFIRMED
+        registration.save(update_fields=["status"])
+    return promoted
+
+
+REGISTRANTS_EMAILED = "meetings.registrants_emailed"
+
+# What people need to find the meeting in their calendar: a change tells every registrant.
+WHEN_AND_WHERE = (
+    "date",
+    "start_time",
+    "end_time",
+    "venue_name",
+    "street_address",
+    "postal_code",
+    "city",
+)
+
+
+@dataclass
+class MeetingChange:
+    meeting: Meeting
+    promoted: list[Registration]
+    # Registrants emailed that the time or place changed, or that the meeting is cancelled.
+    emailed: int
+
+
+def meeting_update(
+    *,
+    meeting: Meeting,
+    by,
+    changes: dict | None = None,
+    save: Callable[[Meeting], object] | None = None,
+) -> MeetingChange:
+    """Change a meeting and keep what its registrations were promised.
+
+    ``changes`` (field names and values) are set on ``meeting`` first; the admin passes a
+    meeting its form changed already and a ``save`` that saves the form (agenda, materials)
+    and keeps Wagtail's history; without one the meeting is validated and saved. Under the
+    meeting's lock:
+
+    - a capacity below the places already given is refused (a ValidationError on
+      ``capacity``) and nothing is saved;
+    - places that are free go to the waiting list in order, and each promoted person gets
+      an email;
+    - a new date, time or place raises ``sequence`` and emails every confirmed and
+      waitlisted registrant the meeting with an updated calendar event; a new date sends
+      the reminders again before it;
+    - a status set to cancelled cancels the meeting through ``meeting_cancel``.
+    """
+    for field, value in (changes or {}).items():
+        setattr(meeting, field, value)
+    with transaction.atomic():
+        current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        taken = current.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        if meeting.capacity is not None and meeting.capacity < taken:
+            raise ValidationError(
+                {
+                    "capacity": ValidationError(
+                        _(
+                            "The capacity cannot be lower than the number of people who "
+                            "already have a place (%(taken)s)."
+                        ),
+                        code="below_taken",
+                        params={"taken": taken},
+                    )
+                }
+            )
+        cancelling = (
+            meeting.status == Meeting.Status.CANCELLED
+            and current.status != Meeting.Status.CANCELLED
+        )
+        if cancelling:
+            meeting.status = current.status  # meeting_cancel sets it and tells everyone
+        moved = any(getattr(meeting, f) != getattr(current, f) for f in WHEN_AND_WHERE)
+        # Fields no form edits: those of the locked row, not of a copy read before the lock.
+        meeting.sequence = current.sequence + (1 if moved else 0)
+        meeting.reminders_sent_at = (
+            None if meeting.date != current.date else current.reminders_sent_at
+        )
+        if save is None:
+            meeting.full_clean()
+            meeting.save()
+        else:
+            save(meeting)
+        promoted, emailed = [], 0
+        upcoming = not cancelling and meeting.status in (
+            Meeting.Status.PLANNED,
+            Meeting.Status.CONFIRMED,
+        )
+        if upcoming and not meeting.has_begun:
+            promoted = _promote(meeting)
+            for registration in promoted:
+                _send(registration, "promoted")
+        if moved and upcoming and meeting.ends_at > timezone.now():
+            told = meeting.registrations.filter(
+                status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
+            ).exclude(pk__in=[r.pk for r in promoted])  # their email has the new time
+            emailed = _email_registrants(meeting, told, kind="changed", by=by)
+        if cancelling:
+            emailed = meeting_cancel(meeting=meeting, by=by, reason=meeting.cancellation_reason)
+    return MeetingChange(meeting=meeting, promoted=promoted, emailed=emailed)
+
+
+def meeting_cancel(*, meeting: Meeting, by, reason: str = "") -> int:
+    """Cancel a meeting and email everyone registered; returns how many were emailed.
+
+    Confirmed, waitlisted and unconfirmed registrants get the cancellation with a calendar
+    update that removes the event; their registrations stay as they were, so the figures
+    still show who had registered. Cancelling twice, or twice at once, sends nothing the
+    second time. A meeting that was held cannot be cancelled.
+    """
+    with transaction.atomic():
+        current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if current.status == Meeting.Status.HELD:
+            raise ValidationError(
+                {"status": _("This meeting was held; it can no longer be cancelled.")},
+                code="held",
+            )
+        emailed = 0
+        if current.status != Meeting.Status.CANCELLED:
+            current.status = Meeting.Status.CANCELLED
+            current.sequence += 1
+            current.cancellation_reason = reason.strip() or current.cancellation_reason
+            current.save(update_fields=["status", "sequence", "cancellation_reason"])
+            if current.ends_at > timezone.now():
+                told = current.registrations.filter(
+                    status__in=[
+                        Registration.Status.CONFIRMED,
+                        Registration.Status.WAITLISTED,
+                        Registration.Status.UNCONFIRMED,
+                    ]
+                )
+                emailed = _email_registrants(current, told, kind="cancelled_meeting", by=by)
+    meeting.status = current.status
+    meeting.sequence = current.sequence
+    meeting.cancellation_reason = current.cancellation_reason
+    return emailed
+
+
+def _email_registrants(meeting: Meeting, registrations, *, kind: str, by) -> int:
+    """Email each registration (in its language) and note in the meeting's history how many."""
+    from wagtail.log_actions import log
+
+    count = 0
+    for registration in registrations:
+        _send(registration, kind)
+        count += 1
+    if count:
+        log(
+            instance=meeting,
+            action=REGISTRANTS_EMAILED,
+            user=by,
+            data={"kind": kind, "count": count},
+        )
+    return count
 
 
 def checkin_code(registration: Registration) -> str:
@@ -363,11 +530,15 @@ def absolute_url(path: str) -> str:
     return settings.BASE_URL.rstrip("/") + path
 
 
+# Emails whose calendar attachment updates (REQUEST) or removes (CANCEL) the event people have.
+CALENDAR_UPDATES = {"changed": "REQUEST", "cancelled_meeting": "CANCEL"}
+
+
 def registration_email(registration: Registration, kind: str) -> EmailMultiAlternatives:
     """Render one email about a registration in the registrant's language.
 
     Confirmations and reminders carry the meeting as an iCalendar attachment and the
-    check-in QR code.
+    check-in QR code; a changed or cancelled meeting's email carries the calendar update.
     """
     import segno
 
@@ -390,6 +561,9 @@ def registration_email(registration: Registration, kind: str) -> EmailMultiAlter
         subject, body = render_email(f"meetings/email/{kind}", context)
     message = EmailMultiAlternatives(subject=subject, body=body)
     message.to = [registration.email]
+    if kind in CALENDAR_UPDATES:
+        method = CALENDAR_UPDATES[kind]
+        message.attach("meeting.ics", meeting_calendar([meeting], method=method), "text/calendar")
     if kind in ("confirmed", "promoted", "reminder"):
         message.attach("meeting.ics", meeting_calendar([meeting]), "text/calendar")
         checkin_url = absolute_url(

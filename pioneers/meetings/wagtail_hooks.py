@@ -1,15 +1,24 @@
 """Programmes, meetings and registrations in the coordinators' admin."""
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    EditView,
+    HistoryView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from pioneers.meetings.models import Meeting, Programme, Registration
-from pioneers.meetings.services import ATTENDANCE_CORRECTED
+from pioneers.meetings.services import ATTENDANCE_CORRECTED, REGISTRANTS_EMAILED, meeting_update
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -19,8 +28,35 @@ class ProgrammeViewSet(SnippetViewSet):
     list_display = ["name", "start_date", "end_date", "planned_meetings"]
 
 
+class MeetingEditView(EditView):
+    """Saves through ``meeting_update``: capacity, waiting list, and telling the registrants.
+
+    A refusal shows on its field with the coordinator's input kept, and nothing is saved.
+    """
+
+    def save_instance(self):
+        meeting_update(meeting=self.form.instance, by=self.request.user, save=self._wagtail_save)
+        return self.form.instance
+
+    def _wagtail_save(self, meeting):
+        # Wagtail's own save (the form with agenda and materials, the edit in the history),
+        # which the service runs under the meeting's lock.
+        return super().save_instance()
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            # The transaction of the save was rolled back; show the form again.
+            form.add_error(None, error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
 class MeetingViewSet(SnippetViewSet):
     model = Meeting
+    edit_view_class = MeetingEditView
     icon = "calendar"
     menu_label = _("Meetings")
     list_display = ["__str__", "date", "host", "format", "status", "is_published"]
@@ -32,6 +68,34 @@ class MeetingViewSet(SnippetViewSet):
     ordering = ["-date"]
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Coordinators see registrations; nobody adds, changes or deletes them in the admin.
+
+    Registrations change through their flows (the registrant's link, the guest list), which
+    keep the capacity and the waiting list and send the emails; the admin's generic forms
+    would not. Wagtail refuses the add, edit, copy and delete views, also to superusers.
+    """
+
+    READ_ONLY = ("view",)
+
+    def user_has_permission(self, user, action):
+        return action in self.READ_ONLY and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action in self.READ_ONLY]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+register_permission_policy(Registration, ReadOnlyPermissionPolicy(Registration))
+
+
+class RegistrationHistoryView(HistoryView):
+    # Wagtail shows the history to those who may change the object; here, to those who see it.
+    any_permission_required = ["view"]
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
     icon = "user"
@@ -39,6 +103,20 @@ class RegistrationViewSet(SnippetViewSet):
     list_display = ["name", "meeting", "status", "created_at", "checked_in_at"]
     list_filter = ["status", "meeting"]
     search_fields = ["name"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "meeting",
+        "name",
+        "email",
+        "person",
+        "residence",
+        "status",
+        "language",
+        "created_at",
+        "checked_in_at",
+    ]
+    copy_view_enabled = False
+    history_view_class = RegistrationHistoryView
 
 
 class MeetingsViewSetGroup(SnippetViewSetGroup):
@@ -68,3 +146,15 @@ def attendance_log_actions(actions):
             if log_entry.data.get("came"):
                 return _("Marked as come, after check-in closed")
             return _("Marked as not come, after check-in closed")
+
+    @actions.register_action(REGISTRANTS_EMAILED)
+    class RegistrantsEmailed(LogFormatter):
+        label = _("Registrants emailed")
+
+        def format_message(self, log_entry):
+            count = log_entry.data.get("count", 0)
+            if log_entry.data.get("kind") == "cancelled_meeting":
+                return _("Registrants emailed that the meeting is cancelled: %(count)s") % {
+                    "count": count
+                }
+            return _("Registrants emailed the new time or place: %(count)s") % {"count": count}

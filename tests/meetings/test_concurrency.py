@@ -188,3 +188,53 @@ def test_cancelling_twice_at_once_sends_one_email(mailoutbox):
         assert subjects == ["Aanmelding geannuleerd", "Er is een plek vrijgekomen voor je"], (
             f"round {n}"
         )
+
+
+def _registered(meeting: Meeting, n: int, status=Registration.Status.CONFIRMED) -> Registration:
+    return Registration.objects.create(
+        meeting=meeting,
+        name=f"Gast {n}",
+        email=f"gast{meeting.pk}-{n}@example.org",
+        status=status,
+        confirmed_at=timezone.now() if status != Registration.Status.UNCONFIRMED else None,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancelling_a_meeting_twice_at_once_emails_everyone_once(mailoutbox):
+    for n in range(ROUNDS):
+        meeting = _meeting(200 + n, capacity=2)
+        _registered(meeting, 1)
+        _registered(meeting, 2, Registration.Status.WAITLISTED)
+        _registered(meeting, 3, Registration.Status.UNCONFIRMED)
+        mailoutbox.clear()
+        copies = [Meeting.objects.get(pk=meeting.pk) for _ in range(2)]
+        errors = _at_once(
+            *(partial(services.meeting_cancel, meeting=copy, by=None) for copy in copies)
+        )
+        assert errors == []
+        assert len(mailoutbox) == 3
+        assert Meeting.objects.get(pk=meeting.pk).sequence == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lowering_the_capacity_while_someone_confirms_never_overfills(mailoutbox):
+    for n in range(ROUNDS):
+        meeting = _meeting(300 + n, capacity=2)
+        _registered(meeting, 1)
+        late = _registered(meeting, 2, Registration.Status.UNCONFIRMED)
+        copy = Meeting.objects.get(pk=meeting.pk)
+        errors = _at_once(
+            partial(services.registration_confirm, registration=_copy(late)),
+            partial(services.meeting_update, meeting=copy, by=None, changes={"capacity": 1}),
+        )
+        meeting.refresh_from_db()
+        confirmed = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        assert confirmed <= meeting.capacity
+        # Either the capacity went down first (the late one waits), or the place was taken
+        # first and the lower capacity was refused.
+        if meeting.capacity == 1:
+            assert errors == [] and _copy(late).status == Registration.Status.WAITLISTED
+        else:
+            assert [type(e).__name__ for e in errors] == ["ValidationError"]
+            assert _copy(late).status == Registration.Status.CONFIRMED

@@ -5,7 +5,6 @@ import re
 from datetime import date
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
@@ -13,6 +12,7 @@ from pioneers.core.models import User
 from pioneers.meetings import services
 from pioneers.meetings.models import Availability, Format, Meeting, Programme, Registration
 from pioneers.network.models import Organisation
+from tests.admin_forms import admin_form
 
 
 @pytest.fixture
@@ -278,33 +278,11 @@ def test_publish_refuses_a_meeting_people_cannot_find(coordinator, programme):
     assert not Meeting.objects.get(pk=meeting.pk).is_published
 
 
-def _admin_form(client, url):
-    """The fields of the admin's edit form as the browser would send them."""
-    page = BeautifulSoup(client.get(url).content, "html.parser")
-    form = page.find("input", attrs={"name": "title"}).find_parent("form")
-    data = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "button", "file"):
-            continue
-        if field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data[name] = field.get("value", "on")
-        elif field.name == "select":
-            chosen = field.find("option", selected=True)
-            data[name] = chosen.get("value", "") if chosen else ""
-        elif field.name == "textarea":
-            data[name] = field.text
-        else:
-            data[name] = field.get("value", "")
-    return data
-
-
 def test_the_admin_does_not_publish_an_incomplete_meeting(coordinator, programme):
     services.meetings_create_from_plan(programme=programme, plan=services.plan_programme(programme))
     meeting = programme.meetings.get(number=1)
     url = f"/admin/snippets/meetings/meeting/edit/{meeting.pk}/"
-    data = _admin_form(coordinator, url) | {"is_published": "on"}
+    data = admin_form(coordinator, url) | {"is_published": "on"}
     response = coordinator.post(url, data)
     assert response.status_code == 200  # the form again, with the error on the field
     assert "Vul dit in voordat de bijeenkomst wordt gepubliceerd." in response.content.decode()
