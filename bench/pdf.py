@@ -52,14 +52,9 @@ def setup_site():
 def edition_with(articles: int, number: int):
     from datetime import date
 
+    from pioneers.magazine.models import ArticleAuthor, ArticlePage, EditionPage, MagazineIndexPage
     from pioneers.publications.magazine_demo import cover_image
-    from pioneers.publications.models import (
-        ArticleAuthor,
-        ArticlePage,
-        EditionPage,
-        HomePage,
-        MagazineIndexPage,
-    )
+    from pioneers.publications.models import HomePage
 
     home = HomePage.objects.get(locale__language_code="nl")
     index = MagazineIndexPage.objects.first()
@@ -93,7 +88,7 @@ def edition_with(articles: int, number: int):
 
 
 def measure(edition) -> list[float]:
-    from pioneers.publications.pdf import render_edition_pdf
+    from pioneers.magazine.pdf import render_edition_pdf
 
     render_edition_pdf(edition)  # warm-up: fonts, renditions
     times = []

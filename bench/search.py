@@ -458,8 +458,8 @@ def generate(count: int) -> list[int]:
     from wagtail.models import Page
 
     from pioneers.network.models import Organisation
-    from pioneers.publications.models import PracticeIndexPage, PracticePage, PracticeReuse
-    from pioneers.publications.services import PRACTICE_TEXT_FIELDS, text_to_rich_text
+    from pioneers.practices.models import PracticeIndexPage, PracticePage, PracticeReuse
+    from pioneers.practices.services import PRACTICE_TEXT_FIELDS, text_to_rich_text
     from pioneers.topics.models import Topic
 
     rng = random.Random(SEED)
@@ -565,7 +565,7 @@ def build_index(ids: list[int]) -> None:
     from django.db import transaction
     from wagtail.search.backends import get_search_backend
 
-    from pioneers.publications.models import PracticePage
+    from pioneers.practices.models import PracticePage
 
     backend = get_search_backend()
     for offset in range(0, len(ids), BATCH):
@@ -583,7 +583,7 @@ def checks() -> list[str]:
     """What must hold after generating: tree, index and stemming. Failures go in the report."""
     from wagtail.models import Page
 
-    from pioneers.publications.models import PracticeIndexPage, PracticePage
+    from pioneers.practices.models import PracticeIndexPage, PracticePage
 
     problems = []
     index = PracticeIndexPage.objects.get(locale__language_code="nl")
@@ -722,7 +722,7 @@ def search_call(query: str, outcome: dict, bound: bool = True) -> None:
     Without ``bound`` every hit is ranked, as for similar practices and in the admin.
     """
     from pioneers.core.search import bounded
-    from pioneers.publications.models import PracticePage
+    from pioneers.practices.models import PracticePage
 
     results = PracticePage.objects.live().public().search(query)
     if bound:
@@ -736,7 +736,7 @@ def browse_call(query: str, outcome: dict) -> None:
     """The knowledge-base page's selector, as a visitor's search calls it."""
     from django.http import QueryDict
 
-    from pioneers.publications.selectors import practice_browse
+    from pioneers.practices.selectors import practice_browse
 
     found = practice_browse(QueryDict(urlencode({"q": query})))
     outcome["hits"] = f"{found['total']}+" if found["more"] else found["total"]
@@ -875,7 +875,7 @@ def child(args) -> int:
     setup_django(args.child)
     from django.db import connection
 
-    from pioneers.publications.models import PracticePage
+    from pioneers.practices.models import PracticePage
 
     translation.activate("nl")
     times = {}

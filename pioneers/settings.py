@@ -88,6 +88,10 @@ INSTALLED_APPS = [
     "pioneers.topics",
     "pioneers.meetings",
     "pioneers.publications",
+    "pioneers.reports",
+    "pioneers.practices",
+    "pioneers.magazine",
+    "pioneers.search",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -311,7 +315,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Wagtail
 WAGTAIL_SITE_NAME = "Pioneers"
 # An article approved for a magazine edition that appeared and is closed waits, unpublished.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "pioneers.publications.workflow.finish"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "pioneers.magazine.workflow.finish"
 WAGTAILADMIN_BASE_URL = BASE_URL
 # No Gravatar images in the admin: they would send a hash of every editor's email address to a
 # third party (and the Content-Security-Policy blocks them anyway).

@@ -43,7 +43,11 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("pioneers.network.urls")),
     path("", include("pioneers.meetings.urls")),
+    path("", include("pioneers.reports.urls")),
+    path("", include("pioneers.practices.urls")),
+    path("", include("pioneers.search.urls")),
     path("", include("pioneers.publications.urls")),
+    path("", include("pioneers.magazine.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -58,7 +58,7 @@ def edition_create(index=None, *, number=9, live=True, accepts_submissions=False
     """An edition under the demo's Dutch magazine (or ``index``), live or a draft."""
     from datetime import date
 
-    from pioneers.publications.models import EditionPage, MagazineIndexPage
+    from pioneers.magazine.models import EditionPage, MagazineIndexPage
 
     index = index or MagazineIndexPage.objects.get(locale__language_code="nl")
     edition = EditionPage(
@@ -86,7 +86,7 @@ def article_create(edition, *, title="Een artikel", person=None, live=True, **fi
     """An article with one author (a person of the network, or a guest) in an edition."""
     from django.utils.text import slugify
 
-    from pioneers.publications.models import ArticleAuthor, ArticlePage
+    from pioneers.magazine.models import ArticleAuthor, ArticlePage
 
     article = ArticlePage(
         title=title,

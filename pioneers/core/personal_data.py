@@ -1,8 +1,8 @@
 """A person's data across the apps: each app registers how to export and erase its part.
 
 The core knows no domain app; apps register here in their ``ready()``. Erasing runs the apps
-from the top down (publications before meetings before network), so an app can still follow
-its links to the rows of the apps below before those are anonymised.
+from the top down (the publishing apps before meetings before network), so an app can still
+follow its links to the rows of the apps below before those are anonymised.
 """
 
 from collections.abc import Callable
@@ -12,20 +12,20 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Part:
     name: str
-    export: Callable  # (user) -> JSON-serialisable value
+    export: Callable | None  # (user) -> JSON-serialisable value; None: nothing to show
     erase: Callable | None  # (user) -> None; anonymises or removes, idempotently
 
 
 _parts: dict[str, Part] = {}
 
 
-def register(name: str, *, export: Callable, erase: Callable | None = None) -> None:
+def register(name: str, *, export: Callable | None, erase: Callable | None = None) -> None:
     _parts[name] = Part(name, export, erase)
 
 
 def export_all(user) -> dict:
     """Everything the apps hold on one account, by part, in the order the apps registered."""
-    return {part.name: part.export(user) for part in _parts.values()}
+    return {part.name: part.export(user) for part in _parts.values() if part.export is not None}
 
 
 def erase_all(user) -> None:

@@ -1,6 +1,8 @@
 """Reads shared by every app."""
 
-from wagtail.models import Page
+from django.db.models import CharField, OuterRef
+from django.db.models.functions import Cast
+from wagtail.models import Page, WorkflowState
 
 from pioneers.core.cache import cached
 
@@ -34,3 +36,12 @@ def nearest_translated_ancestor_url(page, language_code: str) -> str | None:
         return listing.url if listing is not None else None
 
     return cached(f"translation-listing:{page.pk}:{language_code}", compute)
+
+
+def latest_workflow_states():
+    """The workflow states of the page in the outer query, newest first (for a Subquery)."""
+    return WorkflowState.objects.filter(
+        base_content_type__app_label="wagtailcore",
+        base_content_type__model="page",
+        object_id=Cast(OuterRef("pk"), CharField()),
+    ).order_by("-created_at", "-pk")

@@ -1,4 +1,4 @@
-"""Configuration of the publications app."""
+"""Configuration of the publications app: the site's home, content pages and page tree."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -12,11 +12,6 @@ class PublicationsConfig(AppConfig):
     def ready(self):
         from pioneers.core import personal_data
         from pioneers.publications import services
-        from pioneers.publications.signals import connect_signals
 
-        connect_signals()
-        personal_data.register(
-            "publications",
-            export=services.publications_export,
-            erase=services.publications_erase,
-        )
+        # Pages a person made (practices, articles) name them as owner; nothing to show.
+        personal_data.register("pages", export=None, erase=services.pages_erase)

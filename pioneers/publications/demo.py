@@ -8,18 +8,11 @@ from wagtail.models import Locale, Page
 
 from pioneers.meetings.models import Meeting
 from pioneers.network.models import Organisation, Person
+from pioneers.practices.models import Nomination, PracticeIndexPage, PracticePage, PracticeReuse
+from pioneers.practices.services import PRACTICE_TEXT_FIELDS, text_to_rich_text
 from pioneers.publications.demo_practices import PRACTICES
-from pioneers.publications.models import (
-    FollowUpAction,
-    HomePage,
-    Nomination,
-    PracticeIndexPage,
-    PracticePage,
-    PracticeReuse,
-    ReportIndexPage,
-    ReportPage,
-)
-from pioneers.publications.services import PRACTICE_TEXT_FIELDS, text_to_rich_text
+from pioneers.publications.models import HomePage
+from pioneers.reports.models import FollowUpAction, ReportIndexPage, ReportPage
 from pioneers.topics.models import Topic
 
 INDEX = {

@@ -308,7 +308,7 @@ INDEX = {
 
 
 def _paragraphs(text: str) -> str:
-    from pioneers.publications.services import text_to_paragraphs
+    from pioneers.magazine.services import text_to_paragraphs
 
     return text_to_paragraphs(text)
 
@@ -363,16 +363,11 @@ def _translate(page, locale, **fields):
 
 
 def load_magazine_demo(stdout) -> None:
+    from pioneers.magazine.models import ArticleAuthor, ArticlePage, EditionPage, MagazineIndexPage
+    from pioneers.magazine.services import magazine_workflow_ensure
     from pioneers.meetings.models import Meeting
     from pioneers.network.models import Organisation, Person
-    from pioneers.publications.models import (
-        ArticleAuthor,
-        ArticlePage,
-        EditionPage,
-        HomePage,
-        MagazineIndexPage,
-    )
-    from pioneers.publications.services import magazine_workflow_ensure
+    from pioneers.publications.models import HomePage
     from pioneers.topics.models import Topic
 
     if MagazineIndexPage.objects.exists():
@@ -449,7 +444,7 @@ def load_magazine_demo(stdout) -> None:
 
 
 def _translate_edition(edition, english, spec, articles) -> None:
-    from pioneers.publications.models import ArticlePage, EditionPage
+    from pioneers.magazine.models import ArticlePage, EditionPage
 
     edition = EditionPage.objects.get(pk=edition.pk)
     _translate(

@@ -13,7 +13,8 @@ from pioneers.core.models import User
 from pioneers.meetings.models import Meeting, Registration
 from pioneers.network.models import JoinRequest, Organisation, Person
 from pioneers.network.services import person_erase
-from pioneers.publications.models import DraftComment, Nomination, PracticePage
+from pioneers.practices.models import Nomination, PracticePage
+from pioneers.reports.models import DraftComment
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,14 +92,14 @@ def test_the_download_holds_the_persons_data_and_nobody_elses(client, demo):
     assert data["account"]["email"] == person.user.email
     assert data["profile"]["name"] == person.name
     assert registration.meeting.title in {r["meeting"] for r in data["registrations"]}
-    assert data["publications"]["comments_on_reports"][0]["comment"].startswith("Mijn opmerking")
-    assert data["publications"]["nominations"][0]["initiative"] == "Open raad"
+    assert data["reports"]["comments_on_reports"][0]["comment"].startswith("Mijn opmerking")
+    assert data["practices"]["nominations"][0]["initiative"] == "Open raad"
     text = response.content.decode()
     assert other.user.email not in text and other.name not in text
 
 
 def _any_report():
-    from pioneers.publications.models import ReportPage
+    from pioneers.reports.models import ReportPage
 
     return ReportPage.objects.first()
 

@@ -91,7 +91,7 @@ def test_name_and_email_fields_carry_autocomplete_tokens(client, demo):
     soup = soup_of(client.get(url_of("meetings:register", slug=OPEN_MEETING)))
     assert autocomplete_of(soup, "id_name") == "name"
     assert autocomplete_of(soup, "id_email") == "email"
-    soup = soup_of(client.get(url_of("publications:nominate")))
+    soup = soup_of(client.get(url_of("practices:nominate")))
     assert autocomplete_of(soup, "id_name") == "name"
     assert autocomplete_of(soup, "id_email") == "email"
     soup = soup_of(client.get(url_of("account_signup")))

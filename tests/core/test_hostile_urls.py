@@ -86,11 +86,11 @@ EXAMPLES = {
     "untranslated": lambda: {"code": "en"},
     "person_photo": lambda: {"name": "a" * 24 + ".jpg"},
     "meetings:checkin_scan": lambda: {"code": _checkin_code()},
-    "publications:comments_manage": lambda: {"pk": _report().pk},
-    "publications:comment": lambda: {"token": _comment_token()},
-    "publications:practice_reuse": lambda: {"pk": _practice().pk},
-    "publications:nomination_triage": lambda: {"pk": _nomination().pk},
-    "publications:edition_pdf": lambda: {"pk": _edition().pk},
+    "reports:comments_manage": lambda: {"pk": _report().pk},
+    "reports:comment": lambda: {"token": _comment_token()},
+    "practices:practice_reuse": lambda: {"pk": _practice().pk},
+    "practices:nomination_triage": lambda: {"pk": _nomination().pk},
+    "magazine:edition_pdf": lambda: {"pk": _edition().pk},
 }
 
 
@@ -143,26 +143,26 @@ def _checkin_code():
 
 
 def _report():
-    from pioneers.publications.models import ReportPage
+    from pioneers.reports.models import ReportPage
 
     return ReportPage.objects.live().order_by("pk").first()
 
 
 def _comment_token():
-    from pioneers.publications.services import comment_token
+    from pioneers.reports.services import comment_token
 
     report = _report()
     return comment_token(report, report.meeting.registrations.order_by("pk").first())
 
 
 def _practice():
-    from pioneers.publications.models import PracticePage
+    from pioneers.practices.models import PracticePage
 
     return PracticePage.objects.live().order_by("pk").first()
 
 
 def _nomination():
-    from pioneers.publications.models import Nomination
+    from pioneers.practices.models import Nomination
 
     return Nomination.objects.order_by("pk").first() or Nomination.objects.create(
         title="Open raad", municipality_name="Schiedam", description="…", name="A", email="a@b.nl"
@@ -170,7 +170,7 @@ def _nomination():
 
 
 def _edition():
-    from pioneers.publications.models import EditionPage
+    from pioneers.magazine.models import EditionPage
 
     return EditionPage.objects.live().order_by("pk").first()
 

@@ -39,7 +39,7 @@ def test_member_submits_editor_approves_and_publishes_the_edition_with_its_pdf(
     problems += audit("nl")
     log_out(page)
     with django_code():
-        from pioneers.publications.models import ArticlePage
+        from pioneers.magazine.models import ArticlePage
 
         article = ArticlePage.objects.get(title="Raadsvragen als open data")
         assert not article.live

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.e2e
 def _meeting_with_a_draft_report():
     """A held meeting with one checked-in attendee, and the first draft of its report."""
     from pioneers.meetings.models import Meeting, Registration
-    from pioneers.publications.models import ReportIndexPage, ReportPage
+    from pioneers.reports.models import ReportIndexPage, ReportPage
 
     meeting = Meeting.objects.get(slug="2019-lab-actief-openbaar-maken")
     meeting.pk = meeting.id = None

@@ -629,7 +629,7 @@ def test_a_corrected_attendance_shows_at_once_in_the_public_report(
 ):
     """Found in review: check-in became an update() without a signal, so the report's
     participant count stayed as it was in the page cache for visitors."""
-    from pioneers.publications.models import ReportPage
+    from pioneers.reports.models import ReportPage
 
     meeting = Meeting.objects.get(slug="2018-aftrap-wat-maakt-een-gemeente-open")
     report = ReportPage.objects.live().filter(meeting=meeting).first()

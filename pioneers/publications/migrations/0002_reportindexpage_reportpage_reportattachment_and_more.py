@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import pioneers.publications.models
+import pioneers.reports.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('insights', wagtail.fields.RichTextField(blank=True, verbose_name='insights')),
                 ('agreements', wagtail.fields.RichTextField(blank=True, verbose_name='agreements')),
                 ('lessons', wagtail.fields.RichTextField(blank=True, verbose_name='lessons')),
-                ('information_category', models.CharField(choices=pioneers.publications.models.woo_categories, default='https://identifier.overheid.nl/tooi/def/thes/kern/c_fdaee95e', max_length=100, verbose_name='information category (Woo)')),
+                ('information_category', models.CharField(choices=pioneers.reports.models.woo_categories, default='https://identifier.overheid.nl/tooi/def/thes/kern/c_fdaee95e', max_length=100, verbose_name='information category (Woo)')),
                 ('created_on', models.DateField(blank=True, help_text="Empty means the meeting's date.", null=True, verbose_name='created on')),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='meetings.meeting', verbose_name='meeting')),
                 ('publisher', models.ForeignKey(blank=True, help_text="Empty means the network's lead organisation.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='network.organisation', verbose_name='publisher')),

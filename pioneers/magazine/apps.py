@@ -1,0 +1,20 @@
+"""Configuration of the magazine app: editions, articles, submissions and PDFs."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MagazineConfig(AppConfig):
+    name = "pioneers.magazine"
+    label = "magazine"
+    verbose_name = _("Magazine")
+
+    def ready(self):
+        from pioneers.core import personal_data
+        from pioneers.magazine import services
+        from pioneers.magazine.signals import connect_signals
+
+        connect_signals()
+        personal_data.register(
+            "magazine", export=services.magazine_export, erase=services.magazine_erase
+        )

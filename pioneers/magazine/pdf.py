@@ -1,0 +1,146 @@
+"""An edition of the magazine as one PDF: cover, contents and every article, with WeasyPrint.
+
+Each part is laid out on its own, so the build can report progress per article; the pages are
+then joined into one tagged PDF (PDF/UA-1 where the installed WeasyPrint supports it). Images
+come from local files only: the URL fetcher refuses everything outside the media and static
+folders, so a build never reaches the network.
+"""
+
+import base64
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from pioneers.core.models import NetworkSettings
+from pioneers.magazine.selectors import edition_articles
+
+PDF_VARIANT = "pdf/ua-1"
+COVER_RENDITION = "max-1240x1754"
+
+
+def _allowed_roots() -> list[Path]:
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.STATIC_ROOT)]
+    roots += [Path(p) for p in getattr(finders, "searched_locations", [])]
+    return [root.resolve() for root in roots]
+
+
+def _fetcher():
+    """A URL fetcher for files under MEDIA_ROOT and the static folders, and data: URLs."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LocalFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if parts.scheme != "file":
+                raise ValueError(f"PDF builds fetch no network resources: {url}")
+            path = Path(unquote(parts.path)).resolve()
+            if not any(path.is_relative_to(root) for root in _allowed_roots()):
+                raise ValueError(f"Not a media or static file: {path}")
+            return URLFetcherResponse(url, path.read_bytes())
+
+    return LocalFilesOnly(allowed_protocols=("file", "data"))
+
+
+def _write_options() -> dict:
+    """Tagged PDF/UA-1 when this WeasyPrint knows the variant, else plain tags, else nothing."""
+    import weasyprint
+
+    try:
+        from weasyprint.pdf import VARIANTS
+    except ImportError:  # pragma: no cover - an older WeasyPrint
+        VARIANTS = {}
+    if PDF_VARIANT in VARIANTS:
+        return {"pdf_variant": PDF_VARIANT}
+    if "pdf_tags" in getattr(weasyprint, "DEFAULT_OPTIONS", {}):
+        return {"pdf_tags": True}
+    return {}
+
+
+def _cover_url(edition) -> str:
+    image = edition.cover_image
+    if image is None:
+        return ""
+    rendition = image.get_rendition(COVER_RENDITION)
+    try:
+        return Path(rendition.file.path).resolve().as_uri()
+    except NotImplementedError:  # object storage: embed the bytes instead of fetching them
+        with rendition.file.open("rb") as file:
+            data = base64.b64encode(file.read()).decode()
+        return f"data:image/jpeg;base64,{data}"
+
+
+def _layout(template: str, context: dict, *, first_page: int = 1):
+    from weasyprint import CSS, HTML
+
+    html = render_to_string(template, context)
+    stylesheet = render_to_string(
+        "magazine/pdf/edition.css", {"first_page": first_page - 1, **context}
+    )
+    return HTML(string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=_fetcher()).render(
+        stylesheets=[CSS(string=stylesheet)], **_write_options()
+    )
+
+
+def render_edition_pdf(edition, progress=lambda rendered, total: None) -> tuple[bytes, int]:
+    """The PDF of an edition's live articles, and its number of pages.
+
+    ``progress(rendered, total)`` is called before the first article and after each one.
+    """
+    document = edition_document(edition, progress)
+    return document.write_pdf(**_write_options()), len(document.pages)
+
+
+def edition_document(edition, progress=lambda rendered, total: None):
+    """The laid-out edition (a WeasyPrint Document): cover, contents, then every article."""
+    articles = edition_articles(edition)
+    total = len(articles)
+    progress(0, total)
+    language = edition.locale.language_code
+    with translation.override(language):
+        base = {
+            "edition": edition,
+            "network_name": NetworkSettings.load().name,
+            "language": language,
+        }
+        # The header line is a CSS string: no quotes or backslashes from the data.
+        head = f"{base['network_name']} · {edition.season}"
+        base["running_head"] = head.replace('"', "").replace("\\", "")
+        cover = _layout("magazine/pdf/cover.html", {**base, "cover_url": _cover_url(edition)})
+        # Articles start after the cover and the contents; the contents take one page for a
+        # magazine's few articles, and are laid out again below if they take more.
+        parts = []
+        contents_pages = 1
+        page = len(cover.pages) + contents_pages + 1
+        for number, article in enumerate(articles, start=1):
+            document = _layout(
+                "magazine/pdf/article.html",
+                {**base, "article": article, "number": number},
+                first_page=page,
+            )
+            article.pdf_page = page
+            page += len(document.pages)
+            parts.append(document)
+            progress(number, total)
+        contents = _layout(
+            "magazine/pdf/contents.html",
+            {**base, "articles": articles},
+            first_page=len(cover.pages) + 1,
+        )
+        if len(contents.pages) != contents_pages:
+            shift = len(contents.pages) - contents_pages
+            for article in articles:
+                article.pdf_page += shift
+            contents = _layout(
+                "magazine/pdf/contents.html",
+                {**base, "articles": articles},
+                first_page=len(cover.pages) + 1,
+            )
+    pages = [*cover.pages, *contents.pages, *(p for part in parts for p in part.pages)]
+    return cover.copy(pages)

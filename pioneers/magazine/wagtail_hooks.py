@@ -1,0 +1,52 @@
+"""The magazine in the editors' admin: building an edition's PDF, and editions closed to new
+articles."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from pioneers.magazine.models import ArticlePage, EditionPage
+from pioneers.magazine.services import article_closed_edition, closed_edition_message
+
+
+def _pdf_button(page, priority):
+    if isinstance(page.specific_deferred, EditionPage):
+        yield Button(
+            _("Build PDF"),
+            reverse("magazine:edition_pdf", kwargs={"pk": page.pk}),
+            icon_name="doc-full",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def edition_pdf_header_button(page, user, view_name, next_url=None):
+    yield from _pdf_button(page, 63)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def edition_pdf_listing_button(page, user, next_url=None):
+    yield from _pdf_button(page, 46)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def edition_submissions_take_effect(request, page):
+    """Opening or closing an edition for submissions counts at once, also in a draft."""
+    if isinstance(page, EditionPage):
+        EditionPage.objects.filter(pk=page.pk).update(accepts_submissions=page.accepts_submissions)
+
+
+@hooks.register("before_publish_page")
+def article_not_into_a_closed_edition(request, page):
+    """An editor cannot publish a new article into an edition that appeared and is closed."""
+    if isinstance(page, ArticlePage):
+        live = ArticlePage.objects.filter(pk=page.pk, live=True).exists()
+        edition = None if live else article_closed_edition(page)
+        if edition is not None:
+            messages.error(request, closed_edition_message(edition))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

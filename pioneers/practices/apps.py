@@ -1,0 +1,18 @@
+"""Configuration of the practices app: the knowledge base, take-up and nominations."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticesConfig(AppConfig):
+    name = "pioneers.practices"
+    label = "practices"
+    verbose_name = _("Knowledge base")
+
+    def ready(self):
+        from pioneers.core import personal_data
+        from pioneers.practices import services
+
+        personal_data.register(
+            "practices", export=services.practices_export, erase=services.practices_erase
+        )

@@ -1,0 +1,270 @@
+"""Meeting reports as Wagtail pages, with the metadata Dutch active publication asks for, and
+the round in which attendees comment on a report's draft."""
+
+import csv
+import functools
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageLogEntry
+from wagtail.search import index
+
+from pioneers.core.ids import parse_id
+from pioneers.network.models import Membership
+from pioneers.publications.models import RICH_TEXT_FEATURES, SectionIndexPage
+
+
+@functools.cache
+def woo_categories() -> list[tuple[str, str]]:
+    """The Open Government Act's information categories as (TOOI identifier, Dutch name)."""
+    path = Path(__file__).parent / "data" / "woo-information-categories.csv"
+    with path.open(encoding="utf-8") as file:
+        return [(row["tooi_identifier"], row["name"]) for row in csv.DictReader(file)]
+
+
+# "onderzoeksrapport": what a report of a meeting on how government works most often is.
+DEFAULT_WOO_CATEGORY = "https://identifier.overheid.nl/tooi/def/thes/kern/c_fdaee95e"
+
+
+class ReportIndexPage(SectionIndexPage):
+    """The list of meeting reports."""
+
+    subpage_types = ["reports.ReportPage"]
+
+    class Meta:
+        verbose_name = _("reports overview")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Reports are written in the network's language; every language's overview lists them.
+        context["reports"] = (
+            ReportPage.objects.live()
+            .public()
+            .select_related("meeting__host", "locale")
+            .order_by("-meeting__date")
+        )
+        return context
+
+
+class ReportPage(Page):
+    """The public report of one meeting, with the metadata Dutch active publication asks for."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    summary = models.TextField(_("summary"))
+    insights = RichTextField(_("insights"), features=RICH_TEXT_FEATURES, blank=True)
+    agreements = RichTextField(_("agreements"), features=RICH_TEXT_FEATURES, blank=True)
+    lessons = RichTextField(_("lessons"), features=RICH_TEXT_FEATURES, blank=True)
+    # Metadata for active publication under the Open Government Act (Woo).
+    publisher = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty means the network's lead organisation."),
+    )
+    information_category = models.CharField(
+        _("information category (Woo)"),
+        max_length=100,
+        choices=woo_categories,
+        default=DEFAULT_WOO_CATEGORY,
+    )
+    created_on = models.DateField(
+        _("created on"), null=True, blank=True, help_text=_("Empty means the meeting's date.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("meeting"),
+        FieldPanel("summary"),
+        FieldPanel("insights"),
+        FieldPanel("agreements"),
+        FieldPanel("lessons"),
+        InlinePanel("actions", heading=_("Follow-up actions"), label=_("action")),
+        InlinePanel("photos", heading=_("Photos"), label=_("photo")),
+        InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [FieldPanel("publisher"), FieldPanel("information_category"), FieldPanel("created_on")],
+            heading=_("Publication metadata"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("insights"),
+        index.SearchField("agreements"),
+        index.SearchField("lessons"),
+    ]
+    parent_page_types = ["reports.ReportIndexPage"]
+
+    class Meta:
+        verbose_name = _("meeting report")
+
+    def clean(self):
+        super().clean()
+        others = ReportPage.objects.filter(meeting_id=self.meeting_id, locale_id=self.locale_id)
+        if self.meeting_id and others.exclude(pk=self.pk).exists():
+            raise ValidationError({"meeting": _("This meeting already has a report.")})
+
+    def published_versions(self) -> list[dict]:
+        """Every version that was public, newest first: {"revision_id", "timestamp"}."""
+        return list(
+            PageLogEntry.objects.filter(page=self, action="wagtail.publish")
+            .exclude(revision=None)
+            .order_by("-timestamp")
+            .values("revision_id", "timestamp")
+        )
+
+    def serve(self, request, *args, **kwargs):
+        """``?version=<id>`` shows a version that was published before; the history stays public."""
+        version = request.GET.get("version")
+        if not version:
+            return super().serve(request, *args, **kwargs)
+        version = parse_id(version)
+        versions = {v["revision_id"]: v["timestamp"] for v in self.published_versions()}
+        if version not in versions:
+            raise Http404
+        old = self.revisions.get(pk=version).as_object()
+        context = self.get_context(request, *args, **kwargs)
+        context.update(page=old, self=old, old_version=versions[version])
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["versions"] = self.published_versions()
+        return context
+
+    @property
+    def participant_count(self) -> int:
+        """Counted from the check-ins of the meeting, not typed in."""
+        return self.meeting.registrations.filter(
+            status="confirmed", checked_in_at__isnull=False
+        ).count()
+
+    @functools.cached_property
+    def metadata(self) -> dict:
+        """Publisher, category, dates, language and format, as shown and as DCTERMS meta tags."""
+        publisher = self.publisher
+        if publisher is None:
+            lead = Membership.objects.filter(is_lead=True, status="member").first()
+            publisher = lead.organisation if lead else None
+        return {
+            "publisher": publisher,
+            "category": dict(woo_categories()).get(self.information_category, ""),
+            "category_uri": self.information_category,
+            "created": self.created_on or self.meeting.date,
+            "issued": self.first_published_at,
+            "modified": self.last_published_at,
+            "language": self.locale.language_code,
+            "format": "text/html",
+        }
+
+
+class FollowUpAction(Orderable):
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="actions")
+    action = models.CharField(_("action"), max_length=300)
+    owner = models.CharField(_("owner"), max_length=150)
+    due = models.DateField(_("due"), null=True, blank=True)
+
+    panels = [FieldPanel("action"), FieldPanel("owner"), FieldPanel("due")]
+
+
+class ReportPhoto(Orderable):
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("What the photo shows, for people who cannot see it. Required."),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+
+class ReportAttachment(Orderable):
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class CommentRound(models.Model):
+    """Attendees invited to comment on a report's draft, until a set moment."""
+
+    report = models.OneToOneField(
+        ReportPage, on_delete=models.CASCADE, related_name="comment_round"
+    )
+    closes_at = models.DateTimeField(_("comments close at"))
+    invited = models.PositiveIntegerField(_("attendees invited"), default=0)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("comment round")
+
+    def __str__(self):
+        return str(self.report)
+
+    @property
+    def is_open(self) -> bool:
+        return timezone.now() < self.closes_at
+
+
+class DraftComment(models.Model):
+    """An attendee's comment on a draft report; editors answer or resolve each one."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("waiting for an answer")
+        ANSWERED = "answered", _("answered")
+        RESOLVED = "resolved", _("resolved")
+
+    report = models.ForeignKey(ReportPage, on_delete=models.CASCADE, related_name="draft_comments")
+    registration = models.ForeignKey(
+        "meetings.Registration", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment on a draft")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.body[:40]}"

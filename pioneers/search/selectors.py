@@ -1,0 +1,144 @@
+"""Site-wide search: what it looks in (practices, reports, articles, meetings, organisations,
+pages) and the hits per kind; the search backends are in ``pioneers.core.search``."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+
+from pioneers.core import search
+from pioneers.core.cache import cached
+from pioneers.core.search import bounded, highlight, plain_text, words
+from pioneers.magazine.selectors import searchable_articles
+from pioneers.meetings.models import Meeting
+from pioneers.network.selectors import approved_organisations
+from pioneers.practices.models import PracticePage
+from pioneers.publications.models import ContentPage
+from pioneers.reports.models import ReportPage
+from pioneers.search.forms import SiteSearchForm
+
+SEARCH_PREVIEW = 5  # results per kind on the overview; "show all" pages through one kind
+
+
+def _search_sources() -> dict:
+    """What site-wide search looks in: kind -> (label, what is found, how a hit is shown)."""
+    return {
+        "practice": (
+            _("Practices"),
+            PracticePage.objects.live().public(),
+            lambda p: (p.url, p.summary, p.municipality.name),
+        ),
+        "report": (
+            _("Reports"),
+            ReportPage.objects.live().public(),
+            lambda p: (p.url, p.summary, date_format(p.meeting.date)),
+        ),
+        "article": (
+            _("Articles"),
+            searchable_articles(),
+            lambda a: (a.url, a.intro, a.locale.get_display_name()),
+        ),
+        "meeting": (
+            _("Meetings"),
+            Meeting.objects.filter(is_published=True),
+            lambda m: (
+                m.get_absolute_url(),
+                m.description or m.topic,
+                f"{date_format(m.date)} · {m.city}",
+            ),
+        ),
+        "organisation": (
+            _("Organisations"),
+            approved_organisations(),
+            lambda o: (o.get_absolute_url(), "", o.get_kind_display()),
+        ),
+        "page": (
+            _("Pages"),
+            ContentPage.objects.live().public().filter(locale=Locale.get_active()),
+            lambda p: (p.url, p.intro or plain_text(p.body), ""),
+        ),
+    }
+
+
+def site_search(params, *, per_page: int = 20) -> dict:
+    """Hits per kind for a query: a preview of every kind, or one kind paged through."""
+    sources = _search_sources()
+    backend = get_search_backend()
+    form = SiteSearchForm(params)
+    form.fields["kind"].choices = [("", _("Everything"))] + [
+        (kind, label) for kind, (label, _qs, _show) in sources.items()
+    ]
+    form.is_valid()
+    query = (form.cleaned_data.get("q") or "").strip()
+    chosen = form.cleaned_data.get("kind") or ""
+    context = {"form": form, "query": query, "kind": chosen, "groups": [], "total": 0}
+    if not query:
+        return context
+    if not words(query):
+        context["notice"] = _("Type at least one word or number to search for.")
+        return context
+    for kind, (label, queryset, show) in sources.items():
+        if chosen and kind != chosen:
+            continue
+        results = bounded(backend.search(query, queryset))
+        count = results.count()
+        more = getattr(results, "more_hits", False)
+        context["total"] += count
+        # Each kind with more hits than a search ranks counts as that many, a lower bound.
+        context["more_than"] = context.get("more_than", 0) + (search.MAX_HITS if more else count)
+        context["more"] = context.get("more") or more
+        if not count:
+            continue
+        if chosen:
+            page = Paginator(results, per_page).get_page(params.get("page"))
+            hits, context["page_obj"] = list(page.object_list), page
+        else:
+            hits = list(results[:SEARCH_PREVIEW])
+        hits = _with_related(kind, hits)
+        context["groups"].append(
+            {
+                "kind": kind,
+                "label": label,
+                "count": count,
+                "more": more,
+                "more_than": search.MAX_HITS,
+                "items": [_search_item(hit, show, query) for hit in hits],
+            }
+        )
+    return context
+
+
+SEARCH_RELATED = {"practice": ["municipality"], "report": ["meeting"], "article": ["locale"]}
+
+
+def _with_related(kind: str, hits: list) -> list:
+    """Load what the shown hits need in one query per kind, keeping their order."""
+    related = SEARCH_RELATED.get(kind)
+    if not related or not hits:
+        return hits
+    by_pk = type(hits[0]).objects.select_related(*related).in_bulk([h.pk for h in hits])
+    return [by_pk.get(h.pk, h) for h in hits]
+
+
+def _search_item(hit, show, query: str) -> dict:
+    url, text, meta = show(hit)
+    return {
+        "url": url,
+        "title": highlight(str(hit.title if hasattr(hit, "title") else hit), query),
+        "excerpt": highlight(text, query, context_words=30) if text else "",
+        "meta": meta,
+        "language": _language_of(hit),
+    }
+
+
+def _language_of(hit) -> str:
+    """The language a hit is written in: its page's, or the network's main language."""
+    locale_id = getattr(hit, "locale_id", None)
+    if locale_id is None:
+        return settings.LANGUAGE_CODE
+    languages = cached(
+        "locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+    return languages.get(locale_id, settings.LANGUAGE_CODE)
