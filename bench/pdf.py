@@ -42,17 +42,16 @@ PARAGRAPH = (
 def setup_site():
     from io import StringIO
 
-    from pioneers.core.demo import _locales, _site_tree
+    from pioneers.demo.network import site_tree
 
     call_command("migrate", verbosity=0)
-    _locales()
-    _site_tree(StringIO())
+    site_tree(StringIO())
 
 
 def edition_with(articles: int, number: int):
     from datetime import date
 
-    from pioneers.publications.magazine_demo import cover_image
+    from pioneers.demo.magazine import cover_image
     from pioneers.publications.models import (
         ArticleAuthor,
         ArticlePage,

@@ -387,7 +387,7 @@ def load_base() -> float:
 
     from django.core.management import call_command
 
-    from pioneers.core.demo import load_demo
+    from pioneers.demo.loader import load_demo
 
     started = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)
@@ -403,12 +403,12 @@ class Corpus:
     FIELDS = ("summary", "problem", "approach", "result", "lessons")
 
     def __init__(self):
-        from pioneers.publications.demo_practices import PRACTICES
+        from pioneers.demo.files import read
 
         self.titles, self.rare_titles = [], []
         self.sentences = {field: [] for field in self.FIELDS}
         self.rare = {field: [] for field in self.FIELDS}
-        for row in PRACTICES:
+        for row in read("practices")["practices"]:
             (self.rare_titles if self.is_rare(row["title"]) else self.titles).append(row["title"])
             for field in self.FIELDS:
                 for paragraph in (row[field] or "").split("\n\n"):

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "pioneers.topics",
     "pioneers.meetings",
     "pioneers.publications",
+    "pioneers.demo",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
