@@ -153,6 +153,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "pioneers.core.menu.site_menu",
                 "pioneers.publications.context_processors.navigation",
             ],
         },
