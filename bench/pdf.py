@@ -42,18 +42,17 @@ PARAGRAPH = (
 def setup_site():
     from io import StringIO
 
-    from pioneers.core.demo import _locales, _site_tree
+    from pioneers.demo.network import site_tree
 
     call_command("migrate", verbosity=0)
-    _locales()
-    _site_tree(StringIO())
+    site_tree(StringIO())
 
 
 def edition_with(articles: int, number: int):
     from datetime import date
 
+    from pioneers.demo.magazine import cover_image
     from pioneers.magazine.models import ArticleAuthor, ArticlePage, EditionPage, MagazineIndexPage
-    from pioneers.publications.magazine_demo import cover_image
     from pioneers.publications.models import HomePage
 
     home = HomePage.objects.get(locale__language_code="nl")

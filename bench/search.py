@@ -37,7 +37,7 @@ no DATABASE_URL), PostgreSQL as the database ``bench_search`` on BENCH_POSTGRES_
 postgres://postgres@127.0.0.1:5432). Each is migrated and given the municipalities and the
 demo, with tasks (search indexing among them) run immediately.
 
-The practices are recombined from the demo's sentences (pioneers/publications/demo_practices.py)
+The practices are recombined from the demo's sentences (pioneers/demo/data/practices.toml)
 with a fixed seed: random municipality, status, one to three topics, values, publication date
 and a few reuses; one in RARE_EVERY gets the title with the rare word. They are written as
 Wagtail stores pages, but in bulk: ``wagtailcore_page`` rows with their materialised paths
@@ -387,7 +387,7 @@ def load_base() -> float:
 
     from django.core.management import call_command
 
-    from pioneers.core.demo import load_demo
+    from pioneers.demo.loader import load_demo
 
     started = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)
@@ -403,12 +403,12 @@ class Corpus:
     FIELDS = ("summary", "problem", "approach", "result", "lessons")
 
     def __init__(self):
-        from pioneers.publications.demo_practices import PRACTICES
+        from pioneers.demo.files import read
 
         self.titles, self.rare_titles = [], []
         self.sentences = {field: [] for field in self.FIELDS}
         self.rare = {field: [] for field in self.FIELDS}
-        for row in PRACTICES:
+        for row in read("practices")["practices"]:
             (self.rare_titles if self.is_rare(row["title"]) else self.titles).append(row["title"])
             for field in self.FIELDS:
                 for paragraph in (row[field] or "").split("\n\n"):

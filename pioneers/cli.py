@@ -36,7 +36,7 @@ HOUSEKEEPING_INTERVAL = 60  # seconds
 def _serve(argv):
     from django.conf import settings
 
-    from pioneers.core import demo
+    from pioneers.demo import loader as demo
     from pioneers.env import env_int, env_str
 
     host = env_str("PIONEERS_HOST", "127.0.0.1")

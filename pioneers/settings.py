@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "pioneers.practices",
     "pioneers.magazine",
     "pioneers.search",
+    "pioneers.demo",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -156,6 +157,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "pioneers.core.menu.site_menu",
                 "pioneers.publications.context_processors.navigation",
             ],
         },

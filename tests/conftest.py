@@ -33,7 +33,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo once per test database; each test's transaction rolls its changes back."""
     from django.test import override_settings
 
-    from pioneers.core.demo import load_demo
+    from pioneers.demo.loader import load_demo
 
     with django_db_blocker.unblock(), override_settings(TASKS=IMMEDIATE_TASKS):
         load_demo(io.StringIO())

@@ -11,11 +11,12 @@ def load_test_demo() -> None:
     """
     from wagtail.models import Collection, Locale, Page
 
-    from pioneers.core.demo import load_demo
+    from pioneers.demo.loader import load_demo
 
     if not Page.objects.exists():
         locale, _ = Locale.objects.get_or_create(language_code="nl")
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
-    load_demo(io.StringIO())
+    # Tests make accounts of their own; the demo's refusal of real accounts is tested apart.
+    load_demo(io.StringIO(), force=True)

@@ -10,11 +10,12 @@ class MagazineConfig(AppConfig):
     verbose_name = _("Magazine")
 
     def ready(self):
-        from pioneers.core import personal_data
+        from pioneers.core import menu, personal_data
         from pioneers.magazine import services
         from pioneers.magazine.signals import connect_signals
 
         connect_signals()
+        menu.register_head("magazine/_feed_link.html")
         personal_data.register(
             "magazine", export=services.magazine_export, erase=services.magazine_erase
         )

@@ -10,8 +10,11 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from pioneers.core import personal_data
+        from pioneers.core import chores, personal_data
         from pioneers.meetings import services
+
+        chores.register("reminders_send", services.reminders_send)
+        chores.register("accessibility_needs_erase", services.accessibility_needs_erase)
 
         personal_data.register(
             "registrations",

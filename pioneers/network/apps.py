@@ -10,8 +10,22 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
-        from pioneers.core import personal_data
+        from pioneers.core import menu, personal_data
         from pioneers.network import services
+
+        menu.register(
+            "account",
+            _("Join requests"),
+            "network:join_requests",
+            order=10,
+            visible=lambda user: user.is_staff,
+        )
+        menu.register("account", _("Pioneers"), "network:people", order=20)
+        menu.register("account", _("Profile"), "network:profile", order=40)
+        menu.register(
+            "account_settings", _("Delete your account"), "network:account_delete", order=20
+        )
+        menu.register("no_access", _("Your profile"), "network:profile", order=10)
 
         personal_data.register("account", export=services.account_export)
         personal_data.register(

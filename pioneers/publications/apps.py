@@ -10,8 +10,12 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publications")
 
     def ready(self):
-        from pioneers.core import personal_data
+        from pioneers.core import menu, personal_data
         from pioneers.publications import services
 
+        menu.register("account", _("My overview"), "publications:mine", order=30)
+        menu.register(
+            "account_settings", _("Your data"), "publications:mine", order=10, fragment="#your-data"
+        )
         # Pages a person made (practices, articles) name them as owner; nothing to show.
         personal_data.register("pages", export=None, erase=services.pages_erase)

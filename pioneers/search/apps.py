@@ -8,3 +8,8 @@ class SearchConfig(AppConfig):
     name = "pioneers.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from pioneers.core import menu
+
+        menu.register_search("search:search")

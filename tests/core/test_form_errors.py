@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 
-from pioneers.core.demo import MEMBER_EMAIL
+from pioneers.demo.loader import MEMBER_EMAIL
 
 pytestmark = pytest.mark.django_db
 

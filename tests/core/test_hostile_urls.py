@@ -28,8 +28,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern
 from django.utils import translation
 
-from pioneers.core.demo import COORDINATOR_EMAIL, MEMBER_EMAIL
 from pioneers.core.models import User
+from pioneers.demo.loader import COORDINATOR_EMAIL, MEMBER_EMAIL
 
 pytestmark = pytest.mark.django_db
 

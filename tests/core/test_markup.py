@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from pioneers.core.demo import COORDINATOR_EMAIL
+from pioneers.demo.loader import COORDINATOR_EMAIL
 
 pytestmark = pytest.mark.django_db
 

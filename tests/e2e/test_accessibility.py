@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from pioneers.core.demo import DEMO_PASSWORD, MEMBER_EMAIL
+from pioneers.demo.loader import DEMO_PASSWORD, MEMBER_EMAIL
 
 pytestmark = pytest.mark.e2e
 

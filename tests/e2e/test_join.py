@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from pioneers.core.demo import COORDINATOR_EMAIL, DEMO_PASSWORD
+from pioneers.demo.loader import COORDINATOR_EMAIL, DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 

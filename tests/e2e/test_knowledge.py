@@ -4,7 +4,7 @@ any page, facets narrow the list, and a pioneer sharing a practice sees similar 
 import pytest
 from playwright.sync_api import expect
 
-from pioneers.core.demo import DEMO_PASSWORD, MEMBER_EMAIL
+from pioneers.demo.loader import DEMO_PASSWORD, MEMBER_EMAIL
 from tests.e2e.test_join import log_in
 
 pytestmark = pytest.mark.e2e

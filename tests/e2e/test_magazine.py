@@ -4,7 +4,7 @@ Wagtail's workflow and publishes the edition, its PDF is built, and readers find
 import pytest
 from playwright.sync_api import expect
 
-from pioneers.core.demo import COORDINATOR_EMAIL, DEMO_PASSWORD, MEMBER_EMAIL
+from pioneers.demo.loader import COORDINATOR_EMAIL, DEMO_PASSWORD, MEMBER_EMAIL
 from tests.e2e.test_join import log_in, log_out
 
 pytestmark = pytest.mark.e2e

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from pioneers.core.demo import COORDINATOR_EMAIL, DEMO_PASSWORD
+from pioneers.demo.loader import COORDINATOR_EMAIL, DEMO_PASSWORD
 from tests.e2e.test_join import log_in, log_out
 
 pytestmark = pytest.mark.e2e

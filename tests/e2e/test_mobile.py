@@ -5,7 +5,7 @@ puts the focus on its error summary."""
 import pytest
 from playwright.sync_api import expect
 
-from pioneers.core.demo import COORDINATOR_EMAIL, DEMO_PASSWORD
+from pioneers.demo.loader import COORDINATOR_EMAIL, DEMO_PASSWORD
 from tests.e2e.test_join import log_in
 
 pytestmark = pytest.mark.e2e

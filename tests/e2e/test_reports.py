@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from pioneers.core.demo import COORDINATOR_EMAIL, DEMO_PASSWORD
+from pioneers.demo.loader import COORDINATOR_EMAIL, DEMO_PASSWORD
 from tests.e2e.test_join import log_in
 
 pytestmark = pytest.mark.e2e

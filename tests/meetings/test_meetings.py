@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from pioneers.meetings.demo import quarter_after
+from pioneers.demo.meetings import quarter_after
 from pioneers.meetings.models import Meeting, Programme
 from pioneers.network.models import Organisation
 

@@ -18,8 +18,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Also load the demo network with its demo accounts (never on a real site).",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="With --demo: load the demo even when the database has accounts of real people.",
+        )
 
-    def handle(self, *args, demo=False, **options):
+    def handle(self, *args, demo=False, force=False, **options):
         verbosity = options["verbosity"]
         # compilemessages walks the working directory: compile only the project's own catalogues.
         with chdir(settings.PACKAGE_DIR):
@@ -29,9 +34,8 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Static files collected in {settings.STATIC_ROOT}")
         if demo:
-            from pioneers.core.demo import load_demo
-
-            load_demo(self.stdout)
+            # The demo app owns the command; the core knows no domain (tests/core/test_layering.py).
+            call_command("demo", force=force, stdout=self.stdout, verbosity=verbosity)
         # A real installation gets a home page and a privacy statement with placeholders.
         call_command("site_defaults", verbosity=verbosity)
         # Pages cached before this (new) release may name static files that are gone now.

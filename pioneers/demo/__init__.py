@@ -1,0 +1,1 @@
+"""The demo network of the embedded profile: content in TOML files, loaded by `pioneers demo`."""

@@ -1,0 +1,79 @@
+"""Demo knowledge base: practices in Dutch, some taken up by other members, and open nominations.
+
+The content is in ``data/practices.toml``.
+"""
+
+from datetime import timedelta
+
+from django.utils.text import slugify
+
+from pioneers.demo.files import read
+from pioneers.demo.pages import backdate, index_page, publish
+from pioneers.network.models import Organisation, Person
+from pioneers.practices.models import Nomination, PracticeIndexPage, PracticePage, PracticeReuse
+from pioneers.practices.services import PRACTICE_TEXT_FIELDS, text_to_rich_text
+from pioneers.publications.models import HomePage
+from pioneers.topics.models import Topic
+
+
+def load(stdout) -> None:
+    homes = {p.locale.language_code: p for p in HomePage.objects.select_related("locale")}
+    if "nl" not in homes or PracticeIndexPage.objects.exists():
+        return
+    data = read("practices")
+    index = index_page(PracticeIndexPage, data["index"], homes)
+    municipalities = {
+        o.cbs_code: o
+        for o in Organisation.objects.filter(
+            cbs_code__in={row["municipality"] for row in data["practices"]}
+        )
+    }
+    topics = Topic.objects.in_bulk(field_name="slug")
+    people = {}
+    for person in Person.objects.select_related("organisation").order_by("pk"):
+        people.setdefault(person.organisation.cbs_code if person.organisation else "", []).append(
+            person
+        )
+    made = []
+    for row in data["practices"]:
+        municipality = municipalities.get(row["municipality"])
+        if municipality is None:
+            continue
+        local = people.get(row["municipality"], [])
+        contact = local[row["contact"] % len(local)] if local and "contact" in row else None
+        practice = PracticePage(
+            title=row["title"],
+            slug=slugify(row["title"])[:80],
+            locale=index.locale,
+            summary=row["summary"],
+            status=row["status"],
+            started_on=row.get("started_on"),
+            municipality=municipality,
+            contact=contact,
+            contact_consent=contact is not None and contact.public_profile,
+            **{field: text_to_rich_text(row[field]) for field in PRACTICE_TEXT_FIELDS},
+            **{field: field in row["values"] for field, _label in PracticePage.VALUES},
+        )
+        practice.topics.set([topics[slug] for slug in row["topics"] if slug in topics])
+        index.add_child(instance=practice)
+        publish(practice)
+        made.append(practice)
+        if "started_on" in row:
+            backdate([practice], row["started_on"] + timedelta(days=60))
+    # Members that took practices up: none to three other member municipalities each.
+    takers = [group[0] for code, group in sorted(people.items()) if code]
+    reuses = []
+    for number, practice in enumerate(made):
+        for offset in range(number % 4 if takers else 0):
+            taker = takers[(number * 3 + offset * 7) % len(takers)]
+            if taker.organisation_id != practice.municipality_id:
+                reuses.append(
+                    PracticeReuse(practice=practice, organisation=taker.organisation, person=taker)
+                )
+    PracticeReuse.objects.bulk_create(reuses)
+    for nomination in data["nominations"]:
+        Nomination.objects.create(**nomination)
+    stdout.write(
+        f"  knowledge base: {len(made)} practices, {len(reuses)} taken up elsewhere, "
+        f"{len(data['nominations'])} nominations\n"
+    )
