@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pioneers.core.cache import cached, page_depends_on
 from pioneers.core.ids import parse_id
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -109,6 +110,7 @@ class ReportIndexPage(SectionIndexPage):
         verbose_name = _("reports overview")
 
     def get_context(self, request, *args, **kwargs):
+        page_depends_on(request, "meetings")  # each report's meeting: its date and host
         context = super().get_context(request, *args, **kwargs)
         # Reports are written in the network's language; every language's overview lists them.
         context["reports"] = (
@@ -215,6 +217,8 @@ class ReportPage(Page):
         return TemplateResponse(request, self.get_template(request), context)
 
     def get_context(self, request, *args, **kwargs):
+        # The meeting's title, date and host, and the participants its check-ins count.
+        page_depends_on(request, f"meeting:{self.meeting_id}")
         context = super().get_context(request, *args, **kwargs)
         context["versions"] = self.published_versions()
         return context
@@ -400,10 +404,10 @@ class PracticePage(Page):
         return [label for field, label in self.VALUES if getattr(self, field)]
 
     def get_context(self, request, *args, **kwargs):
-        from pioneers.core.cache import cached
         from pioneers.publications.forms import ReuseForm
         from pioneers.publications.selectors import practice_reuse_of, similar_practices
 
+        page_depends_on(request, f"practice:{self.pk}")  # how many organisations reuse it
         context = super().get_context(request, *args, **kwargs)
         context["reuse"] = practice_reuse_of(self, request.user)
         context["reuse_form"] = ReuseForm()
@@ -687,6 +691,7 @@ class ArticlePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        page_depends_on(request, "meetings")  # its related meetings' titles and dates
         context = super().get_context(request, *args, **kwargs)
         context["edition"] = self.get_parent().specific
         return context

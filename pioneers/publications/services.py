@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core.cache import SITE, tags_changed_on_commit
 from pioneers.core.email import email_render_enqueue, render_email, staff_emails
 from pioneers.network.models import Organisation, Person
 from pioneers.network.selectors import member_organisation
@@ -449,6 +450,7 @@ def edition_close(edition) -> None:
     from wagtail.models import Revision
 
     type(edition).objects.filter(pk=edition.pk).update(accepts_submissions=False)
+    tags_changed_on_commit(SITE)  # the update sends no signal
     edition.accepts_submissions = False
     for revision in Revision.objects.filter(
         pk__in=[edition.latest_revision_id, edition.live_revision_id]
@@ -629,6 +631,8 @@ def publications_erase(user) -> None:
     authorships = ArticleAuthor.objects.filter(person_id=person_id)
     articles = [str(pk) for pk in authorships.values_list("article_id", flat=True)]
     authorships.update(person=None, guest_name=removed)
+    # The updates above send no signal; practices and articles lose the name on their pages.
+    tags_changed_on_commit(SITE)
     for revision in Revision.page_revisions.filter(object_id__in=articles).iterator():
         authors = [a for a in revision.content.get("authors", []) if a.get("person") == person_id]
         for author in authors:

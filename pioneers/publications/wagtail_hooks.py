@@ -11,6 +11,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pioneers.core.cache import SITE, tags_changed_on_commit
 from pioneers.publications.models import Nomination, ReportPage
 
 
@@ -93,6 +94,7 @@ def edition_submissions_take_effect(request, page):
 
     if isinstance(page, EditionPage):
         EditionPage.objects.filter(pk=page.pk).update(accepts_submissions=page.accepts_submissions)
+        tags_changed_on_commit(SITE)  # the update sends no signal
 
 
 @hooks.register("before_publish_page")
