@@ -123,11 +123,15 @@ class AnonymousPageCacheMiddleware:
         if entry is not None:
             content, headers, stored = entry
             if versions(stored, known=found) == stored:
-                response = HttpResponse(b"" if request.method == "HEAD" else content)
+                response = HttpResponse(content)
                 for name, value in headers:
                     response[name] = value
                 response["X-Cache"] = "hit"
-                return _with_live_fragments(response)
+                response = _with_live_fragments(response)
+                response["Content-Length"] = str(len(response.content))
+                if request.method == "HEAD":
+                    response.content = b""
+                return response
         page_tags, token = page_tags_start(versions({ALL, SITE}, known=found))
         request.cache_tags = page_tags
         try:

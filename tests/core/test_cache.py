@@ -104,6 +104,15 @@ def test_live_figures_are_in_the_language_of_the_cached_page(
     assert int(response["Content-Length"]) == len(response.content)
 
 
+def test_a_head_request_from_the_cache_has_the_length_of_the_page(reader, meetings):
+    meeting, _other = meetings
+    _warm(reader, _url(meeting))
+    page = reader.get(_url(meeting))
+    head = reader.head(_url(meeting))
+    assert head["X-Cache"] == "hit" and head.content == b""
+    assert head["Content-Length"] == page["Content-Length"] == str(len(page.content))
+
+
 def test_live_figures_read_as_the_templates_wrote_them(meetings):
     """Markup and text of the figures are those the templates rendered before they were live."""
     meeting, _other = meetings
