@@ -533,6 +533,11 @@ def mark(met: bool) -> str:
     return "met" if met else "MISSED <<<"
 
 
+def _figure(value: float) -> str:
+    """A ratio (below 10) with its decimals, req/s, ms and MB with one."""
+    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+
+
 def print_report(report: dict) -> None:
     machine = report["machine"]
     config = report["config"]
@@ -610,7 +615,7 @@ def print_report(report: dict) -> None:
     print("Targets (reported, never failing the run):")
     for target in report["targets"]:
         print(
-            f"  {target['name']:<38} {target['value']:>8.1f}  target {target['target']:<6} "
+            f"  {target['name']:<38} {_figure(target['value']):>8}  target {target['target']:<6} "
             f"{mark(target['met'])}"
         )
     missed = sum(not t["met"] for t in report["targets"])
