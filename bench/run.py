@@ -13,7 +13,11 @@ What it does, in order:
    comparable between machines where absolute req/s are not.
 4. Runs `wrk --latency` against both servers for every page at every concurrency, interleaved so
    both see the same machine conditions, then reads the workers' memory from /proc.
-5. Prints a table with the targets next to the figures and writes the JSON.
+5. The "mixed" row: all cached pages in turn at concurrency 32, read-only and then while another
+   process (bench/registrations.py) makes registrations against the same database at
+   WRITES_PER_SECOND; its req/s as a share of the read-only run's is the figure. Before caches
+   knew what they depend on, every registration emptied every cached page.
+6. Prints a table with the targets next to the figures and writes the JSON.
 
 A missed target is reported, never turned into a failing exit status: this is a measurement, not a
 test. The exit status is non-zero only when the benchmark itself could not run.
@@ -31,6 +35,7 @@ import json
 import os
 import platform
 import re
+import select
 import shutil
 import signal
 import socket
@@ -69,6 +74,10 @@ TARGET_CONCURRENCY = 32
 TARGET_RPS = 400
 TARGET_P99_MS = 150
 TARGET_MEMORY_MB = 200
+# The mixed row: cached reads while registrations are made, against the same reads alone.
+MIXED_CONCURRENCY = 32
+WRITES_PER_SECOND = 5
+TARGET_MIXED_RATIO = 0.80
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "bench"
@@ -323,7 +332,14 @@ def parse_wrk(output: str) -> dict:
     return result
 
 
-def run_wrk(port: int, path: str, concurrency: int, seconds: int, threads: int = WRK_THREADS):
+def run_wrk(
+    port: int,
+    path: str,
+    concurrency: int,
+    seconds: int,
+    threads: int = WRK_THREADS,
+    script: Path | None = None,
+):
     command = [
         "wrk",
         "--latency",
@@ -331,6 +347,7 @@ def run_wrk(port: int, path: str, concurrency: int, seconds: int, threads: int =
         f"-c{concurrency}",
         f"-d{seconds}s",
         f"--timeout={WRK_TIMEOUT}",
+        *(["-s", str(script)] if script else []),
         f"http://{HOST}:{port}{path}",
     ]
     try:
@@ -455,7 +472,7 @@ def other_cpu_share(before: tuple, after: tuple) -> float:
     return round(max(0.0, other) / total, 3) if total > 0 else 0.0
 
 
-def evaluate_targets(results: list[dict], memory: dict) -> list[dict]:
+def evaluate_targets(results: list[dict], memory: dict, mixed: dict | None = None) -> list[dict]:
     targets = []
     for row in results:
         if row["page"] == TARGET_PAGE and row["concurrency"] == TARGET_CONCURRENCY:
@@ -495,6 +512,15 @@ def evaluate_targets(results: list[dict], memory: dict) -> list[dict]:
             "met": memory["pss_mb"] < TARGET_MEMORY_MB,
         }
     )
+    if mixed is not None:
+        targets.append(
+            {
+                "name": f"mixed / read-only req/s ({WRITES_PER_SECOND} reg./s)",
+                "target": f">= {TARGET_MIXED_RATIO:.2f}",
+                "value": mixed["ratio"],
+                "met": mixed["ratio"] >= TARGET_MIXED_RATIO and mixed["mixed"]["errors"] == 0,
+            }
+        )
     return targets
 
 
@@ -505,6 +531,11 @@ def other_cpu(row: dict) -> float:
 
 def mark(met: bool) -> str:
     return "met" if met else "MISSED <<<"
+
+
+def _figure(value: float) -> str:
+    """A ratio (below 10) with its decimals, req/s, ms and MB with one."""
+    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
 
 
 def print_report(report: dict) -> None:
@@ -542,6 +573,29 @@ def print_report(report: dict) -> None:
             f"{row['ratio']:>6.3f} | {other_cpu(row):>9.0%}"
         )
     print("* rendered on every request (page cache off), as for a logged-in member.")
+    mixed = report.get("mixed")
+    if mixed:
+        writer = mixed["writer"]
+        print()
+        print(
+            f"Mixed: the {len(PAGES)} pages above in turn from the page cache, concurrency "
+            f"{mixed['concurrency']}, alone and while another process registers "
+            f"{mixed['writes_per_second']} a second"
+        )
+        for name in ("read_only", "mixed"):
+            row = mixed[name]
+            label = name.replace("_", "-")
+            print(
+                f"  {label:<9} {row['rps']:>8.1f} req/s  p50 {row['p50_ms']:>6.1f} "
+                f"ms  p99 {row['p99_ms']:>6.1f} ms  errors {row['errors']}  "
+                f"other CPU {row['other_cpu']:.0%}"
+            )
+        print(
+            f"  ratio     {mixed['ratio']:>8.3f}  ({writer.get('made', 0)} registrations made, "
+            f"{writer.get('rate', 0):.1f}/s, {writer.get('failed', 0)} failed"
+            + (f": {writer['first_error']}" if writer.get("first_error") else "")
+            + ")"
+        )
     noisy = [row for row in report["results"] if other_cpu(row) > OTHER_CPU_WARNING]
     if noisy:
         print(
@@ -561,7 +615,7 @@ def print_report(report: dict) -> None:
     print("Targets (reported, never failing the run):")
     for target in report["targets"]:
         print(
-            f"  {target['name']:<38} {target['value']:>8.1f}  target {target['target']:<6} "
+            f"  {target['name']:<38} {_figure(target['value']):>8}  target {target['target']:<6} "
             f"{mark(target['met'])}"
         )
     missed = sum(not t["met"] for t in report["targets"])
@@ -581,6 +635,99 @@ def duration_from_env() -> int:
     if seconds < 1:
         raise BenchError("BENCH_DURATION must be at least 1 second")
     return seconds
+
+
+def rotation_script(path: Path) -> Path:
+    """A wrk script that asks for every page of PAGES in turn."""
+    paths = ", ".join(json.dumps(p) for _, p in PAGES)
+    path.write_text(
+        f"local paths = {{{paths}}}\n"
+        "local i = 0\n"
+        "request = function()\n"
+        "  i = i + 1\n"
+        '  return wrk.format("GET", paths[(i % #paths) + 1])\n'
+        "end\n"
+    )
+    return path
+
+
+def start_writer(env: dict, log: Path) -> subprocess.Popen:
+    """bench/registrations.py, against the server's database and cache; waits for "ready"."""
+    with log.open("ab") as err:
+        process = subprocess.Popen(
+            [sys.executable, str(BENCH_DIR / "registrations.py"), str(WRITES_PER_SECOND)],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+            start_new_session=True,
+        )
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stdout], [], [], 0.5)
+        if ready:
+            line = process.stdout.readline()
+            if line.strip() == "ready":
+                return process
+            if not line:
+                break
+            if line.startswith("{"):
+                raise BenchError(f"the registrations could not start: {line.strip()}")
+        elif process.poll() is not None:
+            break
+    stop(process)
+    raise BenchError(f"the registrations did not start:\n{tail(log)}")
+
+
+def stop_writer(process: subprocess.Popen) -> dict:
+    """Stops the registrations; what they did, from their last line."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        out, _ = process.communicate(timeout=STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        stop(process)
+        return {"error": "did not stop"}
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    return json.loads(lines[-1]) if lines else {"error": "no summary"}
+
+
+def measure_mixed(server, port: int, env: dict, log: Path, work: Path, duration: int) -> dict:
+    """The cached pages in turn, read-only and then with registrations at WRITES_PER_SECOND."""
+    script = rotation_script(work / "pages.lua")
+    first = PAGES[0][1]
+    run_wrk(port, first, WORKERS * 2, min(WARMUP_SECONDS, duration), threads=1, script=script)
+    print(f"  all pages in turn, read-only, concurrency {MIXED_CONCURRENCY} ...", flush=True)
+    snapshot = cpu_snapshot([server.pid])
+    read_only = checked(
+        run_wrk, server, log, port, first, MIXED_CONCURRENCY, duration, WRK_THREADS, script
+    )
+    read_only["other_cpu"] = other_cpu_share(snapshot, cpu_snapshot([server.pid]))
+    print(
+        f"  all pages in turn, {WRITES_PER_SECOND} registrations a second, concurrency "
+        f"{MIXED_CONCURRENCY} ...",
+        flush=True,
+    )
+    writer = start_writer(env, log)
+    try:
+        masters = [server.pid, writer.pid]
+        snapshot = cpu_snapshot(masters)
+        mixed = checked(
+            run_wrk, server, log, port, first, MIXED_CONCURRENCY, duration, WRK_THREADS, script
+        )
+        mixed["other_cpu"] = other_cpu_share(snapshot, cpu_snapshot(masters))
+    finally:
+        summary = stop_writer(writer)
+    return {
+        "concurrency": MIXED_CONCURRENCY,
+        "writes_per_second": WRITES_PER_SECOND,
+        "paths": [p for _, p in PAGES],
+        "read_only": read_only,
+        "mixed": mixed,
+        "writer": summary,
+        "ratio": round(mixed["rps"] / read_only["rps"], 4) if read_only["rps"] else 0.0,
+    }
 
 
 def check_tools() -> None:
@@ -677,6 +824,7 @@ def measure(work: Path, duration: int) -> dict:
             "pss_mb": round(sum(w["pss_mb"] for w in workers), 1),
             "master": memory_of(django.pid),
         }
+        mixed = measure_mixed(django, django_port, env, log, work, duration)
         stop(django)
 
         # The same pages rendered on every request (page cache off): what a logged-in member,
@@ -729,6 +877,7 @@ def measure(work: Path, duration: int) -> dict:
         "other_cpu_before": busy,
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "results": results,
+        "mixed": mixed,
         "memory": memory,
         "server_log_tail": errors.splitlines()[-50:] if errors else [],
     }
@@ -757,7 +906,7 @@ def main() -> int:
         "machine": machine_info(),
         **measured,
     }
-    report["targets"] = evaluate_targets(report["results"], report["memory"])
+    report["targets"] = evaluate_targets(report["results"], report["memory"], report["mixed"])
     print_report(report)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     path = RESULTS_DIR / f"{started.strftime('%Y%m%dT%H%M%SZ')}.json"

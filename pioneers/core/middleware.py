@@ -4,8 +4,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.utils.translation import get_language
 
-from pioneers.core.cache import cached, site_version
+from pioneers.core.cache import (
+    ALL,
+    SITE,
+    cached,
+    page_tags_end,
+    page_tags_start,
+    version_key,
+    versions,
+)
+from pioneers.core.live import PREFIX, fill
 
 PUBLIC_POLICY = "; ".join(
     [
@@ -70,16 +80,20 @@ class StatusCodeMiddleware:
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve public pages to visitors without a session from a cache.
+    """Serve public pages to visitors without a session from a cache, and fill in live fragments.
 
     Only GET and HEAD requests without a query string and without session or message cookies are
     served from it, and only 200 HTML responses that set no cookie (a page with a form sets the
-    CSRF cookie) are stored. Keys carry the site version, so any change to the data makes every
-    cached page stale; PAGE_CACHE_SECONDS bounds staleness for changes that bypass signals.
+    CSRF cookie) are stored. A stored page keeps the versions of the tags it was rendered under
+    ("site" always; a view adds its own with ``page_depends_on``, a cached fragment its tags); a
+    hit whose tags have moved on since is a miss. PAGE_CACHE_SECONDS bounds staleness for changes
+    that bypass signals. Every HTML response, cached or not, gets its live fragments filled in.
     """
 
     SKIP_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/private/", "/documents/")
     SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+    # Never stored with the page: the length changes when live fragments are filled in.
+    UNSTORED_HEADERS = {"x-cache", "content-length"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -96,21 +110,34 @@ class AnonymousPageCacheMiddleware:
         if "HTTP_HX_REQUEST" in request.META:
             return None  # an HTMX request gets a fragment, not the page
         # get_host() also enforces ALLOWED_HOSTS, which a cache hit would otherwise skip.
-        return f"page:{site_version()}:{request.get_host()}:{request.path}"
+        return f"page:{request.get_host()}:{request.path}"
 
     def __call__(self, request):
         key = self._key(request)
         if key is None:
-            return self.get_response(request)
-        cached = cache.get(key)
-        if cached is not None:
-            content, headers = cached
-            response = HttpResponse(b"" if request.method == "HEAD" else content)
-            for name, value in headers:
-                response[name] = value
-            response["X-Cache"] = "hit"
-            return response
-        response = self.get_response(request)
+            return _with_live_fragments(self.get_response(request))
+        default = [version_key(ALL), version_key(SITE)]
+        # One round trip for the page and the versions every page depends on.
+        found = cache.get_many([key, *default])
+        entry = found.get(key)
+        if entry is not None:
+            content, headers, stored = entry
+            if versions(stored, known=found) == stored:
+                response = HttpResponse(content)
+                for name, value in headers:
+                    response[name] = value
+                response["X-Cache"] = "hit"
+                response = _with_live_fragments(response)
+                response["Content-Length"] = str(len(response.content))
+                if request.method == "HEAD":
+                    response.content = b""
+                return response
+        page_tags, token = page_tags_start(versions({ALL, SITE}, known=found))
+        request.cache_tags = page_tags
+        try:
+            response = self.get_response(request)
+        finally:
+            page_tags_end(token)
         if (
             response.status_code == 200
             and not response.streaming
@@ -119,10 +146,26 @@ class AnonymousPageCacheMiddleware:
             and "no-store" not in response.get("Cache-Control", "")
             and "private" not in response.get("Cache-Control", "")
         ):
-            headers = [(k, v) for k, v in response.items() if k.lower() != "x-cache"]
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            headers = [
+                (k, v) for k, v in response.items() if k.lower() not in self.UNSTORED_HEADERS
+            ]
+            entry = (response.content, headers, page_tags.versions)
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         response["X-Cache"] = "miss"
+        return _with_live_fragments(response)
+
+
+def _with_live_fragments(response):
+    if (
+        response.streaming
+        or not response.get("Content-Type", "").startswith("text/html")
+        or PREFIX not in response.content
+    ):
         return response
+    language = response.get("Content-Language") or get_language()
+    response.content = fill(response.content, language)
+    response["Content-Length"] = str(len(response.content))
+    return response
 
 
 class AdminAccessMiddleware:
@@ -152,8 +195,8 @@ class AdminAccessMiddleware:
 class WagtailSiteMiddleware:
     """Wagtail looks up the site of every request in the database; keep the answer cached.
 
-    The site and its root page are cached under the site version like every other fragment,
-    so a change to a site or a page takes effect at once. The admin keeps its own lookup.
+    The site and its root page are cached under the "site" tag like every other fragment, so a
+    change to a site or a page takes effect at once. The admin keeps its own lookup.
     """
 
     def __init__(self, get_response):

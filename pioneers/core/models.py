@@ -129,7 +129,7 @@ class NetworkSettings(BaseGenericSetting):
 
     @classmethod
     def load(cls, request_or_site=None):
-        """The settings, cached across requests until any data changes (saving them included)."""
+        """The settings, cached across requests until the site changes (saving them included)."""
         from pioneers.core.cache import cached
 
         base = super().load

@@ -11,10 +11,15 @@ class MagazineConfig(AppConfig):
 
     def ready(self):
         from pioneers.core import menu, personal_data
-        from pioneers.magazine import services
+        from pioneers.core.cache import SITE, invalidates
+        from pioneers.magazine import caching, services
         from pioneers.magazine.signals import connect_signals
 
         connect_signals()
+        # Who submitted an article is seen only by the editors.
+        invalidates("magazine.articleauthor", {SITE})
+        invalidates("magazine.editionpdf", {SITE})
+        invalidates("network.person", caching.person_tags)
         menu.register_head("magazine/_feed_link.html")
         personal_data.register(
             "magazine", export=services.magazine_export, erase=services.magazine_erase

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pioneers.core.cache import page_depends_on
 from pioneers.publications.models import RICH_TEXT_FEATURES, SectionIndexPage
 
 
@@ -160,6 +161,7 @@ class ArticlePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        page_depends_on(request, "meetings")  # its related meetings' titles and dates
         context = super().get_context(request, *args, **kwargs)
         context["edition"] = self.get_parent().specific
         return context

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Revision, Workflow, WorkflowPage, WorkflowTask
 from wagtail.workflows import publish_workflow_state
 
+from pioneers.core.cache import SITE, tags_changed_on_commit
 from pioneers.core.email import render_email
 from pioneers.core.models import NetworkSettings
 from pioneers.core.personal_data import removed_person
@@ -192,6 +193,7 @@ def edition_close(edition) -> None:
     save would reopen the edition unasked).
     """
     type(edition).objects.filter(pk=edition.pk).update(accepts_submissions=False)
+    tags_changed_on_commit(SITE)  # the update sends no signal
     edition.accepts_submissions = False
     for revision in Revision.objects.filter(
         pk__in=[edition.latest_revision_id, edition.live_revision_id]
@@ -311,6 +313,7 @@ def magazine_erase(user) -> None:
     authorships = ArticleAuthor.objects.filter(person_id=person_id)
     articles = [str(pk) for pk in authorships.values_list("article_id", flat=True)]
     authorships.update(person=None, guest_name=removed)
+    tags_changed_on_commit(SITE)  # the update sends no signal; articles lose the name
     for revision in Revision.page_revisions.filter(object_id__in=articles).iterator():
         authors = [a for a in revision.content.get("authors", []) if a.get("person") == person_id]
         for author in authors:

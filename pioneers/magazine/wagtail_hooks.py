@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from pioneers.core.cache import SITE, tags_changed_on_commit
 from pioneers.magazine.models import ArticlePage, EditionPage
 from pioneers.magazine.services import article_closed_edition, closed_edition_message
 
@@ -38,6 +39,7 @@ def edition_submissions_take_effect(request, page):
     """Opening or closing an edition for submissions counts at once, also in a draft."""
     if isinstance(page, EditionPage):
         EditionPage.objects.filter(pk=page.pk).update(accepts_submissions=page.accepts_submissions)
+        tags_changed_on_commit(SITE)  # the update sends no signal
 
 
 @hooks.register("before_publish_page")

@@ -10,12 +10,19 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from pioneers.core import chores, personal_data
-        from pioneers.meetings import services
+        from pioneers.core import chores, live, personal_data
+        from pioneers.core.cache import invalidates
+        from pioneers.meetings import caching, services
 
         chores.register("reminders_send", services.reminders_send)
         chores.register("accessibility_needs_erase", services.accessibility_needs_erase)
-
+        # Registrations are left out on purpose: the places left are a live fragment, and
+        # check-ins (an update) say what they change themselves.
+        invalidates("meetings.programme", caching.programme_tags)
+        invalidates("meetings.meeting", caching.meeting_tags)
+        invalidates("meetings.agendaitem", caching.part_tags)
+        invalidates("meetings.material", caching.part_tags)
+        live.register("places_left", caching.places_left_fragments)
         personal_data.register(
             "registrations",
             export=services.registrations_export,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from pioneers.core.live import marker
 from pioneers.meetings.models import Meeting
 
 ICAL_STATUS = {
@@ -65,8 +66,12 @@ EVENT_STATUS = {
 }
 
 
-def meeting_json_ld(meeting: Meeting, places_left: int | None) -> str:
-    """schema.org Event for search engines and calendar tools; safe to put in a script element."""
+def meeting_json_ld(meeting: Meeting, places_left: int | None = None, *, live: bool = False) -> str:
+    """schema.org Event for search engines and calendar tools; safe to put in a script element.
+
+    With ``live``, the places left are a live fragment (pioneers.core.live), current on every
+    response even when the page comes from the cache.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -95,4 +100,9 @@ def meeting_json_ld(meeting: Meeting, places_left: int | None) -> str:
     if places_left is not None:
         data["remainingAttendeeCapacity"] = places_left
     # Escape "<" so that no text of the meeting can close the script element.
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    if live:
+        # After the escaping, which would spoil the marker; the middleware puts the number there.
+        figure = marker("places_left", f"{meeting.pk}.json")
+        text = f'{text[:-1]}, "remainingAttendeeCapacity": {figure}}}'
+    return text

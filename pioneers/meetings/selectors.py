@@ -37,7 +37,7 @@ def meetings_list(
 
 def filter_choices() -> dict:
     """Topics and years that published meetings have, for the filter form; cached."""
-    return cached("meetings:filter-choices", _filter_choices)
+    return cached("meetings:filter-choices", _filter_choices, tags=["meetings"])
 
 
 def _filter_choices() -> dict:
@@ -79,12 +79,14 @@ def places_left(meeting: Meeting) -> int:
 
 
 def next_meeting() -> Meeting | None:
-    """The first upcoming published meeting, for the home page; cached until data changes.
+    """The first upcoming published meeting, for the home page; cached until a meeting changes.
 
     The date is part of the key: the next meeting changes at midnight without any write.
     """
     today = timezone.localdate().isoformat()
-    return cached(f"meetings:next:{today}", lambda: meetings_list(past=False).first())
+    return cached(
+        f"meetings:next:{today}", lambda: meetings_list(past=False).first(), tags=["meetings"]
+    )
 
 
 def live_registration(meeting: Meeting, email: str) -> Registration | None:

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core.cache import tags_changed_on_commit
 from pioneers.core.email import render_email
 from pioneers.meetings.models import Meeting, Registration, new_token
 from pioneers.meetings.selectors import is_network_member, registrations_of
@@ -446,8 +447,6 @@ def _attendance_set(registration: Registration, *, by, came: bool) -> Registrati
     """Check someone in (or undo it) once: the update only changes a row that still needs it."""
     from wagtail.log_actions import log
 
-    from pioneers.core.cache import site_changed
-
     meeting = Meeting.objects.get(pk=registration.meeting_id)
     refusal = checkin_refusal(meeting, by)
     if refusal:
@@ -467,8 +466,8 @@ def _attendance_set(registration: Registration, *, by, came: bool) -> Registrati
         if changed and meeting.checkin_state() == "closed":
             log(instance=registration, action=ATTENDANCE_CORRECTED, user=by, data={"came": came})
         if changed:
-            # update() sends no signal: tell the page cache, the report counts the check-ins.
-            transaction.on_commit(site_changed)
+            # update() sends no signal: the meeting's page and its report count the check-ins.
+            tags_changed_on_commit(f"meeting:{meeting.pk}")
     return registration
 
 

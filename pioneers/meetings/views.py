@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from pioneers.core.access import coordinator_required
+from pioneers.core.cache import page_depends_on
 from pioneers.core.exports import csv_response
 from pioneers.core.ids import parse_id
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
@@ -40,6 +41,7 @@ def _language() -> str:
 
 
 def _meeting_list(request, *, past: bool):
+    page_depends_on(request, "meetings")
     form = MeetingFilterForm(request.GET or None, **selectors.filter_choices())
     filters = form.cleaned_data if form.is_valid() else {}
     meetings = list(
@@ -50,8 +52,6 @@ def _meeting_list(request, *, past: bool):
             year=filters.get("year"),
         )
     )
-    for meeting in meetings:
-        meeting.places_left = selectors.places_left(meeting)
     context = {
         "form": form,
         "meetings": meetings,
@@ -85,6 +85,8 @@ def _get_meeting(request, slug) -> Meeting:
 
 def meeting(request, slug):
     meeting = _get_meeting(request, slug)
+    page_depends_on(request, f"meeting:{meeting.pk}")
+    # For members' own button; everyone else sees the live figure (meetings.caching).
     places_left = selectors.places_left(meeting)
     person = getattr(request.user, "person", None) if request.user.is_authenticated else None
     registration = (
@@ -103,7 +105,7 @@ def meeting(request, slug):
             "person": person,
             "barrier": selectors.registration_barrier(meeting, request.user),
             "can_manage": selectors.can_manage(request.user, meeting),
-            "json_ld": meeting_json_ld(meeting, places_left),
+            "json_ld": meeting_json_ld(meeting, live=True),
             # Reports are Wagtail pages of the publications app, found by their reverse relation.
             "reports": meeting.reports.live().public().select_related("locale")[:1],
         },

@@ -11,7 +11,8 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from pioneers.core import menu, personal_data
-        from pioneers.network import services
+        from pioneers.core.cache import invalidates
+        from pioneers.network import caching, services
 
         menu.register(
             "account",
@@ -26,7 +27,10 @@ class NetworkConfig(AppConfig):
             "account_settings", _("Delete your account"), "network:account_delete", order=20
         )
         menu.register("no_access", _("Your profile"), "network:profile", order=10)
-
+        # Join requests and the contact log are for coordinators and the requester only.
+        invalidates("network.organisation", caching.organisation_tags)
+        invalidates("network.membership", caching.membership_tags)
+        invalidates("network.person", caching.person_tags)
         personal_data.register("account", export=services.account_export)
         personal_data.register(
             "profile", export=services.profile_export, erase=services.profile_erase

@@ -105,6 +105,10 @@ def _render(language: str, members: frozenset[str]) -> str:
 
 
 def network_map_svg() -> str:
-    """The SVG markup of the map in the active language, cached until the data changes."""
+    """The SVG markup of the map in the active language, cached until the network changes."""
     language = (get_language() or "nl")[:2]
-    return cached(f"network:map:{language}", lambda: _render(language, frozenset(member_codes())))
+    return cached(
+        f"network:map:{language}",
+        lambda: _render(language, frozenset(member_codes())),
+        tags=["network"],
+    )

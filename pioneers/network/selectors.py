@@ -26,6 +26,7 @@ def member_municipality_count() -> int:
     return cached(
         "network:member-municipalities",
         lambda: current_members().filter(kind=Organisation.Kind.MUNICIPALITY).count(),
+        tags=["network"],
     )
 
 
@@ -100,6 +101,7 @@ def organisation_names() -> list[str]:
     return cached(
         "network:organisation-names",
         lambda: list(approved_organisations().order_by("name").values_list("name", flat=True)),
+        tags=["network"],
     )
 
 

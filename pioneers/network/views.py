@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pioneers.core.access import coordinator_required
+from pioneers.core.cache import page_depends_on
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.network import selectors, services
 from pioneers.network.forms import (
@@ -27,6 +28,7 @@ from pioneers.network.models import JoinRequest
 
 
 def members(request):
+    page_depends_on(request, "network")
     form = MemberFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     members = list(
@@ -47,6 +49,7 @@ def members(request):
 
 
 def organisation(request, slug):
+    page_depends_on(request, "network")
     organisation = selectors.organisation_detail(slug, user=request.user)
     if organisation is None:
         raise Http404

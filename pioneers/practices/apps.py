@@ -11,7 +11,13 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         from pioneers.core import personal_data
-        from pioneers.practices import services
+        from pioneers.core.cache import SITE, invalidates
+        from pioneers.practices import caching, services
+
+        # Nominations are seen only by the coordinators.
+        invalidates("practices.practicedocument", {SITE})
+        invalidates("practices.practicereuse", caching.reuse_tags)
+        invalidates("network.person", caching.person_tags)
 
         personal_data.register(
             "practices", export=services.practices_export, erase=services.practices_erase

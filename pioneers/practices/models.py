@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from pioneers.core.cache import cached
+from pioneers.core.cache import cached, page_depends_on
 from pioneers.publications.models import RICH_TEXT_FEATURES, SectionIndexPage
 
 
@@ -136,6 +136,7 @@ class PracticePage(Page):
         from pioneers.practices.forms import ReuseForm
         from pioneers.practices.selectors import practice_reuse_of, similar_practices
 
+        page_depends_on(request, f"practice:{self.pk}")  # how many organisations reuse it
         context = super().get_context(request, *args, **kwargs)
         context["reuse"] = practice_reuse_of(self, request.user)
         context["reuse_form"] = ReuseForm()

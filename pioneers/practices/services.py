@@ -7,6 +7,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 
+from pioneers.core.cache import SITE, tags_changed_on_commit
 from pioneers.core.email import email_render_enqueue, staff_emails
 from pioneers.core.personal_data import removed_person
 from pioneers.network.models import Organisation, Person
@@ -199,6 +200,7 @@ def practices_erase(user) -> None:
     if person_id is None:
         return
     PracticePage.objects.filter(contact_id=person_id).update(contact=None, contact_consent=False)
+    tags_changed_on_commit(SITE)  # the update sends no signal; practices lose the name
     for revision in Revision.objects.filter(content__contact=person_id).iterator():
         revision.content.update(contact=None, contact_consent=False)
         revision.save(update_fields=["content"])

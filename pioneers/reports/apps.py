@@ -11,7 +11,13 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from pioneers.core import personal_data
+        from pioneers.core.cache import SITE, invalidates
         from pioneers.reports import services
+
+        # The pages themselves are Wagtail pages ("site", in core); comment rounds and comments on
+        # drafts are seen only by their writers and the coordinators.
+        for label in ("reports.followupaction", "reports.reportphoto", "reports.reportattachment"):
+            invalidates(label, {SITE})
 
         personal_data.register(
             "reports", export=services.reports_export, erase=services.reports_erase

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageLogEntry
 from wagtail.search import index
 
+from pioneers.core.cache import page_depends_on
 from pioneers.core.ids import parse_id
 from pioneers.network.models import Membership
 from pioneers.publications.models import RICH_TEXT_FEATURES, SectionIndexPage
@@ -44,6 +45,7 @@ class ReportIndexPage(SectionIndexPage):
         verbose_name = _("reports overview")
 
     def get_context(self, request, *args, **kwargs):
+        page_depends_on(request, "meetings")  # each report's meeting: its date and host
         context = super().get_context(request, *args, **kwargs)
         # Reports are written in the network's language; every language's overview lists them.
         context["reports"] = (
@@ -148,6 +150,8 @@ class ReportPage(Page):
         return TemplateResponse(request, self.get_template(request), context)
 
     def get_context(self, request, *args, **kwargs):
+        # The meeting's title, date and host, and the participants its check-ins count.
+        page_depends_on(request, f"meeting:{self.meeting_id}")
         context = super().get_context(request, *args, **kwargs)
         context["versions"] = self.published_versions()
         return context

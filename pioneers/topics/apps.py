@@ -8,3 +8,9 @@ class TopicsConfig(AppConfig):
     name = "pioneers.topics"
     label = "topics"
     verbose_name = _("Topics")
+
+    def ready(self):
+        from pioneers.core.cache import SITE, invalidates
+
+        # Topics label practices and articles and fill the knowledge base's filters.
+        invalidates("topics.topic", {SITE})

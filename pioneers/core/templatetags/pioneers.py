@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 
+from pioneers.core.live import marker
+
 register = template.Library()
 
 
@@ -175,3 +177,10 @@ def in_language(value, language=None, autoescape=True):
     if value in (None, "") or language == (get_language() or settings.LANGUAGE_CODE)[:2]:
         return text
     return format_html('<span lang="{}">{}</span>', language, text)
+
+
+@register.simple_tag
+def live(name, *parts):
+    """A live fragment's marker (pioneers.core.live), filled in on every response, even cached:
+    ``{% live "places_left" meeting.pk "of" %}`` marks ``places_left`` for argument ``42.of``."""
+    return marker(name, ".".join(str(part) for part in parts))

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from pioneers.core.cache import site_changed
+from pioneers.core.cache import everything_changed
 
 
 class Command(BaseCommand):
@@ -39,5 +39,5 @@ class Command(BaseCommand):
         # A real installation gets a home page and a privacy statement with placeholders.
         call_command("site_defaults", verbosity=verbosity)
         # Pages cached before this (new) release may name static files that are gone now.
-        site_changed()
+        everything_changed()
         self.stdout.write(self.style.SUCCESS("Set up."))
