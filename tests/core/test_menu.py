@@ -45,7 +45,7 @@ def test_a_coordinator_also_sees_manage_and_join_requests_first(client, demo):
 def test_the_search_form_and_feed_link_are_the_registered_ones(client, demo):
     html = client.get("/en/").content.decode()
     assert f'action="{reverse("search:search")}"' in html
-    assert f'href="{reverse("publications:magazine_feed")}"' in html
+    assert f'href="{reverse("magazine:magazine_feed")}"' in html
 
 
 def test_account_settings_link_to_your_data_and_deleting_the_account(client, demo):
