@@ -15,12 +15,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
-from pioneers.publications.models import RICH_TEXT_FEATURES, SectionIndexPage
+from pioneers.core.pages import RICH_TEXT_FEATURES, SectionIndexPage
 
 
 class MagazineIndexPage(SectionIndexPage):
     """The magazine: every published edition, newest first."""
 
+    parent_page_types = ["publications.HomePage"]
     subpage_types = ["magazine.EditionPage"]
 
     class Meta:

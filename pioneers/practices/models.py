@@ -11,12 +11,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pioneers.core.cache import cached, page_depends_on
-from pioneers.publications.models import RICH_TEXT_FEATURES, SectionIndexPage
+from pioneers.core.pages import RICH_TEXT_FEATURES, SectionIndexPage
 
 
 class PracticeIndexPage(SectionIndexPage):
     """The knowledge base: what member municipalities tried, findable by the next one."""
 
+    parent_page_types = ["publications.HomePage"]
     subpage_types = ["practices.PracticePage"]
 
     class Meta:

@@ -1,5 +1,5 @@
-"""The site's own Wagtail pages: the home page, content pages and the base of every section's
-overview page (reports, knowledge base and magazine have their own apps)."""
+"""The site's own Wagtail pages: the home page and content pages (reports, the knowledge base
+and the magazine have their own apps; their overview pages share core.pages.SectionIndexPage)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+from pioneers.core.pages import RICH_TEXT_FEATURES
 
 
 class HomePage(Page):
@@ -59,16 +59,3 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
-
-
-class SectionIndexPage(Page):
-    """The overview page of a section of the site, one under each language's home page."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["publications.HomePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        abstract = True

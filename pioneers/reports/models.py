@@ -20,8 +20,8 @@ from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
 from pioneers.core.ids import parse_id
+from pioneers.core.pages import RICH_TEXT_FEATURES, SectionIndexPage
 from pioneers.network.models import Membership
-from pioneers.publications.models import RICH_TEXT_FEATURES, SectionIndexPage
 
 
 @functools.cache
@@ -39,6 +39,7 @@ DEFAULT_WOO_CATEGORY = "https://identifier.overheid.nl/tooi/def/thes/kern/c_fdae
 class ReportIndexPage(SectionIndexPage):
     """The list of meeting reports."""
 
+    parent_page_types = ["publications.HomePage"]
     subpage_types = ["reports.ReportPage"]
 
     class Meta:
