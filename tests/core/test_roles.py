@@ -150,3 +150,17 @@ def test_migration_adds_active_staff_users_to_the_coordinators_group(demo):
     assert group.permissions.filter(codename="change_meeting").exists()
     assert group.page_permissions.filter(permission__codename="publish_page").exists()
     assert is_coordinator(User.objects.get(pk=staff.pk))
+
+
+def test_demo_accounts_have_their_roles(demo):
+    coordinator = User.objects.get(email="coordinator@example.org")
+    assert coordinator.groups.filter(name=COORDINATORS).exists()
+    editor = User.objects.get(email="editor@example.org")
+    assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
+
+
+def test_manage_link_is_for_who_may_open_the_admin(client, demo):
+    client.force_login(User.objects.get(email="editor@example.org"))
+    assert 'href="/admin/"' in client.get("/nl/").content.decode()
+    client.force_login(UserFactory(is_staff=True))
+    assert 'href="/admin/"' not in client.get("/nl/").content.decode()
