@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "pioneers.magazine",
     "pioneers.search",
     "pioneers.demo",
+    "rules",  # the roles' template tags ({% has_perm %})
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -229,6 +230,8 @@ CHECKIN_CLOSES_HOURS = env_int("PIONEERS_CHECKIN_CLOSES_HOURS", 24, minimum=0)
 # Accounts
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
+    # Roles (pioneers/core/roles.py and the apps' rules.py): object-level predicates first.
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -11,7 +11,8 @@ class CoordinatorsOnly(PermissionDenied):
 
 
 def coordinator_required(view):
-    """Staff only: a visitor is sent to the login page once, anyone else logged in gets 403.
+    """Coordinators only (``core.coordinate``): a visitor is sent to the login page once,
+    anyone else logged in gets 403.
 
     Django's staff_member_required sends a logged-in non-coordinator to the login page, which
     sends them back because they are logged in: the browser loops until it gives up.
@@ -21,7 +22,7 @@ def coordinator_required(view):
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not (request.user.is_active and request.user.is_staff):
+        if not request.user.has_perm("core.coordinate"):
             raise CoordinatorsOnly
         return view(request, *args, **kwargs)
 

@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
+        from pioneers.core import roles  # noqa: F401 (registers core.coordinate)
         from pioneers.core.cache import connect_signals
         from pioneers.core.ids import IdConverter
 

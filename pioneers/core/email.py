@@ -4,7 +4,9 @@ from functools import partial
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 
+from pioneers.core.roles import COORDINATORS
 from pioneers.core.tasks import send_email
 
 
@@ -70,13 +72,16 @@ def email_render_enqueue(
     email_enqueue(EmailMessage(subject=subject, body=body, to=to, headers=headers))
 
 
-def staff_emails() -> list[str]:
-    """The addresses of the coordinators (active staff)."""
+def coordinator_emails() -> list[str]:
+    """The addresses of the active coordinators (see ``roles``), not of everyone with admin
+    access: an editor gets no join requests or nominations."""
     from django.contrib.auth import get_user_model
 
     return list(
         get_user_model()
-        .objects.filter(is_staff=True, is_active=True)
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name=COORDINATORS))
+        .distinct()
         .values_list("email", flat=True)
         .order_by("email")
     )

@@ -6,7 +6,7 @@ An app registers its entries in its ``AppConfig.ready()``::
 
     menu.register("account", _("Pioneers"), "network:people", order=20)
     menu.register("account", _("Join requests"), "network:join_requests", order=10,
-                  visible=lambda user: user.is_staff)
+                  visible=lambda user: user.has_perm("network.decide_join_requests"))
 
 Menus: ``account`` (the header's menu for a logged-in user, between "Manage" and "My
 account"), ``account_settings`` (under the account's settings pages), ``no_access`` (the

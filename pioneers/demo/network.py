@@ -4,6 +4,7 @@ The 2018 Dutch pioneer network (OGP NL0037); the content is in ``data/network.to
 """
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 
 from pioneers.core.models import NetworkSettings, User
 from pioneers.demo.files import read
@@ -108,10 +109,13 @@ def accounts(stdout) -> None:
             user.save()
             EmailAddress.objects.create(user=user, email=spec["email"], verified=True, primary=True)
             stdout.write(f"  account: {spec['email']}\n")
+        if "group" in spec:
+            # The groups exist: Wagtail's migrations make "Editors", core's "Coordinators".
+            user.groups.add(Group.objects.get(name=spec["group"]))
 
 
 def demo_emails() -> set[str]:
-    """Every address the demo makes an account for: its two accounts and its pioneers."""
+    """Every address the demo makes an account for: its accounts and its pioneers."""
     data = read("network")
     emails = {spec["email"] for spec in data["accounts"].values()}
     emails.update(email for email, *_rest in _pioneer_rows(data))

@@ -12,7 +12,7 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from pioneers.core import chores, live, personal_data
         from pioneers.core.cache import invalidates
-        from pioneers.meetings import caching, services
+        from pioneers.meetings import caching, rules, services  # noqa: F401 (rules registers)
 
         chores.register("reminders_send", services.reminders_send)
         chores.register("accessibility_needs_erase", services.accessibility_needs_erase)

@@ -4,9 +4,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from pioneers.core.cache import cached
+from pioneers.core.roles import is_coordinator
 from pioneers.meetings.models import AgendaItem, Meeting, Programme, Registration
+from pioneers.meetings.rules import attends_members_meetings, hosts
 from pioneers.network.models import Organisation, Person
-from pioneers.network.selectors import member_organisation
 
 
 def _published() -> QuerySet[Meeting]:
@@ -165,7 +166,7 @@ def is_network_member(person: Person | None) -> bool:
     """
     if person is None:
         return False
-    return person.user.is_staff or member_organisation(person.user) is not None
+    return attends_members_meetings(person.user)
 
 
 def registration_barrier(meeting: Meeting, user) -> str:
@@ -193,16 +194,7 @@ def can_manage(user, meeting: Meeting, now=None) -> bool:
     the meeting by default), so they can still record who came the next morning. The needs
     disappear from their list earlier, when the meeting's day is over.
     """
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    person = getattr(user, "person", None)
-    return (
-        person is not None
-        and person.organisation_id == meeting.host_id
-        and meeting.checkin_state(now) != "closed"
-    )
+    return is_coordinator(user) or hosts(user, meeting, now)
 
 
 def can_see_accessibility_needs(user, meeting: Meeting, now=None) -> bool:
@@ -214,4 +206,4 @@ def can_see_accessibility_needs(user, meeting: Meeting, now=None) -> bool:
 def can_see_guest_emails(user) -> bool:
     """The registration form promises the address is never shown to others: hosts never see
     it; coordinators, who run the platform and tell guests about changes, do."""
-    return user.is_authenticated and user.is_staff
+    return user.has_perm("meetings.see_guest_emails")

@@ -423,7 +423,7 @@ def checkin_refusal(meeting: Meeting, user) -> str:
     state = meeting.checkin_state()
     if state == "not_yet":
         return str(_("Check-in opens on %(date)s.") % {"date": _when(meeting.checkin_opens_at)})
-    if state == "closed" and not user.is_staff:
+    if state == "closed" and not user.has_perm("meetings.correct_attendance", meeting):
         return str(
             _("Check-in closed on %(date)s; only coordinators can still change who came.")
             % {"date": _when(meeting.checkin_closes_at)}

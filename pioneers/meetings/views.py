@@ -21,6 +21,7 @@ from pioneers.core.cache import page_depends_on
 from pioneers.core.exports import csv_response
 from pioneers.core.ids import parse_id
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
+from pioneers.core.roles import is_coordinator
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
 from pioneers.meetings.forms import (
@@ -77,7 +78,7 @@ def past(request):
 
 
 def _get_meeting(request, slug) -> Meeting:
-    meeting = selectors.meeting_detail(slug, include_unpublished=request.user.is_staff)
+    meeting = selectors.meeting_detail(slug, include_unpublished=is_coordinator(request.user))
     if meeting is None:
         raise Http404
     return meeting

@@ -12,14 +12,14 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from pioneers.core import menu, personal_data
         from pioneers.core.cache import invalidates
-        from pioneers.network import caching, services
+        from pioneers.network import caching, rules, services  # noqa: F401 (rules registers)
 
         menu.register(
             "account",
             _("Join requests"),
             "network:join_requests",
             order=10,
-            visible=lambda user: user.is_staff,
+            visible=lambda user: user.has_perm("network.decide_join_requests"),
         )
         menu.register("account", _("Pioneers"), "network:people", order=20)
         menu.register("account", _("Profile"), "network:profile", order=40)

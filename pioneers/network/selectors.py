@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery,
 from django.db.models.functions import Coalesce
 
 from pioneers.core.cache import cached
+from pioneers.core.roles import is_coordinator
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 
 PHOTO_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}\.jpg")
@@ -78,7 +79,7 @@ def organisation_detail(slug: str, *, user) -> Organisation | None:
     """The organisation, if this user may see it: a proposed one only its proposer and the
     coordinators see until it is approved."""
     organisation = Organisation.objects.select_related("province").filter(slug=slug).first()
-    if organisation is None or organisation.is_approved or user.is_staff:
+    if organisation is None or organisation.is_approved or is_coordinator(user):
         return organisation
     person = getattr(user, "person", None) if user.is_authenticated else None
     if person is not None and organisation.join_requests.filter(person=person).exists():
@@ -158,6 +159,6 @@ def visible_photo_owner(*, name: str, user) -> Person | None:
         return None
     if person.public_profile:
         return person
-    if user.is_authenticated and (user.is_staff or user.pk == person.user_id):
+    if user.is_authenticated and (is_coordinator(user) or user.pk == person.user_id):
         return person
     return None

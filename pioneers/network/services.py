@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from pioneers.core.email import email_render_enqueue, staff_emails
+from pioneers.core.email import coordinator_emails, email_render_enqueue
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 from pioneers.network.names import name_skeleton, normalise_name, scripts
 
@@ -229,7 +229,7 @@ def join_request_create(
         Membership.objects.create(organisation=organisation, status=Membership.Status.APPLIED)
     context = {"join_request": join_request}
     _email("join_request_received", [person.user.email], language, context)
-    _email("join_request_to_coordinators", staff_emails(), settings.LANGUAGE_CODE, context)
+    _email("join_request_to_coordinators", coordinator_emails(), settings.LANGUAGE_CODE, context)
     return join_request
 
 
@@ -274,7 +274,12 @@ def join_request_decide(*, join_request: JoinRequest, decided_by, approve: bool,
     join_request.save()
     context = {"join_request": join_request}
     _email("join_request_decided", [join_request.person.user.email], join_request.language, context)
-    _email("join_request_decided_to_coordinators", staff_emails(), settings.LANGUAGE_CODE, context)
+    _email(
+        "join_request_decided_to_coordinators",
+        coordinator_emails(),
+        settings.LANGUAGE_CODE,
+        context,
+    )
     return join_request
 
 

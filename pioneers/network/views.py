@@ -63,8 +63,9 @@ def organisation(request, slug):
             "membership": current,
             "history": history,
             "people": selectors.public_people(organisation),
-            # The contact log is for coordinators only.
-            "contacts": organisation.contacts.all() if request.user.is_staff else None,
+            "contacts": organisation.contacts.all()
+            if request.user.has_perm("network.see_contact_log", organisation)
+            else None,
         },
     )
 

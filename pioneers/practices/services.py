@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 
 from pioneers.core.cache import SITE, tags_changed_on_commit
-from pioneers.core.email import email_render_enqueue, staff_emails
+from pioneers.core.email import coordinator_emails, email_render_enqueue
 from pioneers.core.personal_data import removed_person
 from pioneers.network.models import Organisation, Person
 from pioneers.network.selectors import member_organisation
@@ -71,7 +71,7 @@ def practice_submit(*, person: Person, data: dict) -> PracticePage:
         else:
             email_render_enqueue(
                 "practices/email/practice_submitted",
-                staff_emails(),
+                coordinator_emails(),
                 settings.LANGUAGE_CODE,
                 {"practice": practice, "person": person},
             )
@@ -119,7 +119,7 @@ def nomination_create(*, data: dict) -> Nomination:
     nomination = Nomination.objects.create(**data)
     email_render_enqueue(
         "practices/email/nomination_received",
-        staff_emails(),
+        coordinator_emails(),
         settings.LANGUAGE_CODE,
         {"nomination": nomination},
     )
