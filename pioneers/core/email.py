@@ -5,6 +5,7 @@ from functools import partial
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 
+from pioneers.core.links import base_url
 from pioneers.core.tasks import send_email
 
 
@@ -52,7 +53,6 @@ def email_render_enqueue(
     The templates see the network's settings as ``network`` and the site's address as
     ``base_url``.
     """
-    from django.conf import settings
     from django.utils import translation
 
     from pioneers.core.models import NetworkSettings
@@ -63,7 +63,7 @@ def email_render_enqueue(
         context = {
             **context,
             "network": NetworkSettings.load(),
-            "base_url": settings.BASE_URL.rstrip("/"),
+            "base_url": base_url(),
         }
         subject, body = render_email(template, context)
     headers = {"Reply-To": reply_to} if reply_to else {}

@@ -24,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pioneers.core.cache import tags_changed_on_commit
 from pioneers.core.email import render_email
+from pioneers.core.links import absolute_url
+from pioneers.core.slugs import unique_slug
 from pioneers.meetings.models import Meeting, Registration, new_token
 from pioneers.meetings.selectors import is_network_member, registrations_of
 from pioneers.network.models import Organisation, Person
@@ -525,10 +527,6 @@ def _send(registration: Registration, kind: str) -> None:
     )
 
 
-def absolute_url(path: str) -> str:
-    return settings.BASE_URL.rstrip("/") + path
-
-
 # Emails whose calendar attachment updates (REQUEST) or removes (CANCEL) the event people have.
 CALENDAR_UPDATES = {"changed": "REQUEST", "cancelled_meeting": "CANCEL"}
 
@@ -633,8 +631,6 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
 
 
 def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
-    from django.utils.text import slugify
-
     from pioneers.meetings.models import Format, default_times
 
     existing = set(programme.meetings.values_list("number", flat=True))
@@ -648,10 +644,11 @@ def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
                 continue
             title = planned.topic or str(Format(planned.format).label).capitalize()
             start_time, end_time = default_times(planned.format)
-            slug = base = slugify(f"{planned.date.year}-{number}-{title}")[:190]
-            suffix = 2
-            while Meeting.objects.filter(slug=slug).exists():
-                slug, suffix = f"{base}-{suffix}", suffix + 1
+            slug = unique_slug(
+                f"{planned.date.year}-{number}-{title}",
+                taken=lambda slug: Meeting.objects.filter(slug=slug).exists(),
+                max_length=190,
+            )
             meeting = Meeting(
                 programme=programme,
                 number=number,

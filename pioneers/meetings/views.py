@@ -3,7 +3,6 @@
 import re
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -12,7 +11,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -20,6 +18,7 @@ from pioneers.core.access import coordinator_required
 from pioneers.core.cache import page_depends_on
 from pioneers.core.exports import csv_response
 from pioneers.core.ids import parse_id
+from pioneers.core.languages import current_language
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
@@ -34,10 +33,6 @@ from pioneers.meetings.forms import (
 from pioneers.meetings.models import Meeting, Programme, Registration
 from pioneers.network.models import Organisation
 from pioneers.network.selectors import current_members
-
-
-def _language() -> str:
-    return (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
 def _meeting_list(request, *, past: bool):
@@ -135,7 +130,7 @@ def register(request, slug):
                 name=person.name,
                 email=request.user.email,
                 person=person,
-                language=_language(),
+                language=current_language(),
             )
         except services.RegistrationError as error:
             messages.error(request, str(error))
@@ -167,7 +162,7 @@ def register(request, slug):
                 email=form.cleaned_data["email"],
                 residence=form.cleaned_data["residence"],
                 accessibility_needs=form.cleaned_data["accessibility_needs"],
-                language=_language(),
+                language=current_language(),
             )
         except RateLimited as error:
             form.add_error(None, str(error))

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 
 from pioneers.core.email import email_render_enqueue, staff_emails
+from pioneers.core.slugs import unique_slug
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 from pioneers.network.names import name_skeleton, normalise_name, scripts
 
@@ -20,10 +20,8 @@ def _read(name: str) -> list[dict]:
 
 
 def _unique_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name) or "organisatie"
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
+    """A free organisation slug, reserved in ``taken`` for the next row of the same load."""
+    slug = unique_slug(name, taken=taken, fallback="organisatie")
     taken.add(slug)
     return slug
 

@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language
 
+from pioneers.core.languages import current_language
 from pioneers.core.live import marker
 
 register = template.Library()
@@ -26,7 +26,7 @@ def language_links(context):
     page = context.get("page")
     if not getattr(page, "translation_key", None):
         page = None  # not a page of the tree (a list view's page of results, say)
-    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    current = current_language()
     query = request.META.get("QUERY_STRING", "") if request is not None else ""
     translations = {}
     if page is not None:
@@ -174,7 +174,7 @@ def in_language(value, language=None, autoescape=True):
     """
     text = conditional_escape(value) if autoescape else value
     language = (language or settings.LANGUAGE_CODE)[:2]
-    if value in (None, "") or language == (get_language() or settings.LANGUAGE_CODE)[:2]:
+    if value in (None, "") or language == current_language():
         return text
     return format_html('<span lang="{}">{}</span>', language, text)
 
