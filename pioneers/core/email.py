@@ -2,8 +2,11 @@
 
 from functools import partial
 
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.template import Context, engines
+from django.utils import translation
 
 from pioneers.core.links import base_url
 from pioneers.core.tasks import send_email
@@ -35,7 +38,6 @@ def render_email(template: str, context: dict) -> tuple[str, str]:
     An email is plain text, not HTML: nothing is escaped, so "'s-Hertogenbosch" and "<" arrive
     as they were typed.
     """
-    from django.template import Context, engines
 
     engine = engines["django"].engine
 
@@ -53,7 +55,6 @@ def email_render_enqueue(
     The templates see the network's settings as ``network`` and the site's address as
     ``base_url``.
     """
-    from django.utils import translation
 
     from pioneers.core.models import NetworkSettings
 
@@ -72,7 +73,6 @@ def email_render_enqueue(
 
 def staff_emails() -> list[str]:
     """The addresses of the coordinators (active staff)."""
-    from django.contrib.auth import get_user_model
 
     return list(
         get_user_model()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from pioneers.core.cache import cached
 from pioneers.core.languages import current_language
 
 
@@ -131,7 +132,6 @@ class NetworkSettings(BaseGenericSetting):
     @classmethod
     def load(cls, request_or_site=None):
         """The settings, cached across requests until the site changes (saving them included)."""
-        from pioneers.core.cache import cached
 
         base = super().load
 

@@ -139,7 +139,7 @@ def article_decision_notify(workflow_state, decision: str) -> None:
     if not is_member_article(workflow_state):
         return
     # Imported here: the task module imports this one to call back into it.
-    from pioneers.magazine.tasks import send_article_decision
+    from pioneers.magazine.tasks import send_article_decision  # circular: tasks use services
 
     transaction.on_commit(
         partial(
@@ -234,7 +234,7 @@ def edition_pdf_request(edition, *, force: bool = False):
         )
         pdf.refresh_from_db()
         # Imported here: the task module imports this one to call back into it.
-        from pioneers.magazine.tasks import build_edition_pdf
+        from pioneers.magazine.tasks import build_edition_pdf  # circular: tasks use services
 
         transaction.on_commit(partial(build_edition_pdf.enqueue, pdf_id=pdf.pk))
     return pdf

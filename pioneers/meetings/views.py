@@ -19,6 +19,7 @@ from pioneers.core.cache import page_depends_on
 from pioneers.core.exports import csv_response
 from pioneers.core.ids import parse_id
 from pioneers.core.languages import current_language
+from pioneers.core.models import NetworkSettings
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
@@ -277,7 +278,6 @@ def meeting_ics(request, slug):
 def calendar_feed(request):
     """Every published meeting of every programme, for calendar clients to subscribe to."""
     meetings = Meeting.objects.filter(is_published=True).select_related("host")
-    from pioneers.core.models import NetworkSettings
 
     return _ics(meeting_calendar(meetings, name=NetworkSettings.load().name), "meetings.ics")
 

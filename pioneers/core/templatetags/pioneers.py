@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.forms import BaseForm, BaseFormSet
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone
@@ -122,7 +123,6 @@ def error_summary(form):
 @register.simple_tag(takes_context=True)
 def page_has_form_errors(context) -> bool:
     """Whether any form on the page came back with errors: the page title then says so."""
-    from django.forms import BaseForm, BaseFormSet
 
     for value in context.flatten().values():
         kind = type(value)  # not isinstance(), which would evaluate lazy objects (the menu)
