@@ -9,6 +9,7 @@ from django.template import Context, engines
 from django.utils import translation
 
 from pioneers.core.links import base_url
+from pioneers.core.models import NetworkSettings
 from pioneers.core.tasks import send_email
 
 
@@ -55,8 +56,6 @@ def email_render_enqueue(
     The templates see the network's settings as ``network`` and the site's address as
     ``base_url``.
     """
-
-    from pioneers.core.models import NetworkSettings
 
     if not to:
         return

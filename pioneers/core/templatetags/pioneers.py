@@ -12,6 +12,7 @@ from django.utils.html import conditional_escape, format_html
 
 from pioneers.core.languages import current_language
 from pioneers.core.live import marker
+from pioneers.core.selectors import nearest_translated_ancestor_url, page_translation_urls
 
 register = template.Library()
 
@@ -31,8 +32,6 @@ def language_links(context):
     query = request.META.get("QUERY_STRING", "") if request is not None else ""
     translations = {}
     if page is not None:
-        from pioneers.core.selectors import page_translation_urls
-
         translations = page_translation_urls(page)
     links = []
     for code, name in settings.LANGUAGES:
@@ -62,8 +61,6 @@ def _untranslated_link(page, code: str) -> str:
     """The language view's address that leads to the nearest listing in that language."""
     target = None
     if page is not None:
-        from pioneers.core.selectors import nearest_translated_ancestor_url
-
         target = nearest_translated_ancestor_url(page, code)
     try:
         view = reverse("untranslated", args=[code])
