@@ -457,9 +457,10 @@ def generate(count: int) -> list[int]:
     from django.utils.text import slugify
     from wagtail.models import Page
 
+    from pioneers.core.text import text_to_html
     from pioneers.network.models import Organisation
     from pioneers.practices.models import PracticeIndexPage, PracticePage, PracticeReuse
-    from pioneers.practices.services import PRACTICE_TEXT_FIELDS, text_to_rich_text
+    from pioneers.practices.services import PRACTICE_TEXT_FIELDS
     from pioneers.topics.models import Topic
 
     rng = random.Random(SEED)
@@ -517,7 +518,7 @@ def generate(count: int) -> list[int]:
             rows.append(
                 {
                     "summary": text["summary"],
-                    **{f: text_to_rich_text(text[f]) for f in PRACTICE_TEXT_FIELDS},
+                    **{f: text_to_html(text[f]) for f in PRACTICE_TEXT_FIELDS},
                     "status": rng.choice(STATUSES),
                     "municipality_id": municipality,
                     **{value: rng.random() < 0.4 for value in values},

@@ -4,10 +4,9 @@ from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
-from django.conf import settings
-from django.utils.translation import get_language
 
 from pioneers.core.email import email_enqueue
+from pioneers.core.languages import current_language
 from pioneers.core.models import NetworkSettings
 
 
@@ -24,7 +23,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         # After logging in or out, stay in the language the visitor was reading.
-        return f"/{get_language() or settings.LANGUAGE_CODE}/"
+        return f"/{current_language()}/"
 
     def get_logout_redirect_url(self, request):
-        return f"/{get_language() or settings.LANGUAGE_CODE}/"
+        return f"/{current_language()}/"

@@ -2,10 +2,15 @@
 
 from functools import partial
 
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
+from django.template import Context, engines
+from django.utils import translation
 
+from pioneers.core.links import base_url
+from pioneers.core.models import NetworkSettings
 from pioneers.core.roles import COORDINATORS
 from pioneers.core.tasks import send_email
 
@@ -36,7 +41,6 @@ def render_email(template: str, context: dict) -> tuple[str, str]:
     An email is plain text, not HTML: nothing is escaped, so "'s-Hertogenbosch" and "<" arrive
     as they were typed.
     """
-    from django.template import Context, engines
 
     engine = engines["django"].engine
 
@@ -54,10 +58,6 @@ def email_render_enqueue(
     The templates see the network's settings as ``network`` and the site's address as
     ``base_url``.
     """
-    from django.conf import settings
-    from django.utils import translation
-
-    from pioneers.core.models import NetworkSettings
 
     if not to:
         return
@@ -65,7 +65,7 @@ def email_render_enqueue(
         context = {
             **context,
             "network": NetworkSettings.load(),
-            "base_url": settings.BASE_URL.rstrip("/"),
+            "base_url": base_url(),
         }
         subject, body = render_email(template, context)
     headers = {"Reply-To": reply_to} if reply_to else {}
@@ -75,8 +75,6 @@ def email_render_enqueue(
 def coordinator_emails() -> list[str]:
     """The addresses of the active coordinators (see ``roles``), not of everyone with admin
     access: an editor gets no join requests or nominations."""
-    from django.contrib.auth import get_user_model
-
     return list(
         get_user_model()
         .objects.filter(is_active=True)

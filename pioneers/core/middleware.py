@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 from pioneers.core.cache import (
     ALL,
@@ -213,7 +214,6 @@ class WagtailSiteMiddleware:
 
 
 def _find_site(request):
-    from wagtail.models import Site
 
     site = Site._find_for_request(request)
     if site is not None:

@@ -5,10 +5,12 @@ import re
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from pioneers.core.cache import cached
+from pioneers.core.languages import current_language
 
 
 class UserManager(BaseUserManager):
@@ -130,7 +132,6 @@ class NetworkSettings(BaseGenericSetting):
     @classmethod
     def load(cls, request_or_site=None):
         """The settings, cached across requests until the site changes (saving them included)."""
-        from pioneers.core.cache import cached
 
         base = super().load
 
@@ -142,7 +143,7 @@ class NetworkSettings(BaseGenericSetting):
         return cached("network-settings", fresh)
 
     def _localised(self, field: str) -> str:
-        language = (get_language() or "nl")[:2]
+        language = current_language()
         return getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_nl")
 
     @property

@@ -21,3 +21,8 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+
+def publish(page) -> None:
+    """Save ``page`` as a new revision and publish it."""
+    page.save_revision().publish()

@@ -8,6 +8,10 @@ follow its links to the rows of the apps below before those are anonymised.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+
 
 @dataclass(frozen=True)
 class Part:
@@ -36,9 +40,6 @@ def erase_all(user) -> None:
 
 def removed_person() -> str:
     """What stands where an erased person's name was, in the site's main language."""
-    from django.conf import settings
-    from django.utils import translation
-    from django.utils.translation import gettext
 
     with translation.override(settings.LANGUAGE_CODE):
         return gettext("removed person")

@@ -12,8 +12,10 @@ import ipaddress
 import math
 import time
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import ngettext
 
 WINDOW_SECONDS = 3600
@@ -47,8 +49,6 @@ def client_of(request) -> str:
 
     The IP address is allauth's, so its settings for trusted proxies count here too.
     """
-    from allauth.account.adapter import get_adapter
-    from django.core.exceptions import PermissionDenied
 
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"

@@ -10,16 +10,18 @@ from datetime import datetime, time
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 from PIL import Image as Picture
 from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 
+from pioneers.core.pages import publish
+from pioneers.core.slugs import slug_of
+from pioneers.core.text import text_to_html
 from pioneers.demo.files import read
-from pioneers.demo.pages import publish, translate
+from pioneers.demo.pages import translate
 from pioneers.magazine.models import ArticleAuthor, ArticlePage, EditionPage, MagazineIndexPage
-from pioneers.magazine.services import magazine_workflow_ensure, text_to_paragraphs
+from pioneers.magazine.services import magazine_workflow_ensure
 from pioneers.meetings.models import Meeting
 from pioneers.network.models import Organisation, Person
 from pioneers.publications.models import HomePage
@@ -77,7 +79,7 @@ def load(stdout) -> None:
     for spec in data["editions"]:
         edition = EditionPage(
             title=spec["title_nl"],
-            slug=slugify(f"nr-{spec['number']}-{spec['season_nl']}"),
+            slug=slug_of(f"nr-{spec['number']}-{spec['season_nl']}"),
             locale=index.locale,
             number=spec["number"],
             season=spec["season_nl"],
@@ -93,12 +95,12 @@ def load(stdout) -> None:
         for row in spec["articles"]:
             article = ArticlePage(
                 title=row["title_nl"],
-                slug=slugify(row["title_nl"])[:60],
+                slug=slug_of(row["title_nl"], max_length=60),
                 locale=index.locale,
                 intro=row["intro_nl"],
-                body=text_to_paragraphs(row["body_nl"]),
+                body=text_to_html(row["body_nl"]),
                 lessons=_list(row["lessons_nl"]),
-                practical_experience=text_to_paragraphs(row["practice_nl"]),
+                practical_experience=text_to_html(row["practice_nl"]),
             )
             if "guest" in row:
                 article.authors.add(
@@ -148,9 +150,9 @@ def _translate_edition(edition, english, spec, articles) -> None:
             ArticlePage.objects.get(pk=article.pk),
             english,
             title=row["title_en"],
-            slug=slugify(row["title_en"])[:60],
+            slug=slug_of(row["title_en"], max_length=60),
             intro=row["intro_en"],
-            body=text_to_paragraphs(row["body_en"]),
+            body=text_to_html(row["body_en"]),
             lessons=_list(row["lessons_en"]),
-            practical_experience=text_to_paragraphs(row["practice_en"]),
+            practical_experience=text_to_html(row["practice_en"]),
         )

@@ -8,8 +8,8 @@ topics, an illustrative venue) is in ``data/meetings.toml``.
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
-from django.utils.text import slugify
 
+from pioneers.core.slugs import slug_of
 from pioneers.demo.files import read
 from pioneers.meetings.models import (
     AgendaItem,
@@ -63,7 +63,7 @@ def _seed_programme(stdout) -> None:
             programme=programme,
             number=number,
             title=title,
-            slug=slugify(f"{row['date'].year}-{title}"),
+            slug=slug_of(f"{row['date'].year}-{title}"),
             topic=row["topic"],
             format=fmt,
             date=row["date"],

@@ -1,13 +1,11 @@
-"""Helpers the demo's page-making modules share: publishing, and an overview page per language."""
+"""Helpers the demo's page-making modules share: translations, and an overview page per language."""
 
 from datetime import datetime, time
 
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-
-def publish(page) -> None:
-    page.save_revision().publish()
+from pioneers.core.pages import publish
 
 
 def translate(page, locale, **fields):

@@ -5,13 +5,14 @@ The content is in ``data/practices.toml``.
 
 from datetime import timedelta
 
-from django.utils.text import slugify
-
+from pioneers.core.pages import publish
+from pioneers.core.slugs import slug_of
+from pioneers.core.text import text_to_html
 from pioneers.demo.files import read
-from pioneers.demo.pages import backdate, index_page, publish
+from pioneers.demo.pages import backdate, index_page
 from pioneers.network.models import Organisation, Person
 from pioneers.practices.models import Nomination, PracticeIndexPage, PracticePage, PracticeReuse
-from pioneers.practices.services import PRACTICE_TEXT_FIELDS, text_to_rich_text
+from pioneers.practices.services import PRACTICE_TEXT_FIELDS
 from pioneers.publications.models import HomePage
 from pioneers.topics.models import Topic
 
@@ -43,7 +44,7 @@ def load(stdout) -> None:
         contact = local[row["contact"] % len(local)] if local and "contact" in row else None
         practice = PracticePage(
             title=row["title"],
-            slug=slugify(row["title"])[:80],
+            slug=slug_of(row["title"], max_length=80),
             locale=index.locale,
             summary=row["summary"],
             status=row["status"],
@@ -51,7 +52,7 @@ def load(stdout) -> None:
             municipality=municipality,
             contact=contact,
             contact_consent=contact is not None and contact.public_profile,
-            **{field: text_to_rich_text(row[field]) for field in PRACTICE_TEXT_FIELDS},
+            **{field: text_to_html(row[field]) for field in PRACTICE_TEXT_FIELDS},
             **{field: field in row["values"] for field, _label in PracticePage.VALUES},
         )
         practice.topics.set([topics[slug] for slug in row["topics"] if slug in topics])

@@ -2,8 +2,9 @@
 
 from datetime import timedelta
 
+from pioneers.core.pages import publish
 from pioneers.demo.files import read
-from pioneers.demo.pages import backdate, index_page, publish
+from pioneers.demo.pages import backdate, index_page
 from pioneers.meetings.models import Meeting
 from pioneers.publications.models import HomePage
 from pioneers.reports.models import FollowUpAction, ReportIndexPage, ReportPage

@@ -8,6 +8,7 @@ folders, so a build never reaches the network.
 
 import base64
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -29,8 +30,8 @@ def _allowed_roots() -> list[Path]:
 
 def _fetcher():
     """A URL fetcher for files under MEDIA_ROOT and the static folders, and data: URLs."""
-    from urllib.parse import unquote, urlsplit
 
+    # heavy: WeasyPrint loads only when a PDF is made (workers stay small)
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class LocalFilesOnly(URLFetcher):
@@ -50,7 +51,7 @@ def _fetcher():
 
 def _write_options() -> dict:
     """Tagged PDF/UA-1 when this WeasyPrint knows the variant, else plain tags, else nothing."""
-    import weasyprint
+    import weasyprint  # heavy: loaded only when a PDF is made
 
     try:
         from weasyprint.pdf import VARIANTS
@@ -77,7 +78,7 @@ def _cover_url(edition) -> str:
 
 
 def _layout(template: str, context: dict, *, first_page: int = 1):
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # heavy: loaded only when a PDF is made
 
     html = render_to_string(template, context)
     stylesheet = render_to_string(

@@ -3,6 +3,7 @@ submissions."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
+from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState, WorkflowTask
 
 from pioneers.core.selectors import latest_workflow_states
@@ -111,7 +112,6 @@ class SubmissionStatus:
 
     @staticmethod
     def labels() -> dict:
-        from django.utils.translation import gettext as _
 
         return {
             SubmissionStatus.DRAFT: _("not submitted"),

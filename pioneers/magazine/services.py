@@ -12,8 +12,6 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Revision, Workflow, WorkflowPage, WorkflowTask
@@ -21,8 +19,11 @@ from wagtail.workflows import publish_workflow_state
 
 from pioneers.core.cache import SITE, tags_changed_on_commit
 from pioneers.core.email import render_email
+from pioneers.core.links import absolute_url
 from pioneers.core.models import NetworkSettings
 from pioneers.core.personal_data import removed_person
+from pioneers.core.slugs import unique_slug
+from pioneers.core.text import text_to_html
 from pioneers.magazine import pdf as pdf_rendering
 from pioneers.magazine.models import (
     ArticleAuthor,
@@ -43,19 +44,6 @@ class SubmissionError(Exception):
     """An article that cannot be submitted; the message is for the member."""
 
 
-def text_to_paragraphs(text: str) -> str:
-    """Plain text as safe HTML: blank lines separate paragraphs, single newlines break lines.
-
-    Everything the member typed is escaped, so no tag, script or link survives as markup.
-    """
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        "<p>" + "<br/>".join(escape(line) for line in p.splitlines()) + "</p>"
-        for p in paragraphs
-        if p
-    )
-
-
 def magazine_workflow_ensure(index):
     """The "Magazine" workflow (intake, then review, by the moderators) on a magazine index.
 
@@ -74,15 +62,6 @@ def magazine_workflow_ensure(index):
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
     WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
     return workflow
-
-
-def _unique_slug(parent, title: str) -> str:
-    base = slugify(title)[:70] or "artikel"
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def article_submit(
@@ -116,12 +95,17 @@ def article_submit(
             raise SubmissionError(_("This edition does not accept articles any more."))
         article = ArticlePage(
             title=title,
-            slug=_unique_slug(edition, title),
+            slug=unique_slug(
+                title,
+                taken=set(edition.get_children().values_list("slug", flat=True)),
+                max_length=70,
+                fallback="artikel",
+            ),
             locale_id=edition.locale_id,
             intro=intro,
-            body=text_to_paragraphs(body),
-            lessons=text_to_paragraphs(lessons),
-            practical_experience=text_to_paragraphs(practical_experience),
+            body=text_to_html(body),
+            lessons=text_to_html(lessons),
+            practical_experience=text_to_html(practical_experience),
             owner=user,
             live=False,
         )
@@ -155,7 +139,7 @@ def article_decision_notify(workflow_state, decision: str) -> None:
     if not is_member_article(workflow_state):
         return
     # Imported here: the task module imports this one to call back into it.
-    from pioneers.magazine.tasks import send_article_decision
+    from pioneers.magazine.tasks import send_article_decision  # circular: tasks use services
 
     transaction.on_commit(
         partial(
@@ -179,8 +163,7 @@ def article_decision_email(submission, decision: str, comment: str = ""):
             "comment": comment,
             "person": submission.submitted_by,
             "network_name": NetworkSettings.load().name,
-            "submissions_url": settings.BASE_URL.rstrip("/")
-            + reverse("magazine:magazine_submissions"),
+            "submissions_url": absolute_url(reverse("magazine:magazine_submissions")),
         }
         subject, body = render_email("magazine/email/article_decision", context)
     return EmailMessage(subject=subject, body=body, to=[submission.submitted_by.email])
@@ -251,7 +234,7 @@ def edition_pdf_request(edition, *, force: bool = False):
         )
         pdf.refresh_from_db()
         # Imported here: the task module imports this one to call back into it.
-        from pioneers.magazine.tasks import build_edition_pdf
+        from pioneers.magazine.tasks import build_edition_pdf  # circular: tasks use services
 
         transaction.on_commit(partial(build_edition_pdf.enqueue, pdf_id=pdf.pk))
     return pdf

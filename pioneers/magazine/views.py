@@ -4,7 +4,6 @@ editors follow an edition's PDF build, and the magazine's Atom feed."""
 import uuid
 from datetime import datetime, time
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
@@ -13,10 +12,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pioneers.core.access import coordinator_required
+from pioneers.core.languages import current_language
 from pioneers.core.models import NetworkSettings
 from pioneers.magazine import services
 from pioneers.magazine.forms import ArticleSubmissionForm
@@ -27,10 +26,6 @@ from pioneers.magazine.selectors import (
     member_submissions,
 )
 from pioneers.network.selectors import member_organisation
-
-
-def _language() -> str:
-    return (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
 @login_required
@@ -53,7 +48,7 @@ def magazine_submit(request):
                 practical_experience=data["practical_experience"],
                 topics=data["topics"],
                 municipalities=data["municipalities"],
-                language=_language(),
+                language=current_language(),
             )
         except services.SubmissionError as error:
             form.add_error(None, str(error))
@@ -115,11 +110,15 @@ class MagazineFeed(Feed):
         return _("Articles of the magazine: lessons learned by municipalities opening up.")
 
     def link(self, request):
-        index = MagazineIndexPage.objects.live().filter(locale__language_code=_language()).first()
-        return index.get_url(request) if index else f"/{_language()}/"
+        index = (
+            MagazineIndexPage.objects.live()
+            .filter(locale__language_code=current_language())
+            .first()
+        )
+        return index.get_url(request) if index else f"/{current_language()}/"
 
     def items(self, request):
-        articles = feed_articles(_language())
+        articles = feed_articles(current_language())
         for article in articles:
             # A path: the feed makes it absolute with the request's host, as it does its own
             # link (the Wagtail site's hostname may be an internal one such as localhost).

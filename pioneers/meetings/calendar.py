@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from pioneers.core.links import absolute_url, site_host
 from pioneers.core.live import marker
 from pioneers.meetings.models import Meeting
 
@@ -21,7 +22,7 @@ ICAL_STATUS = {
 
 
 def _url(meeting: Meeting) -> str:
-    return settings.BASE_URL.rstrip("/") + meeting.get_absolute_url()
+    return absolute_url(meeting.get_absolute_url())
 
 
 def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = "PUBLISH") -> bytes:
@@ -40,7 +41,7 @@ def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = 
     if name:
         calendar.add("x-wr-calname", name)
     stamp = timezone.now().astimezone(UTC)
-    host = settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0]
+    host = site_host()
     for meeting in meetings:
         event = Event()
         event.add("uid", f"meeting-{meeting.pk}@{host}")

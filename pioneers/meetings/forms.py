@@ -1,5 +1,7 @@
 """Forms of the meeting pages: filters, registration without an account, check-in by name."""
 
+from datetime import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -70,7 +72,6 @@ class GuestSearchForm(forms.Form):
 
 def parse_dates(text: str) -> list:
     """Dates typed one per line (31-12-2027 or 2027-12-31); unreadable lines raise an error."""
-    from datetime import datetime
 
     dates, bad = set(), []
     for line in text.replace(",", "\n").splitlines():

@@ -2,6 +2,7 @@
 
 import secrets
 from datetime import datetime, time, timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -361,7 +362,6 @@ class Meeting(index.Indexed, ClusterableModel):
 
     @property
     def route_url(self) -> str:
-        from urllib.parse import quote
 
         place = " ".join(p for p in (self.postal_code.strip(), self.city.strip()) if p)
         destination = ", ".join(p for p in (self.street_address.strip(), place) if p)

@@ -17,16 +17,32 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from pioneers.core.cache import tags_changed_on_commit
 from pioneers.core.email import render_email
-from pioneers.meetings.models import Meeting, Registration, new_token
+from pioneers.core.links import absolute_url
+from pioneers.core.models import NetworkSettings
+from pioneers.core.personal_data import removed_person
+from pioneers.core.ratelimit import first_time
+from pioneers.core.slugs import unique_slug
+from pioneers.meetings.calendar import meeting_calendar
+from pioneers.meetings.holidays import region_for_province
+from pioneers.meetings.models import (
+    Availability,
+    Format,
+    Meeting,
+    Registration,
+    default_times,
+    new_token,
+)
 from pioneers.meetings.selectors import is_network_member, registrations_of
 from pioneers.network.models import Organisation, Person
+from pioneers.network.selectors import current_members
 
 CHECKIN_SALT = "pioneers.meetings.checkin"
 REMINDER_BEFORE = timedelta(days=2)
@@ -134,7 +150,6 @@ def registration_create(
 
 def _first_email(registration: Registration, kind: str) -> bool:
     """Whether no email of this kind about this registration went out in the last RESEND_AFTER."""
-    from pioneers.core.ratelimit import first_time
 
     seconds = int(RESEND_AFTER.total_seconds())
     return first_time(f"registration-email:{registration.token}:{kind}", seconds)
@@ -377,7 +392,6 @@ def meeting_cancel(*, meeting: Meeting, by, reason: str = "") -> int:
 
 def _email_registrants(meeting: Meeting, registrations, *, kind: str, by) -> int:
     """Email each registration (in its language) and note in the meeting's history how many."""
-    from wagtail.log_actions import log
 
     count = 0
     for registration in registrations:
@@ -445,7 +459,6 @@ def registration_check_in_undo(*, registration: Registration, by) -> Registratio
 
 def _attendance_set(registration: Registration, *, by, came: bool) -> Registration:
     """Check someone in (or undo it) once: the update only changes a row that still needs it."""
-    from wagtail.log_actions import log
 
     meeting = Meeting.objects.get(pk=registration.meeting_id)
     refusal = checkin_refusal(meeting, by)
@@ -518,15 +531,11 @@ def accessibility_needs_erase(now=None) -> int:
 
 
 def _send(registration: Registration, kind: str) -> None:
-    from pioneers.meetings.tasks import send_registration_email
+    from pioneers.meetings.tasks import send_registration_email  # circular: tasks use services
 
     transaction.on_commit(
         partial(send_registration_email.enqueue, registration_id=registration.pk, kind=kind)
     )
-
-
-def absolute_url(path: str) -> str:
-    return settings.BASE_URL.rstrip("/") + path
 
 
 # Emails whose calendar attachment updates (REQUEST) or removes (CANCEL) the event people have.
@@ -539,9 +548,7 @@ def registration_email(registration: Registration, kind: str) -> EmailMultiAlter
     Confirmations and reminders carry the meeting as an iCalendar attachment and the
     check-in QR code; a changed or cancelled meeting's email carries the calendar update.
     """
-    import segno
-
-    from pioneers.meetings.calendar import meeting_calendar
+    import segno  # heavy: loaded only when an email needs a QR code
 
     meeting = registration.meeting
     with translation.override(registration.language):
@@ -575,13 +582,12 @@ def registration_email(registration: Registration, kind: str) -> EmailMultiAlter
 
 
 def _network_name() -> str:
-    from pioneers.core.models import NetworkSettings
 
     return NetworkSettings.load().name
 
 
 def _locks_from_json(raw: dict):
-    from pioneers.meetings.planner import Lock
+    from pioneers.meetings.planner import Lock  # heavy: the planner loads only when planning
 
     locks = {}
     for index, cells in raw.items():
@@ -601,7 +607,6 @@ def plan_locks_save(*, programme, locks: dict[int, dict]) -> None:
 def availability_save(
     *, programme, organisation, willing_to_host: bool, willing_to_chair: bool, blocked_dates, user
 ):
-    from pioneers.meetings.models import Availability
 
     availability, _created = Availability.objects.update_or_create(
         programme=programme,
@@ -633,9 +638,6 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
 
 
 def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
-    from django.utils.text import slugify
-
-    from pioneers.meetings.models import Format, default_times
 
     existing = set(programme.meetings.values_list("number", flat=True))
     hosts = Organisation.objects.in_bulk([m.host_id for m in plan.meetings if m.host_id])
@@ -648,10 +650,11 @@ def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
                 continue
             title = planned.topic or str(Format(planned.format).label).capitalize()
             start_time, end_time = default_times(planned.format)
-            slug = base = slugify(f"{planned.date.year}-{number}-{title}")[:190]
-            suffix = 2
-            while Meeting.objects.filter(slug=slug).exists():
-                slug, suffix = f"{base}-{suffix}", suffix + 1
+            slug = unique_slug(
+                f"{planned.date.year}-{number}-{title}",
+                taken=lambda slug: Meeting.objects.filter(slug=slug).exists(),
+                max_length=190,
+            )
             meeting = Meeting(
                 programme=programme,
                 number=number,
@@ -700,7 +703,6 @@ def meeting_publish(*, meeting: Meeting, publish: bool = True) -> Meeting:
 
 def _region(province: str) -> str:
     """The school-holiday region; unknown ("") means every region's holidays are avoided."""
-    from pioneers.meetings.holidays import region_for_province
 
     try:
         return region_for_province(province)
@@ -709,7 +711,7 @@ def _region(province: str) -> str:
 
 
 def _planner_member(organisation, *, offer=None, plannable=True):
-    from pioneers.meetings.planner import Member
+    from pioneers.meetings.planner import Member  # heavy: loaded only when planning
 
     province = organisation.province.name if organisation.province else ""
     return Member(
@@ -738,10 +740,9 @@ def plan_programme(programme):
     stay as they are, the coordinator's locks apply to the rest, and the rotation rules and
     the fairness figures count the existing meetings with the new ones.
     """
-    from django.db.models import Count
 
+    # heavy: the planner loads only when planning
     from pioneers.meetings.planner import MAX_MEETINGS, Lock, plan_rotation
-    from pioneers.network.selectors import current_members
 
     availability = {a.organisation_id: a for a in programme.availabilities.all()}
     members = [
@@ -829,7 +830,6 @@ def registrations_erase(user) -> None:
     Status and check-in stay, so a meeting's figures do not change; the personal link stops
     working (new token) and emails about an erased registration are no longer sent.
     """
-    from pioneers.core.personal_data import removed_person
 
     now, removed = timezone.now(), removed_person()
     for registration in registrations_of(user).select_related("meeting"):

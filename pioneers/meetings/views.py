@@ -3,7 +3,6 @@
 import re
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -12,7 +11,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -20,6 +18,8 @@ from pioneers.core.access import coordinator_required
 from pioneers.core.cache import page_depends_on
 from pioneers.core.exports import csv_response
 from pioneers.core.ids import parse_id
+from pioneers.core.languages import current_language
+from pioneers.core.models import NetworkSettings
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.core.roles import is_coordinator
 from pioneers.meetings import selectors, services
@@ -35,10 +35,6 @@ from pioneers.meetings.forms import (
 from pioneers.meetings.models import Meeting, Programme, Registration
 from pioneers.network.models import Organisation
 from pioneers.network.selectors import current_members
-
-
-def _language() -> str:
-    return (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
 def _meeting_list(request, *, past: bool):
@@ -136,7 +132,7 @@ def register(request, slug):
                 name=person.name,
                 email=request.user.email,
                 person=person,
-                language=_language(),
+                language=current_language(),
             )
         except services.RegistrationError as error:
             messages.error(request, str(error))
@@ -168,7 +164,7 @@ def register(request, slug):
                 email=form.cleaned_data["email"],
                 residence=form.cleaned_data["residence"],
                 accessibility_needs=form.cleaned_data["accessibility_needs"],
-                language=_language(),
+                language=current_language(),
             )
         except RateLimited as error:
             form.add_error(None, str(error))
@@ -283,7 +279,6 @@ def meeting_ics(request, slug):
 def calendar_feed(request):
     """Every published meeting of every programme, for calendar clients to subscribe to."""
     meetings = Meeting.objects.filter(is_published=True).select_related("host")
-    from pioneers.core.models import NetworkSettings
 
     return _ics(meeting_calendar(meetings, name=NetworkSettings.load().name), "meetings.ics")
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from django.urls import reverse
 from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pioneers.core.cache import cached
+from pioneers.core.languages import current_language
 from pioneers.network.models import Organisation
 from pioneers.network.selectors import member_codes
 
@@ -106,7 +106,7 @@ def _render(language: str, members: frozenset[str]) -> str:
 
 def network_map_svg() -> str:
     """The SVG markup of the map in the active language, cached until the network changes."""
-    language = (get_language() or "nl")[:2]
+    language = current_language()
     return cached(
         f"network:map:{language}",
         lambda: _render(language, frozenset(member_codes())),

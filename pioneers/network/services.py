@@ -5,9 +5,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from pioneers.core import personal_data
 from pioneers.core.email import coordinator_emails, email_render_enqueue
+from pioneers.core.models import User
+from pioneers.core.slugs import unique_slug
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 from pioneers.network.names import name_skeleton, normalise_name, scripts
 
@@ -20,10 +25,8 @@ def _read(name: str) -> list[dict]:
 
 
 def _unique_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name) or "organisatie"
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
+    """A free organisation slug, reserved in ``taken`` for the next row of the same load."""
+    slug = unique_slug(name, taken=taken, fallback="organisatie")
     taken.add(slug)
     return slug
 
@@ -117,7 +120,6 @@ def organisation_lookalike(*, name: str, exclude: Organisation | None = None):
 def organisation_name_clean(*, name: str, organisation: Organisation | None = None) -> str:
     """The name normalised for storing; JoinError when it is empty, mixes alphabets or looks like
     the name of another organisation (NameTaken). Renaming keeps a name that looks the same."""
-    from django.utils.translation import gettext as _
 
     name = normalise_name(name)
     if not name_skeleton(name):
@@ -169,7 +171,6 @@ def join_request_create(
     *, person: Person, organisation: Organisation, kind: str, motivation: str, language: str
 ) -> JoinRequest:
     """Ask to join a member organisation, or propose an organisation as member."""
-    from django.utils.translation import gettext as _
 
     if person.organisation_id == organisation.pk and kind == JoinRequest.Kind.JOIN:
         raise JoinError(_("You already belong to %(name)s.") % {"name": organisation.name})
@@ -236,8 +237,6 @@ def join_request_create(
 @transaction.atomic
 def join_request_decide(*, join_request: JoinRequest, decided_by, approve: bool, reason: str):
     """Approve or decline a pending request; the person and the coordinators are emailed."""
-    from django.utils import timezone
-    from django.utils.translation import gettext as _
 
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
     if join_request.status != JoinRequest.Status.PENDING:
@@ -290,8 +289,6 @@ def organisation_register(
     """Register a civil-society organisation that the platform does not know yet, and propose it
     as a partner of the network. It stays hidden from others until a coordinator approves it
     (with the proposal, or in the admin); a person has at most a few waiting at a time."""
-    from django.utils.translation import gettext as _
-    from django.utils.translation import ngettext
 
     person = Person.objects.select_for_update().get(pk=person.pk)  # one registration at a time
     waiting = JoinRequest.objects.filter(
@@ -412,9 +409,6 @@ def profile_erase(user) -> None:
 
 def person_export(*, user) -> dict:
     """Everything the platform holds on one account, for the person to download."""
-    from django.utils import timezone
-
-    from pioneers.core import personal_data
 
     return {"exported_at": timezone.now().isoformat(), **personal_data.export_all(user)}
 
@@ -428,8 +422,6 @@ def person_erase(*, user, language: str = settings.LANGUAGE_CODE) -> bool:
     the account are removed, and the old address gets a confirmation. Erasing an account
     that is already gone changes nothing and returns False.
     """
-    from pioneers.core import personal_data
-    from pioneers.core.models import User
 
     with transaction.atomic():
         user = User.objects.select_for_update().filter(pk=user.pk).first()

@@ -1,17 +1,16 @@
 """Public pages of the network: the members directory with its map, and organisation pages."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pioneers.core.access import coordinator_required
 from pioneers.core.cache import page_depends_on
+from pioneers.core.languages import current_language
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.network import selectors, services
 from pioneers.network.forms import (
@@ -113,7 +112,7 @@ def join(request):
                 organisation=form.cleaned_data["organisation"],
                 kind=form.cleaned_data["kind"],
                 motivation=form.cleaned_data["motivation"],
-                language=get_language() or settings.LANGUAGE_CODE,
+                language=current_language(),
             )
         except RateLimited as error:
             form.add_error(None, str(error))
@@ -194,7 +193,7 @@ def register_organisation(request):
                 name=form.cleaned_data["name"],
                 website=form.cleaned_data["website"],
                 motivation=form.cleaned_data["motivation"],
-                language=get_language() or settings.LANGUAGE_CODE,
+                language=current_language(),
             )
         except services.JoinError as error:
             form.add_error(None, str(error))
@@ -221,9 +220,9 @@ def account_delete(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        services.person_erase(user=user, language=get_language() or settings.LANGUAGE_CODE)
+        services.person_erase(user=user, language=current_language())
         messages.success(
             request, _("Your account has been deleted. We sent a confirmation to your address.")
         )
-        return redirect(f"/{get_language() or settings.LANGUAGE_CODE}/")
+        return redirect(f"/{current_language()}/")
     return TemplateResponse(request, "network/account_delete.html", {"form": form})

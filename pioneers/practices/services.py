@@ -2,14 +2,15 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.html import escape
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 
 from pioneers.core.cache import SITE, tags_changed_on_commit
 from pioneers.core.email import coordinator_emails, email_render_enqueue
 from pioneers.core.personal_data import removed_person
+from pioneers.core.slugs import unique_slug
+from pioneers.core.text import text_to_html
 from pioneers.network.models import Organisation, Person
 from pioneers.network.selectors import member_organisation
 from pioneers.practices.models import Nomination, PracticeIndexPage, PracticePage, PracticeReuse
@@ -20,14 +21,6 @@ PRACTICE_TEXT_FIELDS = ["problem", "approach", "result", "lessons"]
 
 class PracticeError(Exception):
     """A practice, reuse or nomination that cannot be made; the message is for the user."""
-
-
-def text_to_rich_text(text: str) -> str:
-    """Plain text as rich text: paragraphs at blank lines, line breaks kept, everything escaped."""
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return "".join(
-        "<p>" + "<br/>".join(escape(line) for line in p.split("\n")) + "</p>" for p in paragraphs
-    )
 
 
 def practice_submit(*, person: Person, data: dict) -> PracticePage:
@@ -59,7 +52,7 @@ def practice_submit(*, person: Person, data: dict) -> PracticePage:
             contact_consent=data.get("contact_consent", False),
             owner=person.user,
             live=False,
-            **{field: text_to_rich_text(data.get(field, "")) for field in PRACTICE_TEXT_FIELDS},
+            **{field: text_to_html(data.get(field, "")) for field in PRACTICE_TEXT_FIELDS},
             **{field: field in data.get("values", []) for field, _label in PracticePage.VALUES},
         )
         practice.topics.set(data.get("topics", []))
@@ -79,12 +72,12 @@ def practice_submit(*, person: Person, data: dict) -> PracticePage:
 
 
 def _free_slug(parent, title: str) -> str:
-    base = slugify(title)[:70] or "praktijk"
-    slug, number = base, 1
-    while parent.get_children().filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return unique_slug(
+        title,
+        taken=lambda slug: parent.get_children().filter(slug=slug).exists(),
+        max_length=70,
+        fallback="praktijk",
+    )
 
 
 def practice_reuse(*, practice: PracticePage, person: Person, message: str) -> PracticeReuse:
@@ -143,8 +136,8 @@ def nomination_to_practice(
             title=nomination.title,
             slug=_free_slug(index, nomination.title),
             summary=Truncator(nomination.description).chars(390),
-            problem=text_to_rich_text(description),
-            approach=text_to_rich_text(description),
+            problem=text_to_html(description),
+            approach=text_to_html(description),
             status=PracticePage.Status.RUNNING,
             municipality=municipality,
             owner=by,

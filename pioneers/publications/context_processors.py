@@ -2,11 +2,11 @@
 
 from django.utils.functional import SimpleLazyObject
 
+from pioneers.publications.selectors import site_navigation
+
 
 def navigation(request):
     def build():
-        from pioneers.publications.selectors import site_navigation
-
         return site_navigation()
 
     # Lazy: a page that does not show the menu (the 500 page) never touches the database.

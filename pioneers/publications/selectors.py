@@ -1,11 +1,11 @@
 """Reads: the site chrome (menu and footer, cached) and a person's own overview."""
 
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from pioneers.core.cache import cached
+from pioneers.core.languages import current_language
 from pioneers.magazine.selectors import member_submissions
 from pioneers.meetings.selectors import registrations_of
 from pioneers.network.models import JoinRequest
@@ -20,7 +20,7 @@ SECTIONS = [("network:members", _("Members")), ("meetings:upcoming", _("Meetings
 
 def site_navigation(language: str | None = None) -> dict:
     """Home, main menu and footer links for one language, as plain (title, url) pairs."""
-    language = (language or get_language() or "nl")[:2]
+    language = (language or current_language())[:2]
     return cached(f"navigation:{language}", lambda: _build_navigation(language))
 
 

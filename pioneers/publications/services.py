@@ -2,11 +2,8 @@
 
 from wagtail.models import Locale, Page, Revision, Site
 
+from pioneers.core.pages import publish
 from pioneers.publications.models import ContentPage, HomePage
-
-
-def _publish(page) -> None:
-    page.save_revision().publish()
 
 
 def site_tree_ensure(*, home: dict, pages: list[dict]) -> list[str]:
@@ -32,13 +29,13 @@ def site_tree_ensure(*, home: dict, pages: list[dict]) -> list[str]:
             locale=nl, show_in_menus=spec["menu"], show_in_footer=spec["footer"], **spec["nl"]
         )
         home_nl.add_child(instance=page)
-        _publish(page)
+        publish(page)
         if HomePage.objects.filter(locale=en).exists():
             translation = page.copy_for_translation(en, copy_parents=False)
             for field, value in spec["en"].items():
                 setattr(translation, field, value)
             translation.save()
-            _publish(translation)
+            publish(translation)
         made.append(page.title)
     return made
 
@@ -57,7 +54,7 @@ def _home_create(home: dict, nl, en):
         root.refresh_from_db()
     home_nl = HomePage(locale=nl, **home["nl"])
     root.add_child(instance=home_nl)
-    _publish(home_nl)
+    publish(home_nl)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(hostname="localhost", port=80, is_default_site=True, site_name="")
@@ -69,7 +66,7 @@ def _home_create(home: dict, nl, en):
     for field, value in home["en"].items():
         setattr(home_en, field, value)
     home_en.save()
-    _publish(home_en)
+    publish(home_en)
     return home_nl
 
 

@@ -43,7 +43,7 @@ def comment_round_open(*, report: ReportPage, closes_at: datetime, opened_by) ->
             defaults={"closes_at": closes_at, "invited": len(invitees), "opened_by": opened_by},
         )
         # Imported here: the task module imports this one to call back into it.
-        from pioneers.reports.tasks import send_comment_invitation
+        from pioneers.reports.tasks import send_comment_invitation  # circular: tasks use services
 
         for registration in invitees:
             transaction.on_commit(

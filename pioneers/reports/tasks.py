@@ -1,12 +1,12 @@
 """Background tasks of reports: they take IDs and render what they send."""
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
 from pioneers.core.email import render_email
+from pioneers.core.links import absolute_url
 from pioneers.core.models import NetworkSettings
 from pioneers.meetings.models import Registration
 from pioneers.reports.models import ReportPage
@@ -26,7 +26,7 @@ def send_comment_invitation(*, report_id: int, registration_id: int) -> int:
             "report": report,
             "registration": registration,
             "closes_at": report.comment_round.closes_at,
-            "url": settings.BASE_URL.rstrip("/") + path,
+            "url": absolute_url(path),
             "network_name": NetworkSettings.load().name,
         }
         subject, body = render_email("reports/email/comment_invitation", context)

@@ -4,8 +4,9 @@ Topic proposals, votes and topic-mapping surveys (a later issue) build on this l
 """
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from pioneers.core.languages import current_language
 
 
 class Topic(models.Model):
@@ -29,4 +30,4 @@ class Topic(models.Model):
     @property
     def label_language(self) -> str:
         """The language the label is in: Dutch where no English name was given."""
-        return "en" if (get_language() or "nl")[:2] == "en" and self.name_en else "nl"
+        return "en" if current_language() == "en" and self.name_en else "nl"

@@ -4,13 +4,15 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.forms import BaseForm, BaseFormSet
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language
 
+from pioneers.core.languages import current_language
 from pioneers.core.live import marker
+from pioneers.core.selectors import nearest_translated_ancestor_url, page_translation_urls
 
 register = template.Library()
 
@@ -26,12 +28,10 @@ def language_links(context):
     page = context.get("page")
     if not getattr(page, "translation_key", None):
         page = None  # not a page of the tree (a list view's page of results, say)
-    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    current = current_language()
     query = request.META.get("QUERY_STRING", "") if request is not None else ""
     translations = {}
     if page is not None:
-        from pioneers.core.selectors import page_translation_urls
-
         translations = page_translation_urls(page)
     links = []
     for code, name in settings.LANGUAGES:
@@ -61,8 +61,6 @@ def _untranslated_link(page, code: str) -> str:
     """The language view's address that leads to the nearest listing in that language."""
     target = None
     if page is not None:
-        from pioneers.core.selectors import nearest_translated_ancestor_url
-
         target = nearest_translated_ancestor_url(page, code)
     try:
         view = reverse("untranslated", args=[code])
@@ -122,7 +120,6 @@ def error_summary(form):
 @register.simple_tag(takes_context=True)
 def page_has_form_errors(context) -> bool:
     """Whether any form on the page came back with errors: the page title then says so."""
-    from django.forms import BaseForm, BaseFormSet
 
     for value in context.flatten().values():
         kind = type(value)  # not isinstance(), which would evaluate lazy objects (the menu)
@@ -174,7 +171,7 @@ def in_language(value, language=None, autoescape=True):
     """
     text = conditional_escape(value) if autoescape else value
     language = (language or settings.LANGUAGE_CODE)[:2]
-    if value in (None, "") or language == (get_language() or settings.LANGUAGE_CODE)[:2]:
+    if value in (None, "") or language == current_language():
         return text
     return format_html('<span lang="{}">{}</span>', language, text)
 
