@@ -110,8 +110,10 @@ def accounts(stdout) -> None:
             EmailAddress.objects.create(user=user, email=spec["email"], verified=True, primary=True)
             stdout.write(f"  account: {spec['email']}\n")
         if "group" in spec:
-            # The groups exist: Wagtail's migrations make "Editors", core's "Coordinators".
-            user.groups.add(Group.objects.get(name=spec["group"]))
+            # Wagtail's migrations make "Editors" and core's "Coordinators" with their
+            # permissions; a database emptied since (as tests do) gets the bare group, and the
+            # demo's coordinator is a superuser anyway.
+            user.groups.add(Group.objects.get_or_create(name=spec["group"])[0])
 
 
 def demo_emails() -> set[str]:
