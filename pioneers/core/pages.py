@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -26,3 +26,19 @@ class SectionIndexPage(Page):
 def publish(page) -> None:
     """Save ``page`` as a new revision and publish it."""
     page.save_revision().publish()
+
+
+class AttachedDocument(Orderable):
+    """A document attached to a page, in the editor's order; subclasses add the ParentalKey."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        abstract = True

@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from pioneers.core.cache import cached, page_depends_on
-from pioneers.core.pages import RICH_TEXT_FEATURES, SectionIndexPage
+from pioneers.core.pages import RICH_TEXT_FEATURES, AttachedDocument, SectionIndexPage
 
 
 class PracticeIndexPage(SectionIndexPage):
@@ -149,16 +149,8 @@ class PracticePage(Page):
         return context
 
 
-class PracticeDocument(Orderable):
+class PracticeDocument(AttachedDocument):
     practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("document")]
 
 
 class PracticeReuse(models.Model):

@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
 from pioneers.core.ids import parse_id
-from pioneers.core.pages import RICH_TEXT_FEATURES, SectionIndexPage
+from pioneers.core.pages import RICH_TEXT_FEATURES, AttachedDocument, SectionIndexPage
 from pioneers.network.models import Membership
 
 
@@ -207,16 +207,8 @@ class ReportPhoto(Orderable):
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
 
-class ReportAttachment(Orderable):
+class ReportAttachment(AttachedDocument):
     report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("document")]
 
 
 class CommentRound(models.Model):
