@@ -26,7 +26,7 @@ def reader():
 @pytest.fixture
 def meetings(demo):
     """The next two published meetings, open to everyone; the first has three places."""
-    upcoming = Meeting.objects.filter(is_published=True, date__gte=timezone.localdate())
+    upcoming = Meeting.objects.filter(live=True, date__gte=timezone.localdate())
     first, second = upcoming.order_by("date", "start_time")[:2]
     first.audience = Meeting.Audience.PUBLIC
     first.capacity = 3
