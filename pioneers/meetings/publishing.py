@@ -34,9 +34,12 @@ class MeetingPublishAction(PublishRevisionAction):
             previous_revision=previous_revision,
         )
         # Wagtail saves the meeting unless the revision of a live meeting waits for its time.
-        later = bool(
-            object.go_live_at and object.go_live_at > timezone.now() and object.live_revision_id
-        )
+        later = bool(object.go_live_at and object.go_live_at > timezone.now() and object.live)
+        if later and object.live_revision_id is None:
+            # Wagtail knows a live object by its live revision; a meeting that went live before
+            # meetings had revisions (the migration, the demo) has none and would go offline
+            # until the time. This only steers Wagtail: a scheduled revision saves no meeting.
+            object.live_revision = revision
         try:
             meeting_publish(meeting=object, by=user, publish=publish, later=later)
         except ValidationError as error:
