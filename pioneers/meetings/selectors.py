@@ -11,9 +11,7 @@ from pioneers.network.models import Organisation, Person
 
 
 def _published() -> QuerySet[Meeting]:
-    return Meeting.objects.filter(live=True).select_related(
-        "host", "guest_chair", "programme"
-    )
+    return Meeting.objects.filter(live=True).select_related("host", "guest_chair", "programme")
 
 
 def meetings_list(

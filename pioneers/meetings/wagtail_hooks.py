@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -66,7 +67,15 @@ class MeetingViewSet(SnippetViewSet):
     edit_view_class = MeetingEditView
     icon = "calendar"
     menu_label = _("Meetings")
-    list_display = ["__str__", "date", "host", "format", "status"]
+    # Wagtail's live/draft tag, named apart from the meeting's own status (planned, held, …).
+    list_display = [
+        "__str__",
+        "date",
+        "host",
+        "format",
+        "status",
+        LiveStatusTagColumn(label=_("Publication")),
+    ]
     list_filter = ["programme", "status", "format", "live"]
     search_fields = ["title", "topic"]
     # The list searches these columns in the database, on SQLite as on PostgreSQL: Wagtail's

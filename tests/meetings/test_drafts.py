@@ -207,3 +207,13 @@ def test_a_scheduled_change_the_rules_refuse_stays_a_draft(meeting, caplog):
 def test_coordinators_may_publish_meetings(db):
     group = Group.objects.get(name=COORDINATORS)
     assert group.permissions.filter(codename="publish_meeting").exists()
+
+
+def test_the_admin_lists_which_meetings_are_live(coordinator, meeting):
+    Meeting.objects.filter(pk=meeting.pk).update(live=False)
+    listing = "/admin/snippets/meetings/meeting/"
+    html = coordinator.get(listing).content.decode()
+    assert "Publicatie" in html
+    drafts = coordinator.get(listing, {"live": "false"}).content.decode()
+    assert f"edit/{meeting.pk}/" in drafts and "concept" in drafts
+    assert f"edit/{meeting.pk}/" not in coordinator.get(listing, {"live": "true"}).content.decode()
