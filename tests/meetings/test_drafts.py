@@ -217,3 +217,34 @@ def test_the_admin_lists_which_meetings_are_live(coordinator, meeting):
     drafts = coordinator.get(listing, {"live": "false"}).content.decode()
     assert f"edit/{meeting.pk}/" in drafts and "concept" in drafts
     assert f"edit/{meeting.pk}/" not in coordinator.get(listing, {"live": "true"}).content.decode()
+
+
+def test_a_meeting_made_in_the_admin_is_a_draft_until_published(coordinator, meeting):
+    url = "/admin/snippets/meetings/meeting/add/"
+    data = admin_form(coordinator, url) | {
+        "programme": meeting.programme_id,
+        "number": "99",
+        "title": "Een extra bijeenkomst",
+        "slug": "een-extra-bijeenkomst",
+        "format": "lab",
+        "status": "planned",
+        "date": (timezone.localdate() + timedelta(days=60)).isoformat(),
+        "start_time": "13:30",
+        "end_time": "17:00",
+        "host": meeting.host_id,
+        "venue_name": "Stadskantoor",
+        "city": "Schiedam",
+        "audience": "public",
+        "capacity": "40",
+    }
+    assert coordinator.post(url, data).status_code == 302
+    made = Meeting.objects.get(slug="een-extra-bijeenkomst")
+    assert not made.live and made.revisions.count() == 1
+    assert Client().get(made.get_absolute_url()).status_code == 404
+    # Publishing needs the street address, as always.
+    edit = _edit_url(made)
+    assert coordinator.post(edit, admin_form(coordinator, edit) | PUBLISH).status_code == 200
+    data = admin_form(coordinator, edit) | {"street_address": "Stadserf 1"} | PUBLISH
+    assert coordinator.post(edit, data).status_code == 302
+    assert _fresh(made).live
+    assert Client().get(made.get_absolute_url()).status_code == 200
