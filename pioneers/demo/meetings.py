@@ -74,7 +74,7 @@ def _seed_programme(stdout) -> None:
             audience=row["audience"],
             capacity=40 if fmt != Format.CONFERENCE else 120,
             status=Meeting.Status.HELD,
-            is_published=True,
+            live=True,
             **_venue(host),
             **(data["lab_case"] if fmt == Format.LAB else {}),
         )
@@ -121,7 +121,7 @@ def _upcoming_programme(stdout, today: date) -> None:
         for field, value in _venue(meeting.host).items():
             setattr(meeting, field, value)
         meeting.capacity = 40
-        meeting.is_published = True
+        meeting.live = True
         meeting.status = Meeting.Status.CONFIRMED if meeting.number == 1 else Meeting.Status.PLANNED
         meeting.registration_opens_at = timezone.now() - timedelta(days=1)
         meeting.save()

@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -13,8 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 from pioneers.network.models import Organisation, Person
@@ -114,8 +121,12 @@ class Availability(models.Model):
         return f"{self.organisation} — {self.programme}"
 
 
-class Meeting(index.Indexed, ClusterableModel):
-    """One meeting of the network: where, when, who chairs, what about, and who comes."""
+class Meeting(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """One meeting of the network: where, when, who chairs, what about, and who comes.
+
+    Wagtail's draft state: the site shows live meetings only; edits of a live meeting wait in
+    revisions until they are published, through the services (see ``publish``).
+    """
 
     class Audience(models.TextChoices):
         MEMBERS = "members", _("members of the network")
@@ -171,9 +182,6 @@ class Meeting(index.Indexed, ClusterableModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
-    is_published = models.BooleanField(
-        _("published"), default=False, help_text=_("Only published meetings appear on the site.")
-    )
     cancellation_reason = models.TextField(
         _("reason for cancelling"),
         blank=True,
@@ -189,6 +197,8 @@ class Meeting(index.Indexed, ClusterableModel):
     # The iCalendar SEQUENCE: raised when the time or place changes and when the meeting is
     # cancelled, so that calendars replace the event they have instead of adding another.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # Deletes a meeting's revisions with it (Wagtail's advice for RevisionMixin).
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="meeting")
 
     search_fields = [
         index.SearchField("title", boost=2),
@@ -198,7 +208,7 @@ class Meeting(index.Indexed, ClusterableModel):
         index.SearchField("case_challenge"),
         index.SearchField("case_insights"),
         index.SearchField("case_ideas"),
-        index.FilterField("is_published"),
+        index.FilterField("live"),
         index.FilterField("date"),
     ]
 
@@ -214,7 +224,6 @@ class Meeting(index.Indexed, ClusterableModel):
                 FieldPanel("description"),
                 FieldPanel("status"),
                 FieldPanel("cancellation_reason"),
-                FieldPanel("is_published"),
             ],
             heading=_("Meeting"),
         ),
@@ -254,6 +263,7 @@ class Meeting(index.Indexed, ClusterableModel):
             ],
             heading=_("Case of the open-government lab"),
         ),
+        PublishingPanel(),
     ]
 
     class Meta:
@@ -280,12 +290,35 @@ class Meeting(index.Indexed, ClusterableModel):
             and self.registration_closes_at <= self.registration_opens_at
         ):
             errors["registration_closes_at"] = _("Registration closes before it opens.")
-        if self.is_published:
-            # Every way of publishing (the meeting's page, the admin) keeps this rule.
-            for field in self.missing_for_publication():
-                errors.setdefault(field, _("Fill this in before the meeting is published."))
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
+        """Every publication (the admin, a scheduled time, a revert) goes through the services:
+        capacity, waiting list, emails, and what people need to come (``MeetingPublishAction``).
+        """
+        # circular: the publishing action uses the services, which import these models
+        from pioneers.meetings.publishing import MeetingPublishAction
+
+        return MeetingPublishAction(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+        ).execute(skip_permission_checks=skip_permission_checks)
 
     # What people need to come: what, when and where. The postal code helps but is not needed
     # to find a town hall; the host is required by the database already.

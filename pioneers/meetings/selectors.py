@@ -11,9 +11,7 @@ from pioneers.network.models import Organisation, Person
 
 
 def _published() -> QuerySet[Meeting]:
-    return Meeting.objects.filter(is_published=True).select_related(
-        "host", "guest_chair", "programme"
-    )
+    return Meeting.objects.filter(live=True).select_related("host", "guest_chair", "programme")
 
 
 def meetings_list(
@@ -42,7 +40,7 @@ def filter_choices() -> dict:
 
 
 def _filter_choices() -> dict:
-    meetings = Meeting.objects.filter(is_published=True)
+    meetings = Meeting.objects.filter(live=True)
     topics = sorted(set(meetings.exclude(topic="").values_list("topic", flat=True)))
     years = sorted({d.year for d in meetings.dates("date", "year")}, reverse=True)
     return {"topics": topics, "years": years}
@@ -51,7 +49,7 @@ def _filter_choices() -> dict:
 def meeting_detail(slug: str, *, include_unpublished: bool = False) -> Meeting | None:
     meetings = Meeting.objects.select_related("host", "guest_chair", "programme")
     if not include_unpublished:
-        meetings = meetings.filter(is_published=True)
+        meetings = meetings.filter(live=True)
     return (
         meetings.prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("sort_order")),

@@ -87,7 +87,7 @@ def registration_create(
     changes nothing: a pioneer is told so; an anonymous visitor gets the same answer as a
     new registration and the address's owner gets an email, so nobody learns who registered.
     """
-    if not meeting.is_published:
+    if not meeting.live:
         raise RegistrationError(_("This meeting is not open for registration."))
     if meeting.registration_state() != "open":
         raise RegistrationError(_closed_message(meeting))
@@ -492,7 +492,7 @@ def reminders_send(now=None) -> int:
     now = now or timezone.now()
     sent = 0
     due = Meeting.objects.filter(
-        is_published=True,
+        live=True,
         reminders_sent_at__isnull=True,
         status__in=[Meeting.Status.PLANNED, Meeting.Status.CONFIRMED],
         date__gte=now.date(),
@@ -674,6 +674,7 @@ def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
                     if planned.format == Format.RESIDENTS
                     else Meeting.Audience.MEMBERS
                 ),
+                live=False,
             )
             meeting.full_clean()
             meeting.save()
@@ -681,24 +682,32 @@ def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
     return created
 
 
-def meeting_publish(*, meeting: Meeting, publish: bool = True) -> Meeting:
-    """Publish (or hide) a meeting; one that lacks what people need to come stays hidden.
+def meeting_publish(
+    *, meeting: Meeting, by, publish: Callable[[Meeting], object], later: bool = False
+) -> MeetingChange | None:
+    """Publish a revision of a meeting: ``meeting`` is the revision's version, ``publish``
+    Wagtail's publishing of it (see pioneers/meetings/publishing.py).
 
-    Raises ValidationError naming what is missing. The same rule holds in ``Meeting.clean``,
-    so the admin refuses to publish it too.
+    A meeting that lacks what people need to come is refused (a ValidationError per missing
+    field); otherwise the rules of ``meeting_update`` hold: the capacity, the waiting list,
+    and emails to the registrants when the published change moves or cancels the meeting.
+    ``later``: the revision is only scheduled and the live meeting stays as it is; the rules
+    apply when the time comes.
     """
-    if publish:
-        missing = meeting.missing_for_publication()
-        if missing:
-            fields = ", ".join(str(meeting._meta.get_field(f).verbose_name) for f in missing)
-            raise ValidationError(
-                _("The meeting is not published: fill in %(fields)s first."),
-                code="incomplete",
-                params={"fields": fields},
-            )
-    meeting.is_published = publish
-    meeting.save(update_fields=["is_published"])
-    return meeting
+    missing = meeting.missing_for_publication()
+    if missing:
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    _("Fill this in before the meeting is published."), code="incomplete"
+                )
+                for field in missing
+            }
+        )
+    if later:
+        publish(meeting)
+        return None
+    return meeting_update(meeting=meeting, by=by, save=publish)
 
 
 def _region(province: str) -> str:

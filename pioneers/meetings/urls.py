@@ -27,7 +27,6 @@ urlpatterns = [
         name="availability",
     ),
     path(pgettext_lazy("URL", "meetings/<slug:slug>/"), views.meeting, name="meeting"),
-    path(pgettext_lazy("URL", "meetings/<slug:slug>/publish/"), views.publish, name="publish"),
     path(pgettext_lazy("URL", "meetings/<slug:slug>/register/"), views.register, name="register"),
     path(
         pgettext_lazy("URL", "meetings/<slug:slug>/calendar.ics"),

@@ -6,7 +6,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -278,14 +278,14 @@ def meeting_ics(request, slug):
 
 def calendar_feed(request):
     """Every published meeting of every programme, for calendar clients to subscribe to."""
-    meetings = Meeting.objects.filter(is_published=True).select_related("host")
+    meetings = Meeting.objects.filter(live=True).select_related("host")
 
     return _ics(meeting_calendar(meetings, name=NetworkSettings.load().name), "meetings.ics")
 
 
 def programme_ics(request, slug):
     programme = get_object_or_404(Programme, slug=slug)
-    meetings = programme.meetings.filter(is_published=True).select_related("host")
+    meetings = programme.meetings.filter(live=True).select_related("host")
     return _ics(meeting_calendar(meetings, name=programme.name), f"{programme.slug}.ics")
 
 
@@ -489,7 +489,7 @@ def planner(request, slug):
         created = services.meetings_create_from_plan(programme=programme, plan=plan)
         messages.success(
             request,
-            _("%(count)s draft meetings created; publish them from their pages.")
+            _("%(count)s draft meetings created; publish them in the admin.")
             % {"count": len(created)},
         )
         return redirect("meetings:planner", slug=slug)
@@ -519,19 +519,3 @@ def planner(request, slug):
         },
         status=422 if request.method == "POST" else 200,
     )
-
-
-@coordinator_required
-def publish(request, slug):
-    meeting = _get_meeting(request, slug)
-    if request.method == "POST":
-        publish = request.POST.get("publish") == "1"
-        try:
-            services.meeting_publish(meeting=meeting, publish=publish)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(
-                request, _("The meeting is published.") if publish else _("The meeting is hidden.")
-            )
-    return redirect(meeting)

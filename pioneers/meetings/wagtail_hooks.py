@@ -2,10 +2,12 @@
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -29,12 +31,17 @@ class ProgrammeViewSet(SnippetViewSet):
 
 
 class MeetingEditView(EditView):
-    """Saves through ``meeting_update``: capacity, waiting list, and telling the registrants.
+    """Saves through the services: capacity, waiting list, and telling the registrants.
 
+    A live meeting changes only when a revision is published (``Meeting.publish`` goes
+    through ``meeting_publish``); saving a draft of it only keeps a revision. A meeting that
+    is not live is saved as before, through ``meeting_update``, since Wagtail writes its row.
     A refusal shows on its field with the coordinator's input kept, and nothing is saved.
     """
 
     def save_instance(self):
+        if self.live_object.live:
+            return super().save_instance()
         meeting_update(meeting=self.form.instance, by=self.request.user, save=self._wagtail_save)
         return self.form.instance
 
@@ -45,9 +52,10 @@ class MeetingEditView(EditView):
 
     def form_valid(self, form):
         try:
-            return super().form_valid(form)
+            # Publishing runs after the draft is saved: a refusal takes that draft back too.
+            with transaction.atomic():
+                return super().form_valid(form)
         except ValidationError as error:
-            # The transaction of the save was rolled back; show the form again.
             form.add_error(None, error)
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
@@ -59,8 +67,16 @@ class MeetingViewSet(SnippetViewSet):
     edit_view_class = MeetingEditView
     icon = "calendar"
     menu_label = _("Meetings")
-    list_display = ["__str__", "date", "host", "format", "status", "is_published"]
-    list_filter = ["programme", "status", "format", "is_published"]
+    # Wagtail's live/draft tag, named apart from the meeting's own status (planned, held, …).
+    list_display = [
+        "__str__",
+        "date",
+        "host",
+        "format",
+        "status",
+        LiveStatusTagColumn(label=_("Publication")),
+    ]
+    list_filter = ["programme", "status", "format", "live"]
     search_fields = ["title", "topic"]
     # The list searches these columns in the database, on SQLite as on PostgreSQL: Wagtail's
     # search index cannot be limited to chosen fields on SQLite ("no such column").

@@ -42,7 +42,7 @@ def _search_sources() -> dict:
         ),
         "meeting": (
             _("Meetings"),
-            Meeting.objects.filter(is_published=True),
+            Meeting.objects.filter(live=True),
             lambda m: (
                 m.get_absolute_url(),
                 m.description or m.topic,

@@ -140,7 +140,7 @@ def test_deleting_the_account_keeps_the_figures_and_erases_the_address_everywher
 def test_a_place_for_an_upcoming_meeting_is_given_up_without_mail_to_the_erased(
     demo, django_capture_on_commit_callbacks
 ):
-    meeting = Meeting.objects.filter(is_published=True, date__gt=timezone.localdate()).first()
+    meeting = Meeting.objects.filter(live=True, date__gt=timezone.localdate()).first()
     meeting.capacity = 1
     meeting.registration_opens_at = timezone.now() - timedelta(days=1)
     meeting.save()

@@ -25,7 +25,7 @@ def _coordinator_urls(patterns=None, prefix=""):
 def test_every_coordinators_page_is_found():
     with translation.override("nl"):
         urls = list(_coordinator_urls())
-    assert "/nl/aanvragen/" in urls and len(urls) >= 8
+    assert "/nl/aanvragen/" in urls and len(urls) >= 7
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ def reader():
 @pytest.fixture
 def meetings(demo):
     """The next two published meetings, open to everyone; the first has three places."""
-    upcoming = Meeting.objects.filter(is_published=True, date__gte=timezone.localdate())
+    upcoming = Meeting.objects.filter(live=True, date__gte=timezone.localdate())
     first, second = upcoming.order_by("date", "start_time")[:2]
     first.audience = Meeting.Audience.PUBLIC
     first.capacity = 3
@@ -73,6 +73,28 @@ def test_a_registration_keeps_pages_cached_and_their_places_left_current(
     assert "<!--live:" not in page
     listing = reader.get("/nl/bijeenkomsten/").content.decode()
     assert "nog 2 plekken vrij" in listing and "<!--live:" not in listing
+
+
+def test_publishing_and_unpublishing_a_meeting_empty_the_pages_that_show_it(
+    reader, meetings, django_capture_on_commit_callbacks
+):
+    meeting, _other = meetings
+    urls = [_url(meeting), "/nl/bijeenkomsten/", "/nl/"]
+    _warm(reader, *urls)
+    draft = Meeting.objects.get(pk=meeting.pk)
+    draft.title = "Een nieuwe titel"
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = draft.save_revision()
+    for url in urls:  # a draft changes no page
+        assert "Een nieuwe titel" not in reader.get(url).content.decode(), url
+    with django_capture_on_commit_callbacks(execute=True):
+        revision.publish()
+    for url in urls:
+        assert "Een nieuwe titel" in reader.get(url).content.decode(), url
+    with django_capture_on_commit_callbacks(execute=True):
+        Meeting.objects.get(pk=meeting.pk).unpublish()
+    assert reader.get(_url(meeting)).status_code == 404
+    assert "Een nieuwe titel" not in reader.get("/nl/bijeenkomsten/").content.decode()
 
 
 def test_a_full_meeting_says_so_on_its_cached_page(

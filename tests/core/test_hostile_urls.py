@@ -123,7 +123,7 @@ def _join_request():
 def _meeting():
     from pioneers.meetings.models import Meeting
 
-    return Meeting.objects.filter(is_published=True).order_by("-date").first()
+    return Meeting.objects.filter(live=True).order_by("-date").first()
 
 
 def _registration():

@@ -21,6 +21,8 @@ from tests.admin_forms import admin_form
 pytestmark = pytest.mark.django_db
 
 S = Registration.Status
+# The admin's Publish button: only a published change reaches the meeting people see.
+PUBLISH = {"action-publish": "action-publish"}
 
 
 @pytest.fixture
@@ -83,7 +85,7 @@ def test_lowering_capacity_below_the_places_taken_is_refused_and_nothing_changes
     coordinator, meeting, django_capture_on_commit_callbacks
 ):
     url = _edit_url(meeting)
-    data = admin_form(coordinator, url) | {"capacity": "1", "title": "Een nieuwe titel"}
+    data = admin_form(coordinator, url) | {"capacity": "1", "title": "Een nieuwe titel"} | PUBLISH
     with django_capture_on_commit_callbacks(execute=True):
         response = coordinator.post(url, data)
     assert response.status_code == 200  # the form again, with the error on the field
@@ -103,7 +105,7 @@ def test_raising_capacity_promotes_the_first_on_the_waiting_list(
 ):
     url = _edit_url(meeting)
     with django_capture_on_commit_callbacks(execute=True):
-        response = coordinator.post(url, admin_form(coordinator, url) | {"capacity": "3"})
+        response = coordinator.post(url, admin_form(coordinator, url) | {"capacity": "3"} | PUBLISH)
     assert response.status_code == 302
     assert _status(meeting, "Dido") == S.CONFIRMED  # first in line
     assert _status(meeting, "Cor") == S.WAITLISTED
@@ -123,7 +125,8 @@ def test_changing_the_time_emails_every_registrant_a_calendar_update(
     uid = _uid(meeting)
     with django_capture_on_commit_callbacks(execute=True):
         response = coordinator.post(
-            url, admin_form(coordinator, url) | {"start_time": "14:00", "end_time": "17:30"}
+            url,
+            admin_form(coordinator, url) | {"start_time": "14:00", "end_time": "17:30"} | PUBLISH,
         )
     assert response.status_code == 302
     meeting.refresh_from_db()
@@ -154,7 +157,9 @@ def test_changing_the_time_emails_every_registrant_a_calendar_update(
     # A change that is not of time or place tells nobody and keeps the sequence.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        coordinator.post(url, admin_form(coordinator, url) | {"topic": "Een ander onderwerp"})
+        coordinator.post(
+            url, admin_form(coordinator, url) | {"topic": "Een ander onderwerp"} | PUBLISH
+        )
     meeting.refresh_from_db()
     assert meeting.topic == "Een ander onderwerp" and meeting.sequence == 1
     assert mail.outbox == []
@@ -165,10 +170,14 @@ def test_cancelling_emails_every_registrant_once(
 ):
     url = _edit_url(meeting)
     uid = _uid(meeting)
-    data = admin_form(coordinator, url) | {
-        "status": "cancelled",
-        "cancellation_reason": "De zaal is onder water gelopen.",
-    }
+    data = (
+        admin_form(coordinator, url)
+        | {
+            "status": "cancelled",
+            "cancellation_reason": "De zaal is onder water gelopen.",
+        }
+        | PUBLISH
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = coordinator.post(url, data)
     assert response.status_code == 302
@@ -195,7 +204,7 @@ def test_cancelling_emails_every_registrant_once(
     # Saving the cancelled meeting again (or cancelling it again) sends nothing.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = coordinator.post(url, admin_form(coordinator, url))
+        response = coordinator.post(url, admin_form(coordinator, url) | PUBLISH)
         assert services.meeting_cancel(meeting=meeting, by=None) == 0
     assert response.status_code == 302
     assert mail.outbox == []
@@ -205,7 +214,9 @@ def test_cancelling_emails_every_registrant_once(
 def test_a_held_meeting_cannot_be_cancelled_in_the_admin(coordinator, meeting):
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
     url = _edit_url(meeting)
-    response = coordinator.post(url, admin_form(coordinator, url) | {"status": "cancelled"})
+    response = coordinator.post(
+        url, admin_form(coordinator, url) | {"status": "cancelled"} | PUBLISH
+    )
     assert response.status_code == 200
     assert "Deze bijeenkomst heeft plaatsgevonden; afgelasten kan niet meer." in (
         response.content.decode()

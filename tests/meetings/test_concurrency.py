@@ -79,7 +79,7 @@ def _meeting(n: int, capacity: int) -> Meeting:
         city="Schiedam",
         audience=Meeting.Audience.PUBLIC,
         capacity=capacity,
-        is_published=True,
+        live=True,
     )
 
 

@@ -88,7 +88,7 @@ def test_lists_use_a_fixed_number_of_queries(demo, queries_of, url):
             street_address="Stadserf 1",
             postal_code="3112 DZ",
             city="Schiedam",
-            is_published=True,
+            live=True,
         )
     assert queries_of(url) == before
 
@@ -138,7 +138,7 @@ def test_meeting_and_programme_calendars_parse(client, demo):
     assert [str(e["summary"]) for e in events] == [meeting.title]
     assert events[0].decoded("dtstart") == meeting.starts_at
     feed = Calendar.from_ical(client.get("/nl/bijeenkomsten/agenda.ics").content)
-    assert len(feed.walk("VEVENT")) == Meeting.objects.filter(is_published=True).count()
+    assert len(feed.walk("VEVENT")) == Meeting.objects.filter(live=True).count()
     seed = Calendar.from_ical(client.get("/nl/bijeenkomsten/programma/2018-2020.ics").content)
     assert len(seed.walk("VEVENT")) == 8
 
@@ -147,7 +147,7 @@ def test_unpublished_meeting_is_hidden_from_visitors_but_previewed_by_coordinato
     client, demo, django_user_model
 ):
     meeting = _upcoming()
-    meeting.is_published = False
+    meeting.live = False
     meeting.save()
     assert client.get(meeting.get_absolute_url()).status_code == 404
     assert meeting.title not in client.get("/nl/bijeenkomsten/").content.decode()

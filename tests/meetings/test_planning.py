@@ -14,6 +14,9 @@ from pioneers.meetings.models import Availability, Format, Meeting, Programme, R
 from pioneers.network.models import Organisation
 from tests.admin_forms import admin_form
 
+# The admin's Publish button.
+PUBLISH = {"action-publish": "action-publish"}
+
 
 @pytest.fixture
 def programme(demo):
@@ -102,19 +105,27 @@ def test_invalid_cells_change_nothing_and_keep_what_was_typed(coordinator, progr
 
 def test_create_and_publish_meetings_from_the_plan(coordinator, programme):
     url = "/nl/bijeenkomsten/programma/2030-2031/planner/"
-    assert coordinator.post(url, {"action": "create"}).status_code == 302
+    response = coordinator.post(url, {"action": "create"}, follow=True)
+    assert "8 conceptbijeenkomsten gemaakt; publiceer ze in het beheer." in (
+        response.content.decode()
+    )
     meetings = list(programme.meetings.order_by("number"))
     assert [m.number for m in meetings] == list(range(1, 9))
-    assert not any(m.is_published for m in meetings)
+    assert not any(m.live for m in meetings)
     # Creating again adds nothing.
     coordinator.post(url, {"action": "create"})
     assert programme.meetings.count() == 8
     first = meetings[0]
-    first.street_address, first.postal_code = "Stadhuisplein 1", "1234 AB"
-    first.save()
-    assert coordinator.post(f"/nl/bijeenkomsten/{first.slug}/publiceren/", {"publish": "1"})
+    # The draft's page tells the coordinator where to publish it.
+    html = coordinator.get(first.get_absolute_url()).content.decode()
+    assert "Publiceren in het beheer" in html
+    edit = f"/admin/snippets/meetings/meeting/edit/{first.pk}/"
+    assert f'href="{edit}"' in html
+    data = admin_form(coordinator, edit) | {"street_address": "Stadhuisplein 1"}
+    assert coordinator.post(edit, data | PUBLISH).status_code == 302
     first.refresh_from_db()
-    assert first.is_published
+    assert first.live and first.street_address == "Stadhuisplein 1"
+    assert first.live_revision is not None
 
 
 def test_member_states_availability_and_the_planner_respects_it(client, programme):
@@ -165,7 +176,7 @@ def test_existing_meetings_are_fixed_points_of_the_plan(coordinator):
     programme = Programme.objects.get(end_date__gte=timezone.localdate())
     programme.meetings.filter(number__gte=6).delete()
     first = programme.meetings.get(number=1)
-    assert first.is_published
+    assert first.live
     Registration.objects.create(
         meeting=first, name="Ada", email="ada@example.org", status="confirmed"
     )
@@ -255,41 +266,28 @@ def test_drafts_from_the_plan_are_in_the_networks_language(coordinator, programm
     assert ", ," not in html and ",  " not in html
 
 
-def test_publish_refuses_a_meeting_people_cannot_find(coordinator, programme):
+def test_publishing_refuses_a_meeting_people_cannot_find(coordinator, programme):
     services.meetings_create_from_plan(programme=programme, plan=services.plan_programme(programme))
     meeting = programme.meetings.get(number=1)
     assert meeting.street_address == ""
-    url = f"/nl/bijeenkomsten/{meeting.slug}/publiceren/"
-    response = coordinator.post(url, {"publish": "1"}, follow=True)
-    meeting.refresh_from_db()
-    assert not meeting.is_published
-    html = response.content.decode()
-    assert "niet gepubliceerd: vul eerst straat en huisnummer in" in html
-    # In English for an English-speaking coordinator, and every missing part named.
-    Meeting.objects.filter(pk=meeting.pk).update(venue_name="", city="")
-    response = coordinator.post(
-        f"/en/meetings/{meeting.slug}/publish/", {"publish": "1"}, follow=True
-    )
-    assert "not published: fill in venue, street and number, city first" in (
-        response.content.decode()
-    )
-    with pytest.raises(ValidationError):
-        services.meeting_publish(meeting=Meeting.objects.get(pk=meeting.pk))
-    assert not Meeting.objects.get(pk=meeting.pk).is_published
-
-
-def test_the_admin_does_not_publish_an_incomplete_meeting(coordinator, programme):
-    services.meetings_create_from_plan(programme=programme, plan=services.plan_programme(programme))
-    meeting = programme.meetings.get(number=1)
     url = f"/admin/snippets/meetings/meeting/edit/{meeting.pk}/"
-    data = admin_form(coordinator, url) | {"is_published": "on"}
-    response = coordinator.post(url, data)
+    data = admin_form(coordinator, url)
+    response = coordinator.post(url, data | PUBLISH)
     assert response.status_code == 200  # the form again, with the error on the field
     assert "Vul dit in voordat de bijeenkomst wordt gepubliceerd." in response.content.decode()
     meeting.refresh_from_db()
-    assert not meeting.is_published
-    # With the address filled in it publishes.
-    response = coordinator.post(url, data | {"street_address": "Stadhuisplein 1"})
-    assert response.status_code == 302
+    assert not meeting.live and meeting.latest_revision is None  # nothing saved
+    # A draft may be incomplete: saving it without publishing works.
+    assert coordinator.post(url, data | {"topic": "Eerst een concept"}).status_code == 302
     meeting.refresh_from_db()
-    assert meeting.is_published and meeting.street_address == "Stadhuisplein 1"
+    assert not meeting.live and meeting.topic == "Eerst een concept"
+    # Every way of publishing keeps the rule, also without the admin.
+    with pytest.raises(ValidationError) as refused:
+        meeting.save_revision().publish()
+    assert list(refused.value.error_dict) == ["street_address"]
+    assert not Meeting.objects.get(pk=meeting.pk).live
+    # With the address filled in it publishes.
+    data = admin_form(coordinator, url) | {"street_address": "Stadhuisplein 1"}
+    assert coordinator.post(url, data | PUBLISH).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.live and meeting.street_address == "Stadhuisplein 1"

@@ -614,7 +614,7 @@ def test_a_member_registers_for_every_meeting_of_a_programme_at_once(
     assert len(meetings) == 6
     for meeting in meetings:
         meeting.audience, meeting.capacity = Meeting.Audience.RESIDENTS, 10
-        meeting.registration_opens_at, meeting.is_published = None, True
+        meeting.registration_opens_at, meeting.live = None, True
         meeting.save()
     with django_capture_on_commit_callbacks(execute=True):
         for meeting in meetings:

@@ -59,7 +59,7 @@ def _page(old, model, path, **fields):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_split_keeps_rows_and_content_type_ids(demo):
-    meeting = Meeting.objects.filter(is_published=True).first()
+    meeting = Meeting.objects.filter(live=True).first()
     municipality = Organisation.objects.filter(kind="municipality").first()
     other = Organisation.objects.exclude(pk=municipality.pk).first()
     person = Person.objects.first()

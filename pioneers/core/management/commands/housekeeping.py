@@ -1,9 +1,10 @@
 """`pioneers housekeeping`: the periodic chores; `pioneers serve` runs it every minute.
 
-The core's own chores: publish and unpublish pages whose scheduled time has come, delete
-finished task results older than a day (they hold the emails that were sent, reset links
-included), and on SQLite keep the query planner's statistics current (`PRAGMA optimize`;
-without them a full-text search scans the whole index). Between them run the chores the apps
+The core's own chores: publish and unpublish pages and snippets with a draft state (meetings)
+whose scheduled time has come (Wagtail's ``publish_scheduled``), delete finished task results
+older than a day (they hold the emails that were sent, reset links included), and on SQLite
+keep the query planner's statistics current (`PRAGMA optimize`; without them a full-text
+search scans the whole index). Between them run the chores the apps
 registered (the meetings app: queue meeting reminders two days before, erase the
 accessibility needs of cancelled registrations and of meetings whose day ended
 `PIONEERS_ACCESSIBILITY_NEEDS_DAYS` ago).
