@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from pioneers.core.access import CoordinatorsOnly
 from pioneers.core.cache import (
     ALL,
     SITE,
@@ -18,6 +19,7 @@ from pioneers.core.cache import (
     versions,
 )
 from pioneers.core.live import PREFIX, fill
+from pioneers.core.views import permission_denied
 
 PUBLIC_POLICY = "; ".join(
     [
@@ -203,9 +205,6 @@ class AdminAccessMiddleware:
             and user.is_authenticated
             and not user.has_perm("wagtailadmin.access_admin")
         ):
-            from pioneers.core.access import CoordinatorsOnly
-            from pioneers.core.views import permission_denied
-
             return permission_denied(request, CoordinatorsOnly())
         return self.get_response(request)
 
