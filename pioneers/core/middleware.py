@@ -71,9 +71,9 @@ class StatusCodeMiddleware:
     Django and allauth answer a rejected form and a dead confirmation link with 200. A POST
     answered with a page whose context holds a submitted form (or formset, also in a list of
     rows) with errors answers 422, so browsers' tools, monitoring and tests see what happened;
-    the page itself is unchanged. Views therefore return a TemplateResponse and put a refusal
-    from a service on the form (``form.add_error(None, str(error))``); they pass no 422
-    themselves. Other statuses (429 for a rate limit) a view sets itself, and they are kept.
+    the page itself is unchanged. Views therefore return a TemplateResponse and put a service's
+    refusal on the form (``form.add_error(None, str(error))``); they pass no 422 themselves.
+    Other statuses (429 for a rate limit) a view sets itself, and they are kept.
     """
 
     def __init__(self, get_response):
