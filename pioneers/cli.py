@@ -11,6 +11,12 @@ import subprocess
 import sys
 import time
 
+import django
+from django.conf import settings
+from django.core.management import execute_from_command_line
+
+from pioneers.env import ConfigurationError, env_int, env_str
+
 BANNER = """
 Pioneers is running at {url}
 {accounts}
@@ -25,8 +31,6 @@ Demo accounts (embedded demo only):
 
 def _django_setup():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pioneers.settings")
-    import django
-
     django.setup()
 
 
@@ -34,10 +38,8 @@ HOUSEKEEPING_INTERVAL = 60  # seconds
 
 
 def _serve(argv):
-    from django.conf import settings
-
+    # Imported here: the loader imports models, which exist only after _django_setup().
     from pioneers.demo import loader as demo
-    from pioneers.env import env_int, env_str
 
     host = env_str("PIONEERS_HOST", "127.0.0.1")
     port = env_int("PIONEERS_PORT", 8000, minimum=1)
@@ -112,14 +114,10 @@ def _serve(argv):
 
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
-    from pioneers.env import ConfigurationError
-
     try:
         _django_setup()
         if argv[:1] == ["serve"]:
             return _serve(argv[1:])
-        from django.core.management import execute_from_command_line
-
         execute_from_command_line(["pioneers", *argv])
     except ConfigurationError as error:
         print(f"pioneers: configuration error: {error}", file=sys.stderr)

@@ -1,7 +1,12 @@
 """Configuration of the core app."""
 
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
+
+from pioneers.core import roles  # noqa: F401 (registers core.coordinate)
+from pioneers.core.cache import connect_signals
+from pioneers.core.ids import IdConverter
 
 
 class CoreConfig(AppConfig):
@@ -10,11 +15,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from django.urls import register_converter
-
-        from pioneers.core import roles  # noqa: F401 (registers core.coordinate)
-        from pioneers.core.cache import connect_signals
-        from pioneers.core.ids import IdConverter
-
         connect_signals()
         register_converter(IdConverter, "id")

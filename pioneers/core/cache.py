@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 # Every entry depends on this tag too: everything_changed() (after `pioneers setup`) bumps it.
 ALL = "all"
@@ -205,8 +206,6 @@ def _on_page_event(sender, **kwargs):
 
 
 def connect_signals() -> None:
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     post_save.connect(_on_save, dispatch_uid="cache-tags-save")
     pre_delete.connect(_on_delete, dispatch_uid="cache-tags-delete")
     m2m_changed.connect(_on_m2m, dispatch_uid="cache-tags-m2m")

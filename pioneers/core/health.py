@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ def check_tasks():
     backend = settings.TASKS["default"]["BACKEND"]
     limit = timedelta(seconds=settings.TASK_MAX_AGE)
     if backend.startswith("django_tasks_rq"):
+        # Imported here: django_rq (with rq and redis) is installed as an app only with Redis,
+        # and would cost every web worker memory in the embedded profile.
         import django_rq
 
         queue = django_rq.get_queue("default")
@@ -63,8 +66,6 @@ def check_tasks():
             oldest = job.enqueued_at if job else None
         backend_name = "rq"
     else:
-        from django_tasks_db.models import DBTaskResult
-
         ready = DBTaskResult.objects.ready()  # due now: tasks to run later do not count
         waiting = ready.count()
         oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()

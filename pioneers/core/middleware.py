@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.forms import BaseForm, BaseFormSet
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from pioneers.core.access import CoordinatorsOnly
 from pioneers.core.cache import (
     ALL,
     SITE,
@@ -17,6 +19,7 @@ from pioneers.core.cache import (
     versions,
 )
 from pioneers.core.live import PREFIX, fill
+from pioneers.core.views import permission_denied
 
 PUBLIC_POLICY = "; ".join(
     [
@@ -53,11 +56,24 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-class StatusCodeMiddleware:
-    """Django and allauth answer a rejected form and a dead confirmation link with 200.
+def _forms(value, depth: int = 2):
+    """The forms and formsets in a context value: itself, or inside lists and tuples (rows)."""
+    if isinstance(value, BaseForm | BaseFormSet):
+        yield value
+    elif depth and isinstance(value, list | tuple):
+        for item in value:
+            yield from _forms(item, depth - 1)
 
-    We answer 422 for a submitted form with errors and 404 for an unknown confirmation key, so
-    browsers' tools, monitoring and tests see what happened; the page itself is unchanged.
+
+class StatusCodeMiddleware:
+    """The one place that sets the status of a refused form: 422, and 404 for a dead link.
+
+    Django and allauth answer a rejected form and a dead confirmation link with 200. A POST
+    answered with a page whose context holds a submitted form (or formset, also in a list of
+    rows) with errors answers 422, so browsers' tools, monitoring and tests see what happened;
+    the page itself is unchanged. Views therefore return a TemplateResponse and put a service's
+    refusal on the form (``form.add_error(None, str(error))``); they pass no 422 themselves.
+    Other statuses (429 for a rate limit) a view sets itself, and they are kept.
     """
 
     def __init__(self, get_response):
@@ -71,8 +87,11 @@ class StatusCodeMiddleware:
         # Wagtail's admin reads its own status codes; leave it alone.
         if response.status_code != 200 or request.path.startswith("/admin/"):
             return response
-        form = context.get("form")
-        if request.method == "POST" and form is not None and form.is_bound and form.errors:
+        if request.method == "POST" and any(
+            form.is_bound and not form.is_valid()
+            for value in context.values()
+            for form in _forms(value)
+        ):
             response.status_code = 422
         match = request.resolver_match
         if match and match.url_name == "account_confirm_email" and not context.get("confirmation"):
@@ -186,9 +205,6 @@ class AdminAccessMiddleware:
             and user.is_authenticated
             and not user.has_perm("wagtailadmin.access_admin")
         ):
-            from pioneers.core.access import CoordinatorsOnly
-            from pioneers.core.views import permission_denied
-
             return permission_denied(request, CoordinatorsOnly())
         return self.get_response(request)
 

@@ -1,8 +1,11 @@
 """What the site's Wagtail pages share, whichever app defines them."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.widgets import Button
 from wagtail.models import Orderable, Page
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -42,3 +45,30 @@ class AttachedDocument(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
+
+
+def register_page_button(
+    page_type, label, url_name: str, *, icon_name: str, header_priority: int, listing_priority: int
+) -> None:
+    """An admin button on every page of ``page_type``, to ``url_name`` with the page's ``pk``.
+
+    It shows in the page's header and in the page listing's "More" menu; call it from an app's
+    ``wagtail_hooks.py``.
+    """
+
+    def buttons(page, priority):
+        if isinstance(page.specific_deferred, page_type):
+            yield Button(
+                label,
+                reverse(url_name, kwargs={"pk": page.pk}),
+                icon_name=icon_name,
+                priority=priority,
+            )
+
+    @hooks.register("register_page_header_buttons")
+    def header_button(page, user, view_name, next_url=None):
+        yield from buttons(page, header_priority)
+
+    @hooks.register("register_page_listing_more_buttons")
+    def listing_button(page, user, next_url=None):
+        yield from buttons(page, listing_priority)

@@ -3,6 +3,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core import menu, personal_data
+from pioneers.core.cache import SITE, invalidates
+from pioneers.magazine import caching
+
 
 class MagazineConfig(AppConfig):
     name = "pioneers.magazine"
@@ -10,9 +14,8 @@ class MagazineConfig(AppConfig):
     verbose_name = _("Magazine")
 
     def ready(self):
-        from pioneers.core import menu, personal_data
-        from pioneers.core.cache import SITE, invalidates
-        from pioneers.magazine import caching, services
+        # Imported here: these modules import models, which are loaded only by now.
+        from pioneers.magazine import services
         from pioneers.magazine.signals import connect_signals
 
         connect_signals()

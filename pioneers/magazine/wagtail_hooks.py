@@ -3,34 +3,22 @@ articles."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.widgets import Button
 
 from pioneers.core.cache import SITE, tags_changed_on_commit
+from pioneers.core.pages import register_page_button
 from pioneers.magazine.models import ArticlePage, EditionPage
 from pioneers.magazine.services import article_closed_edition, closed_edition_message
 
-
-def _pdf_button(page, priority):
-    if isinstance(page.specific_deferred, EditionPage):
-        yield Button(
-            _("Build PDF"),
-            reverse("magazine:edition_pdf", kwargs={"pk": page.pk}),
-            icon_name="doc-full",
-            priority=priority,
-        )
-
-
-@hooks.register("register_page_header_buttons")
-def edition_pdf_header_button(page, user, view_name, next_url=None):
-    yield from _pdf_button(page, 63)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def edition_pdf_listing_button(page, user, next_url=None):
-    yield from _pdf_button(page, 46)
+register_page_button(
+    EditionPage,
+    _("Build PDF"),
+    "magazine:edition_pdf",
+    icon_name="doc-full",
+    header_priority=63,
+    listing_priority=46,
+)
 
 
 @hooks.register("after_create_page")

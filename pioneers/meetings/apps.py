@@ -3,6 +3,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core import chores, live, personal_data
+from pioneers.core.cache import invalidates
+
 
 class MeetingsConfig(AppConfig):
     name = "pioneers.meetings"
@@ -10,8 +13,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from pioneers.core import chores, live, personal_data
-        from pioneers.core.cache import invalidates
+        # Imported here: these modules import models, which are loaded only by now.
         from pioneers.meetings import caching, rules, services  # noqa: F401 (rules registers)
 
         chores.register("reminders_send", services.reminders_send)

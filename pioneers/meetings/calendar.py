@@ -7,7 +7,6 @@ from email.utils import parseaddr
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
 
 from pioneers.core.links import absolute_url, site_host
 from pioneers.core.live import marker
@@ -34,6 +33,10 @@ def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = 
     """
     if method not in ("PUBLISH", "REQUEST", "CANCEL"):
         raise ValueError(f"Unknown iCalendar method {method!r}")
+    # Lazy: icalendar (and dateutil) take about 4 MB in every web worker, and only the rare
+    # .ics download and the invitation e-mails need them.
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//Pioneers//Pioneer network meetings//EN")
     calendar.add("version", "2.0")

@@ -517,5 +517,4 @@ def planner(request, slug):
                 key=lambda row: -row[1],
             ),
         },
-        status=422 if request.method == "POST" else 200,
     )

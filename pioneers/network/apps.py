@@ -3,6 +3,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core import menu, personal_data
+from pioneers.core.cache import invalidates
+from pioneers.network import caching
+
 
 class NetworkConfig(AppConfig):
     name = "pioneers.network"
@@ -10,9 +14,8 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
-        from pioneers.core import menu, personal_data
-        from pioneers.core.cache import invalidates
-        from pioneers.network import caching, rules, services  # noqa: F401 (rules registers)
+        # Imported here: these modules import models, which are loaded only by now.
+        from pioneers.network import rules, services  # noqa: F401 (rules registers)
 
         menu.register(
             "account",

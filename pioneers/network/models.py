@@ -84,7 +84,8 @@ class Organisation(index.Indexed, models.Model):
         return reverse("network:organisation", kwargs={"slug": self.slug})
 
     def clean(self):
-        # Here so that the admin keeps the same rules for names as the join pages.
+        # Here so that the admin keeps the same rules for names as the join pages; imported
+        # here because the services import these models.
         from pioneers.network.services import JoinError, organisation_name_clean
 
         try:

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 PHOTO_MAX_BYTES = 2_000_000
 PHOTO_MAX_SIDE = 4000  # pixels an upload may have, width and height each
@@ -48,8 +49,6 @@ def photo_prepare(upload) -> ContentFile:
 
     Raises ValidationError with a message for the person who uploaded it.
     """
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
     not_an_image = ValidationError(
         _("This file is not a JPEG or PNG photo. Choose a photo in one of those formats."),
         code="invalid_image",

@@ -122,7 +122,6 @@ def join(request):
         else:
             messages.success(request, _("Your request has been sent to the coordinators."))
             return redirect("network:join")
-    # A TemplateResponse: the core's status middleware answers 422 when the form has errors.
     return TemplateResponse(
         request,
         "network/join.html",

@@ -3,6 +3,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core import personal_data
+from pioneers.core.cache import SITE, invalidates
+from pioneers.practices import caching
+
 
 class PracticesConfig(AppConfig):
     name = "pioneers.practices"
@@ -10,9 +14,8 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
-        from pioneers.core import personal_data
-        from pioneers.core.cache import SITE, invalidates
-        from pioneers.practices import caching, services
+        # Imported here: these modules import models, which are loaded only by now.
+        from pioneers.practices import services
 
         # Nominations are seen only by the coordinators.
         invalidates("practices.practicedocument", {SITE})

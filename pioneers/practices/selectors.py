@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Subquery
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import WorkflowState
 
@@ -148,13 +149,11 @@ class PracticeState:
 
     @staticmethod
     def labels() -> dict:
-        from django.utils.translation import gettext as _
-
         return {
-            PracticeState.DRAFT: _("draft"),
-            PracticeState.IN_MODERATION: _("in moderation"),
-            PracticeState.PUBLISHED: _("published"),
-            PracticeState.REJECTED: _("rejected"),
+            PracticeState.DRAFT: gettext("draft"),
+            PracticeState.IN_MODERATION: gettext("in moderation"),
+            PracticeState.PUBLISHED: gettext("published"),
+            PracticeState.REJECTED: gettext("rejected"),
         }
 
 

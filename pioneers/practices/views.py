@@ -52,7 +52,6 @@ def practice_share(request):
         request,
         "practices/practice_share.html",
         {"form": form, "similar": selectors.similar_practices(text) if form.is_bound else []},
-        status=422 if request.method == "POST" else 200,
     )
 
 
@@ -103,7 +102,7 @@ def practice_reuse(request, pk):
 def nominate(request):
     """Anyone nominates a pioneering initiative; coordinators triage it."""
     form = NominationForm(request.POST or None)
-    status = 422 if request.method == "POST" else 200
+    status = 200  # 422 for a form with errors comes from the core's status middleware
     if request.method == "POST" and form.is_valid():
         fields = NominationForm.Meta.fields
         try:
@@ -138,10 +137,12 @@ def nomination_triage(request, pk):
                 messages.success(request, _("A draft practice has been made. Complete it here."))
                 return redirect("wagtailadmin_pages:edit", practice.pk)
         except services.PracticeError as error:
+            # On the form (the page then answers 422), and as a message: a triaged nomination's
+            # page no longer shows the form.
+            form.add_error(None, str(error))
             messages.error(request, str(error))
     return TemplateResponse(
         request,
         "practices/nomination_triage.html",
         {"nomination": nomination, "form": form},
-        status=422 if request.method == "POST" else 200,
     )

@@ -3,6 +3,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core import menu, personal_data
+
 
 class PublicationsConfig(AppConfig):
     name = "pioneers.publications"
@@ -10,7 +12,7 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publications")
 
     def ready(self):
-        from pioneers.core import menu, personal_data
+        # Imported here: these modules import models, which are loaded only by now.
         from pioneers.publications import services
 
         menu.register("account", _("My overview"), "publications:mine", order=30)

@@ -33,6 +33,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: selectors build queries when imported, which needs every model loaded.
         from pioneers.meetings.selectors import next_meeting
         from pioneers.network.selectors import member_municipality_count
 

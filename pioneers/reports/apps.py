@@ -3,6 +3,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core import personal_data
+from pioneers.core.cache import SITE, invalidates
+
 
 class ReportsConfig(AppConfig):
     name = "pioneers.reports"
@@ -10,8 +13,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
-        from pioneers.core import personal_data
-        from pioneers.core.cache import SITE, invalidates
+        # Imported here: these modules import models, which are loaded only by now.
         from pioneers.reports import services
 
         # The pages themselves are Wagtail pages ("site", in core); comment rounds and comments on

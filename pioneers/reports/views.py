@@ -74,7 +74,13 @@ def comments_manage(request, pk):
                 messages.success(request, _("Your answer has been saved."))
                 return redirect("reports:comments_manage", pk=pk)
         except services.ReportError as error:
-            messages.error(request, str(error))
+            # On the submitted form (the page then answers 422).
+            if "invite" in request.POST:
+                round_form.add_error(None, str(error))
+            else:
+                # The answers' fields are written out per comment: a message shows the error.
+                answer_form.add_error(None, str(error))
+                messages.error(request, str(error))
     return TemplateResponse(
         request,
         "reports/comments_manage.html",
@@ -82,8 +88,8 @@ def comments_manage(request, pk):
             "report": report,
             "comment_round": comment_round,
             "round_form": round_form,
+            "answer_form": answer_form,
             "comments": report.draft_comments.select_related("answered_by"),
             "attendee_count": services.attendees(report).count(),
         },
-        status=422 if request.method == "POST" else 200,
     )

@@ -3,6 +3,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core import menu
+
 
 class SearchConfig(AppConfig):
     name = "pioneers.search"
@@ -10,6 +12,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from pioneers.core import menu
-
         menu.register_search("search:search")

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from pioneers.core.models import User
+from pioneers.reports import services
 from pioneers.reports.models import CommentRound, DraftComment, ReportPage
 
 SLUG = "2019-lab-actief-openbaar-maken"
@@ -118,3 +119,16 @@ def test_published_versions_stay_readable(client, report, no_page_cache):
     assert "Test met inwoners voordat je bouwt." in old and "Je leest de versie" in old
     assert client.get(f"/nl/verslagen/{SLUG}/?version=999999").status_code == 404
     assert client.get(f"/nl/verslagen/{SLUG}/?version=abc").status_code == 404
+
+
+def test_an_empty_answer_is_refused_with_422_and_says_why(coordinator, report):
+    _invite(coordinator, report)
+    registration = report.meeting.registrations.filter(checked_in_at__isnull=False).first()
+    comment = services.draft_comment_create(report=report, registration=registration, body="Hm.")
+    response = coordinator.post(
+        f"/nl/verslagcommentaar/beheer/{report.pk}/", {"comment": comment.pk, "answer": " "}
+    )
+    assert response.status_code == 422
+    assert "Schrijf een antwoord, of markeer" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.status == "open" and comment.answer == ""
