@@ -80,7 +80,8 @@ class TranslatableContent(TranslatableMixin):
         """The original of a translation (the row itself for an original)."""
         if self.is_original:
             return self
-        return type(self).objects.get(translation_key=self.translation_key)
+        # Itself while its original is being deleted with it.
+        return type(self).objects.filter(translation_key=self.translation_key).first() or self
 
     @classmethod
     @functools.cache
@@ -148,6 +149,8 @@ def with_translations(objects: Iterable[TranslatableContent]) -> list:
     objects = list(objects)
     language = current_language()
     if not objects or language == default_language()[:2]:
+        for obj in objects:
+            obj._translation = None  # an object from a shared cache may carry one
         return objects
     model = type(objects[0])
     translations = {

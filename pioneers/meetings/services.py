@@ -302,6 +302,15 @@ def meeting_update(
     """
     for field, value in (changes or {}).items():
         setattr(meeting, field, value)
+    if not meeting.is_original:
+        # A translation gives text only (the admin's form keeps the rest as the original's):
+        # it promises the registrants nothing, so it is saved as it is.
+        if save is None:
+            meeting.full_clean()
+            meeting.save()
+        else:
+            save(meeting)
+        return MeetingChange(meeting=meeting, promoted=[], emailed=0)
     with transaction.atomic():
         current = Meeting.objects.select_for_update().get(pk=meeting.pk)
         taken = current.registrations.filter(status=Registration.Status.CONFIRMED).count()
@@ -639,7 +648,7 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
 
 def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
 
-    existing = set(programme.meetings.values_list("number", flat=True))
+    existing = set(programme.meetings.originals().values_list("number", flat=True))
     hosts = Organisation.objects.in_bulk([m.host_id for m in plan.meetings if m.host_id])
     created = []
     with transaction.atomic():
@@ -751,7 +760,9 @@ def plan_programme(programme):
         # The planner measures travel; an organisation without a place cannot host.
         if organisation.latitude is not None and organisation.longitude is not None
     ]
-    existing = list(programme.meetings.filter(number__range=(1, MAX_MEETINGS)).order_by("number"))
+    existing = list(
+        programme.meetings.originals().filter(number__range=(1, MAX_MEETINGS)).order_by("number")
+    )
     # Hosts and chairs of existing meetings who are no (located) member any more still host
     # and chair those meetings; the planner proposes nothing else for them.
     known = {m.id for m in members}
