@@ -7,8 +7,8 @@ who registered, its URL. A translation (Wagtail's ``TranslatableMixin``: the sam
 
 - ``Model.objects`` holds the originals only, so no list, count, feed or registration ever
   sees a translation; ``Model.all_locales`` (the default manager, which Wagtail's admin and
-  translation machinery use) holds every row, and its ``originals()`` is the same filter for
-  related managers (``programme.meetings.originals()``).
+  translation machinery use) holds every row. Related managers (``programme.meetings``) hold
+  the originals only.
 - Saving an original copies its other fields to its translations, so they never disagree.
 - ``with_translations(objects)`` attaches the reader's translation to a page of originals in
   one query; templates show ``obj.text.title|in_language:obj.text_language``.
@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import get_supported_language_variant
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 from pioneers.core.languages import current_language
 
@@ -48,6 +48,14 @@ class OriginalsManager(models.Manager.from_queryset(TranslatableQuerySet)):
 
 class AllLocalesManager(models.Manager.from_queryset(TranslatableQuerySet)):
     use_in_migrations = True
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # Django makes the related managers (``programme.meetings``) from the default manager;
+        # there, as everywhere but in the admin, only the originals count.
+        if hasattr(self, "core_filters"):
+            return queryset.originals()
+        return queryset
 
 
 class TranslatableContent(TranslatableMixin):
@@ -177,3 +185,21 @@ class TranslatableContentForm(WagtailAdminModelForm):
             for name, field in self.fields.items():
                 if name not in instance.translatable_fields:
                     field.disabled = True
+
+
+def translation_save(original: TranslatableContent, *, language: str, **text):
+    """Create or change an original's translation into a language, as the admin's Translate
+    action does (a copy of the original with its children, such as a meeting's agenda), with the
+    given text. Only ``translatable_fields`` may be given."""
+    wrong = set(text) - set(original.translatable_fields)
+    if wrong:
+        raise ValueError(f"Not translatable: {', '.join(sorted(wrong))}")
+    locale = Locale.objects.get(language_code=language)
+    translation = original.get_translation_or_none(locale)
+    if translation is None:
+        translation = original.copy_for_translation(locale)
+    for field, value in text.items():
+        setattr(translation, field, value)
+    translation.full_clean()
+    translation.save()
+    return translation

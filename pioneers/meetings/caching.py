@@ -28,7 +28,7 @@ def part_tags(part) -> set[str]:
 
 def programme_tags(programme) -> set[str]:
     # Its name is on the page of each of its meetings.
-    pks = programme.meetings.originals().values_list("pk", flat=True) if programme.pk else []
+    pks = programme.meetings.values_list("pk", flat=True) if programme.pk else []
     return {"meetings", *(f"meeting:{pk}" for pk in pks)}
 
 

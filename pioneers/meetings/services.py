@@ -648,7 +648,7 @@ def meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
 
 def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
 
-    existing = set(programme.meetings.originals().values_list("number", flat=True))
+    existing = set(programme.meetings.values_list("number", flat=True))
     hosts = Organisation.objects.in_bulk([m.host_id for m in plan.meetings if m.host_id])
     created = []
     with transaction.atomic():
@@ -760,9 +760,7 @@ def plan_programme(programme):
         # The planner measures travel; an organisation without a place cannot host.
         if organisation.latitude is not None and organisation.longitude is not None
     ]
-    existing = list(
-        programme.meetings.originals().filter(number__range=(1, MAX_MEETINGS)).order_by("number")
-    )
+    existing = list(programme.meetings.filter(number__range=(1, MAX_MEETINGS)).order_by("number"))
     # Hosts and chairs of existing meetings who are no (located) member any more still host
     # and chair those meetings; the planner proposes nothing else for them.
     known = {m.id for m in members}

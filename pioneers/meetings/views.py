@@ -286,7 +286,7 @@ def calendar_feed(request):
 
 def programme_ics(request, slug):
     programme = get_object_or_404(Programme.objects, slug=slug)
-    meetings = programme.meetings.originals().filter(is_published=True).select_related("host")
+    meetings = programme.meetings.filter(is_published=True).select_related("host")
     return _ics(meeting_calendar(meetings, name=programme.name), f"{programme.slug}.ics")
 
 
@@ -505,9 +505,7 @@ def planner(request, slug):
             return redirect("meetings:planner", slug=slug)
         messages.error(request, _("Some cells are not valid; nothing was changed."))
     names = {m.pk: m.name for m in members}
-    existing = {
-        m.number: m for m in programme.meetings.originals().select_related("host", "guest_chair")
-    }
+    existing = {m.number: m for m in programme.meetings.select_related("host", "guest_chair")}
     return TemplateResponse(
         request,
         "meetings/planner.html",
