@@ -231,6 +231,7 @@ class Meeting(TranslatableContent, index.Indexed, ClusterableModel):
         index.SearchField("case_ideas"),
         index.FilterField("is_published"),
         index.FilterField("date"),
+        index.FilterField("locale"),  # search looks in the originals only (Meeting.objects)
     ]
 
     panels = [
