@@ -5,7 +5,8 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from pioneers.core.translations import translation_save
@@ -69,10 +70,18 @@ def test_list_answers_htmx_with_the_list_only(client, demo):
     assert "Pioniersconferentie 2019" in response.content.decode()
 
 
+@pytest.fixture
+def _dutch_afterwards():
+    """An English request leaves English active; the next tests' URLs are Dutch."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.mark.parametrize(
     "url",
     ["/nl/bijeenkomsten/", "/nl/bijeenkomsten/archief/", "/en/meetings/", "/en/meetings/past/"],
 )
+@pytest.mark.usefixtures("_dutch_afterwards")
 def test_lists_use_a_fixed_number_of_queries(demo, queries_of, url):
     before = queries_of(url)
     programme = Programme.objects.get(slug="2018-2020")

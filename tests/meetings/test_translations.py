@@ -1,11 +1,12 @@
 """Translated meetings and programmes: the original is the meeting, a translation only its text."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 from wagtail.models import Locale
 
@@ -16,6 +17,13 @@ from pioneers.meetings.models import AgendaItem, Meeting, Programme, Registratio
 from tests.admin_forms import admin_form
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _dutch_afterwards():
+    """An English request leaves English active; the next tests' URLs are Dutch."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
