@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import get_supported_language_variant
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
 
 from pioneers.core.languages import current_language
 
@@ -161,13 +161,12 @@ def with_translations(objects: Iterable[TranslatableContent]) -> list:
             obj._translation = None  # an object from a shared cache may carry one
         return objects
     model = type(objects[0])
-    translations = {
-        t.translation_key: t
-        for t in model.all_locales.filter(
-            translation_key__in={o.translation_key for o in objects},
-            locale__language_code=language,
-        )
-    }
+    translations = model.all_locales.filter(
+        translation_key__in={o.translation_key for o in objects}, locale__language_code=language
+    )
+    if issubclass(model, DraftStateMixin):
+        translations = translations.filter(live=True)  # as Wagtail's ``localized``
+    translations = {t.translation_key: t for t in translations}
     for obj in objects:
         obj._translation = translations.get(obj.translation_key)
         obj._translation_language = language

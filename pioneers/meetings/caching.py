@@ -27,7 +27,8 @@ def part_tags(part) -> set[str]:
 
 
 def programme_tags(programme) -> set[str]:
-    # Its name is on the page of each of its meetings.
+    # Its name (or its translation's) is on the page of each of its meetings.
+    programme = programme.original() if programme.pk else programme
     pks = programme.meetings.values_list("pk", flat=True) if programme.pk else []
     return {"meetings", *(f"meeting:{pk}" for pk in pks)}
 
