@@ -1,6 +1,7 @@
 """Translated meetings and programmes: the original is the meeting, a translation only its text."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -194,3 +195,17 @@ def test_programmes_are_translated_and_counted_once(client, demo):
     assert Programme.objects.filter(slug="2018-2020").count() == 1
     assert client.get("/nl/bijeenkomsten/programma/2018-2020.ics").status_code == 200
     assert AgendaItem.objects.filter(meeting__locale__language_code="en").exists()
+
+
+def test_the_admin_lists_each_language_and_greys_out_what_a_translation_cannot_change(meeting):
+    client = Client()
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    base = "/admin/snippets/meetings/meeting/"
+    assert "Open talks about open data" not in client.get(base, {"locale": "nl"}).content.decode()
+    assert "Open talks about open data" in client.get(base, {"locale": "en"}).content.decode()
+    assert client.get("/admin/snippets/meetings/programme/", {"locale": "en"}).status_code == 200
+    form = BeautifulSoup(client.get(f"{base}edit/{_english(meeting).pk}/").content, "html.parser")
+    assert form.find("input", attrs={"name": "capacity"}).has_attr("disabled")
+    assert not form.find("input", attrs={"name": "title"}).has_attr("disabled")
+    form = BeautifulSoup(client.get(f"{base}edit/{meeting.pk}/").content, "html.parser")
+    assert not form.find("input", attrs={"name": "capacity"}).has_attr("disabled")
