@@ -73,7 +73,7 @@ def new_meeting(slug: str):
         city="Storm",
         audience="public",
         capacity=PLACES,
-        is_published=True,
+        live=True,
     )
 
 

@@ -29,7 +29,7 @@ def open_meetings() -> list:
 
     from pioneers.meetings.models import Meeting
 
-    upcoming = Meeting.objects.filter(is_published=True, date__gte=timezone.localdate())
+    upcoming = Meeting.objects.filter(live=True, date__gte=timezone.localdate())
     meetings = [m for m in upcoming if m.registration_state() == "open"]
     public = [m for m in meetings if m.is_open_to_all]
     if not public and meetings:

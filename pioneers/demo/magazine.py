@@ -74,7 +74,7 @@ def load(stdout) -> None:
     people = list(Person.objects.filter(public_profile=True).order_by("pk")[:12])
     topics = Topic.objects.in_bulk(field_name="slug")
     towns = {o.cbs_code: o for o in Organisation.objects.exclude(cbs_code="")}
-    meetings = Meeting.objects.in_bulk(field_name="slug")
+    meetings = {m.slug: m for m in Meeting.objects.all()}  # slugs are unique per locale
     count = 0
     for spec in data["editions"]:
         edition = EditionPage(

@@ -2,14 +2,17 @@
 
 The upcoming programme starts in the quarter after the day the demo is loaded, so the demo
 never goes stale; its first meeting has registration open. The content (meetings, agendas,
-topics, an illustrative venue) is in ``data/meetings.toml``.
+topics, an illustrative venue) is in ``data/meetings.toml``. A few meetings and both programmes
+have an English translation; the others show their Dutch text on the English pages.
 """
 
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from pioneers.core.slugs import slug_of
+from pioneers.core.translations import translation_save
 from pioneers.demo.files import read
 from pioneers.meetings.models import (
     AgendaItem,
@@ -45,14 +48,41 @@ def _add_agenda(meeting: Meeting) -> None:
         )
 
 
+def _in_english() -> bool:
+    return Locale.objects.filter(language_code="en").exists()
+
+
+def _translate(meeting: Meeting, title: str) -> None:
+    """The meeting's English translation, as the admin's Translate action makes it."""
+    data = read("meetings")
+    lab_case = (
+        data["lab_case_en"] if meeting.format == Format.LAB and meeting.case_challenge else {}
+    )
+    translation = translation_save(
+        meeting,
+        language="en",
+        title=title,
+        venue_name=data["venue"]["name_en"].format(city=meeting.host.name),
+        **lab_case,
+    )
+    agenda = data["agenda"][meeting.format]
+    for item, row in zip(translation.agenda_items.order_by("sort_order"), agenda, strict=False):
+        item.title = row["title_en"]
+        item.save(update_fields=["title"])
+
+
 def _seed_programme(stdout) -> None:
     data = read("meetings")
-    spec = data["seed_programme"]
+    spec = dict(data["seed_programme"])
+    name_en = spec.pop("name_en")
     if Programme.objects.filter(slug=spec["slug"]).exists():
         return
+    english = _in_english()
     programme = Programme.objects.create(
         **spec, topics="\n".join(row["topic"] for row in data["seed_meetings"])
     )
+    if english:
+        translation_save(programme, language="en", name=name_en)
     by_code = {o.cbs_code: o for o in Organisation.objects.exclude(cbs_code="")}
     people = list(Person.objects.order_by("pk"))
     for row in data["seed_meetings"]:
@@ -79,6 +109,8 @@ def _seed_programme(stdout) -> None:
             **(data["lab_case"] if fmt == Format.LAB else {}),
         )
         _add_agenda(meeting)
+        if english and row.get("title_en"):
+            _translate(meeting, row["title_en"])
         # Attendance: a rotating group of pioneers; every fifth registration did not come.
         held_at = timezone.make_aware(datetime.combine(meeting.date, start))
         for index in range(14 + number):
@@ -116,6 +148,10 @@ def _upcoming_programme(stdout, today: date) -> None:
         planned_meetings=8,
         topics="\n".join(read("meetings")["upcoming_topics"]),
     )
+    english = _in_english()
+    if english:
+        translation_save(programme, language="en", name=programme.name)
+    titles_en = read("meetings")["upcoming_titles_en"]
     drafts = meetings_create_from_plan(programme=programme, plan=plan_programme(programme))
     for meeting in drafts[:4]:
         for field, value in _venue(meeting.host).items():
@@ -126,6 +162,8 @@ def _upcoming_programme(stdout, today: date) -> None:
         meeting.registration_opens_at = timezone.now() - timedelta(days=1)
         meeting.save()
         _add_agenda(meeting)
+        if english and meeting.topic in titles_en:
+            _translate(meeting, titles_en[meeting.topic])
     stdout.write(f"  meetings: programme {programme.name}, first 4 of 8 planned and published\n")
 
 

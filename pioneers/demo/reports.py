@@ -16,9 +16,8 @@ def load(stdout) -> None:
         return
     data = read("reports")
     index = index_page(ReportIndexPage, data["index"], homes)
-    meetings = Meeting.objects.in_bulk(
-        [row["meeting"] for row in data["reports"]], field_name="slug"
-    )
+    slugs = [row["meeting"] for row in data["reports"]]
+    meetings = {m.slug: m for m in Meeting.objects.filter(slug__in=slugs)}
     for row in data["reports"]:
         meeting = meetings.get(row["meeting"])
         if meeting is None:

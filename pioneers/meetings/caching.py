@@ -15,16 +15,20 @@ FORMS = {"count", "of", "full", "json"}
 
 
 def meeting_tags(meeting) -> set[str]:
-    return {"meetings", f"meeting:{meeting.pk}"}
+    # A translation's text is shown on its original's page.
+    pk = meeting.pk if meeting.is_original else meeting.original().pk
+    return {"meetings", f"meeting:{pk}"}
 
 
 def part_tags(part) -> set[str]:
-    """An agenda item or a document of a meeting."""
-    return {"meetings", f"meeting:{part.meeting_id}"}
+    """An agenda item or a document of a meeting (or of a translation of one)."""
+    meeting = Meeting.all_locales.filter(pk=part.meeting_id).first()  # gone when deleted with it
+    return meeting_tags(meeting) if meeting else {"meetings", f"meeting:{part.meeting_id}"}
 
 
 def programme_tags(programme) -> set[str]:
-    # Its name is on the page of each of its meetings.
+    # Its name (or its translation's) is on the page of each of its meetings.
+    programme = programme.original() if programme.pk else programme
     pks = programme.meetings.values_list("pk", flat=True) if programme.pk else []
     return {"meetings", *(f"meeting:{pk}" for pk in pks)}
 

@@ -73,13 +73,15 @@ EVENT_STATUS = {
 def meeting_json_ld(meeting: Meeting, places_left: int | None = None, *, live: bool = False) -> str:
     """schema.org Event for search engines and calendar tools; safe to put in a script element.
 
+    The text is the reader's translation where ``with_translations`` attached one.
+
     With ``live``, the places left are a live fragment (pioneers.core.live), current on every
     response even when the page comes from the cache.
     """
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": meeting.title,
+        "name": meeting.text.title,
         "startDate": meeting.starts_at.isoformat(),
         "endDate": meeting.ends_at.isoformat(),
         "eventStatus": EVENT_STATUS.get(meeting.status, "https://schema.org/EventScheduled"),
@@ -87,7 +89,7 @@ def meeting_json_ld(meeting: Meeting, places_left: int | None = None, *, live: b
         "url": _url(meeting),
         "location": {
             "@type": "Place",
-            "name": meeting.venue_name,
+            "name": meeting.text.venue_name,
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": meeting.street_address,
@@ -99,8 +101,8 @@ def meeting_json_ld(meeting: Meeting, places_left: int | None = None, *, live: b
         "organizer": {"@type": "Organization", "name": meeting.host.name},
         "maximumAttendeeCapacity": meeting.capacity,
     }
-    if meeting.description:
-        data["description"] = meeting.description
+    if meeting.text.description:
+        data["description"] = meeting.text.description
     if places_left is not None:
         data["remainingAttendeeCapacity"] = places_left
     # Escape "<" so that no text of the meeting can close the script element.

@@ -24,6 +24,7 @@ from wagtail.admin.panels import (
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from pioneers.core.translations import TranslatableContent, TranslatableContentForm
 from pioneers.network.models import Organisation, Person
 
 
@@ -41,11 +42,17 @@ def default_times(format: str) -> tuple[time, time]:
     return time(13, 30), time(17, 0)
 
 
-class Programme(models.Model):
-    """A series of meetings over a period, such as "2018–2020", with its rotation rules."""
+class Programme(TranslatableContent):
+    """A series of meetings over a period, such as "2018–2020", with its rotation rules.
+
+    A translation (another locale) gives the name only; see ``pioneers.core.translations``.
+    """
+
+    translatable_fields = ("name",)
+    base_form_class = TranslatableContentForm
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100)
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
     cadence_months = models.PositiveSmallIntegerField(
@@ -72,10 +79,17 @@ class Programme(models.Model):
         FieldPanel("topics"),
     ]
 
-    class Meta:
+    class Meta(TranslatableContent.Meta):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["-start_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"],
+                name="unique_programme_slug_per_locale",
+                violation_error_message=_("Another programme has this slug already."),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -121,12 +135,27 @@ class Availability(models.Model):
         return f"{self.organisation} — {self.programme}"
 
 
-class Meeting(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Meeting(DraftStateMixin, RevisionMixin, TranslatableContent, index.Indexed, ClusterableModel):
     """One meeting of the network: where, when, who chairs, what about, and who comes.
 
     Wagtail's draft state: the site shows live meetings only; edits of a live meeting wait in
-    revisions until they are published, through the services (see ``publish``).
+    revisions until they are published, through the services (see ``publish``). A translation
+    (another locale) gives the text in ``translatable_fields`` and its own agenda; everything
+    else is the original's (see ``pioneers.core.translations``).
     """
+
+    translatable_fields = (
+        "title",
+        "description",
+        "venue_name",
+        "cancellation_reason",
+        "case_challenge",
+        "case_stakeholders",
+        "case_insights",
+        "case_ideas",
+        "case_next_steps",
+    )
+    base_form_class = TranslatableContentForm
 
     class Audience(models.TextChoices):
         MEMBERS = "members", _("members of the network")
@@ -147,7 +176,7 @@ class Meeting(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     )
     number = models.PositiveSmallIntegerField(_("number in the programme"))
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200)
     topic = models.CharField(_("topic"), max_length=120, blank=True)
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
     description = models.TextField(_("description"), blank=True)
@@ -210,6 +239,7 @@ class Meeting(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         index.SearchField("case_ideas"),
         index.FilterField("live"),
         index.FilterField("date"),
+        index.FilterField("locale"),  # search looks in the originals only (Meeting.objects)
     ]
 
     panels = [
@@ -266,12 +296,19 @@ class Meeting(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         PublishingPanel(),
     ]
 
-    class Meta:
+    class Meta(TranslatableContent.Meta):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["date", "start_time"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "number"], name="unique_meeting_number")
+            models.UniqueConstraint(
+                fields=["programme", "number", "locale"], name="unique_meeting_number"
+            ),
+            models.UniqueConstraint(
+                fields=["slug", "locale"],
+                name="unique_meeting_slug_per_locale",
+                violation_error_message=_("Another meeting has this slug already."),
+            ),
         ]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from pioneers.core.cache import cached
 from pioneers.core.roles import is_coordinator
+from pioneers.core.translations import default_language, with_translations
 from pioneers.meetings.models import AgendaItem, Meeting, Programme, Registration
 from pioneers.meetings.rules import attends_members_meetings, hosts
 from pioneers.network.models import Organisation, Person
@@ -47,10 +48,12 @@ def _filter_choices() -> dict:
 
 
 def meeting_detail(slug: str, *, include_unpublished: bool = False) -> Meeting | None:
+    """One meeting with its text, programme and agenda in the reader's language where
+    translated (``meeting.text``, ``meeting.agenda``)."""
     meetings = Meeting.objects.select_related("host", "guest_chair", "programme")
     if not include_unpublished:
         meetings = meetings.filter(live=True)
-    return (
+    meeting = (
         meetings.prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("sort_order")),
             "materials__document",
@@ -68,6 +71,20 @@ def meeting_detail(slug: str, *, include_unpublished: bool = False) -> Meeting |
         .filter(slug=slug)
         .first()
     )
+    if meeting is not None:
+        with_translations([meeting])
+        with_translations([meeting.programme])
+        meeting.agenda, meeting.agenda_language = _agenda(meeting)
+    return meeting
+
+
+def _agenda(meeting: Meeting) -> tuple[list[AgendaItem], str]:
+    """The translation's agenda where it has one, else the original's (prefetched)."""
+    if meeting.text is not meeting:
+        items = list(meeting.text.agenda_items.order_by("sort_order"))
+        if items:
+            return items, meeting.text_language
+    return list(meeting.agenda_items.all()), default_language()
 
 
 def places_left(meeting: Meeting) -> int:

@@ -302,6 +302,15 @@ def meeting_update(
     """
     for field, value in (changes or {}).items():
         setattr(meeting, field, value)
+    if not meeting.is_original:
+        # A translation gives text only (the admin's form keeps the rest as the original's):
+        # it promises the registrants nothing, so it is saved as it is.
+        if save is None:
+            meeting.full_clean()
+            meeting.save()
+        else:
+            save(meeting)
+        return MeetingChange(meeting=meeting, promoted=[], emailed=0)
     with transaction.atomic():
         current = Meeting.objects.select_for_update().get(pk=meeting.pk)
         taken = current.registrations.filter(status=Registration.Status.CONFIRMED).count()

@@ -22,6 +22,7 @@ from pioneers.core.languages import current_language
 from pioneers.core.models import NetworkSettings
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
 from pioneers.core.roles import is_coordinator
+from pioneers.core.translations import with_translations
 from pioneers.meetings import selectors, services
 from pioneers.meetings.calendar import meeting_calendar, meeting_json_ld
 from pioneers.meetings.forms import (
@@ -41,7 +42,7 @@ def _meeting_list(request, *, past: bool):
     page_depends_on(request, "meetings")
     form = MeetingFilterForm(request.GET or None, **selectors.filter_choices())
     filters = form.cleaned_data if form.is_valid() else {}
-    meetings = list(
+    meetings = with_translations(
         selectors.meetings_list(
             past=past,
             topic=filters.get("topic") or "",
@@ -284,7 +285,7 @@ def calendar_feed(request):
 
 
 def programme_ics(request, slug):
-    programme = get_object_or_404(Programme, slug=slug)
+    programme = get_object_or_404(Programme.objects, slug=slug)
     meetings = programme.meetings.filter(live=True).select_related("host")
     return _ics(meeting_calendar(meetings, name=programme.name), f"{programme.slug}.ics")
 
@@ -407,7 +408,7 @@ def checkin_scan(request, code):
 
 @coordinator_required
 def attendance(request):
-    meetings = list(
+    meetings = with_translations(
         Meeting.objects.filter(status=Meeting.Status.HELD).select_related("host").order_by("-date")
     )
     figures = selectors.attendance_per_meeting(meetings)
@@ -424,7 +425,7 @@ def attendance(request):
 @login_required
 def availability(request, slug):
     """A pioneer states what their member organisation offers the programme."""
-    programme = get_object_or_404(Programme, slug=slug)
+    programme = get_object_or_404(Programme.objects, slug=slug)
     person = getattr(request.user, "person", None)
     organisation = person.organisation if person else None
     if organisation is None or not current_members().filter(pk=organisation.pk).exists():
@@ -478,7 +479,7 @@ def _plan_rows(plan, members, data=None):
 @coordinator_required
 def planner(request, slug):
     """The coordinator's view of the proposal: edit or lock cells, re-plan, create meetings."""
-    programme = get_object_or_404(Programme, slug=slug)
+    programme = get_object_or_404(Programme.objects, slug=slug)
     action = request.POST.get("action")
     if request.method == "POST" and action == "unlock":
         services.plan_locks_save(programme=programme, locks={})

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pioneers.core.pages import RICH_TEXT_FEATURES
+from pioneers.core.translations import with_translations
 
 
 class HomePage(Page):
@@ -39,7 +40,8 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["member_count"] = member_municipality_count()
-        context["next_meeting"] = next_meeting()
+        meeting = next_meeting()
+        context["next_meeting"] = with_translations([meeting])[0] if meeting else None
         return context
 
 
