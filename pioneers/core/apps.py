@@ -12,9 +12,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from pioneers.core import roles  # noqa: F401 (registers core.coordinate)
+        from pioneers.core import email, roles  # noqa: F401 (roles registers core.coordinate)
+        from pioneers.core.adapters import account_email_parts
         from pioneers.core.cache import connect_signals
         from pioneers.core.ids import IdConverter
 
         connect_signals()
+        email.register("account/email/", account_email_parts)
         register_converter(IdConverter, "id")

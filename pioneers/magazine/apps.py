@@ -10,7 +10,7 @@ class MagazineConfig(AppConfig):
     verbose_name = _("Magazine")
 
     def ready(self):
-        from pioneers.core import menu, personal_data
+        from pioneers.core import email, menu, personal_data
         from pioneers.core.cache import SITE, invalidates
         from pioneers.magazine import caching, services
         from pioneers.magazine.signals import connect_signals
@@ -20,6 +20,7 @@ class MagazineConfig(AppConfig):
         invalidates("magazine.articleauthor", {SITE})
         invalidates("magazine.editionpdf", {SITE})
         invalidates("network.person", caching.person_tags)
+        email.register("magazine/email/", services.article_decision_parts)
         menu.register_head("magazine/_feed_link.html")
         personal_data.register(
             "magazine", export=services.magazine_export, erase=services.magazine_erase

@@ -10,10 +10,11 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from pioneers.core import chores, live, personal_data
+        from pioneers.core import chores, email, live, personal_data
         from pioneers.core.cache import invalidates
         from pioneers.meetings import caching, rules, services  # noqa: F401 (rules registers)
 
+        email.register("meetings/email/", services.registration_email_parts)
         chores.register("reminders_send", services.reminders_send)
         chores.register("accessibility_needs_erase", services.accessibility_needs_erase)
         # Registrations are left out on purpose: the places left are a live fragment, and

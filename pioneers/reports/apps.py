@@ -10,7 +10,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
-        from pioneers.core import personal_data
+        from pioneers.core import email, personal_data
         from pioneers.core.cache import SITE, invalidates
         from pioneers.reports import services
 
@@ -19,6 +19,7 @@ class ReportsConfig(AppConfig):
         for label in ("reports.followupaction", "reports.reportphoto", "reports.reportattachment"):
             invalidates(label, {SITE})
 
+        email.register("reports/email/", services.comment_invitation_parts)
         personal_data.register(
             "reports", export=services.reports_export, erase=services.reports_erase
         )
