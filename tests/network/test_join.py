@@ -105,6 +105,22 @@ def test_join_requests_in_english_are_answered_in_english(
     assert to_person[0].subject == "We received your request about Delft"
 
 
+def test_a_decision_taken_in_dutch_reaches_an_english_asker_in_english(
+    client, newcomer, django_capture_on_commit_callbacks
+):
+    _profile(client)
+    client.post("/en/join/", {"organisation": "Delft", "kind": "join"})
+    join_request = JoinRequest.objects.get()
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/nl/aanvragen/{join_request.pk}/", {"decision": "decline", "reason": "Nog niet."}
+        )
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects["nieuw@schiedam.nl"] == "Your request about Delft is declined"
+    assert subjects["coordinator@example.org"] == "Aanvraag voor Delft: afgewezen"
+
+
 @pytest.mark.parametrize(
     ("organisation", "kind", "motivation", "message"),
     [
