@@ -252,3 +252,30 @@ def test_the_queue_holds_no_confirmation_key_and_the_task_makes_one_that_works(
     assert client.post(urlsplit(link.group(0)).path).status_code == 302
     address.refresh_from_db()
     assert address.verified
+
+
+# what is asked, of which address: English and Dutch subject of the email that follows
+ACCOUNT_EMAILS = {
+    "password/reset": ("known@example.org", "Password Reset Email", "Nieuw wachtwoord"),
+    "signup": ("new@example.org", "Please Confirm Your Email Address", "Bevestig je e-mailadres"),
+    "signup ": ("known@example.org", "Account Already Exists", "Account bestaat al"),
+    "password/reset ": ("unknown@example.org", "Unknown Account", "Onbekend account"),
+    "login/code": ("known@example.org", "Login code", "Inlogcode"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("action", ACCOUNT_EMAILS)
+def test_an_account_email_is_in_the_language_of_the_page_asked_on(
+    client, demo, action, lang, django_capture_on_commit_callbacks
+):
+    UserFactory(email="known@example.org")
+    email, english, dutch = ACCOUNT_EMAILS[action]
+    data = {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/{lang}/accounts/{action.strip()}/", data)
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.subject == (english if lang == "en" else dutch)
+    assert message.to == [email]
+    assert f"/{lang}/accounts/" in message.body or action == "login/code"

@@ -311,3 +311,51 @@ def test_an_apostrophe_in_an_organisation_name_arrives_in_email_subjects_as_type
     assert "We hebben je aanvraag voor 's-Hertogenbosch ontvangen" in subjects
     assert "Nieuwe aanvraag voor 's-Hertogenbosch" in subjects
     assert not [s for s in subjects if "&" in s]
+
+
+# template: English and Dutch subject of an approved request about Delft
+NETWORK_EMAILS = {
+    "join_request_received": (
+        "We received your request about Delft",
+        "We hebben je aanvraag voor Delft ontvangen",
+    ),
+    "join_request_to_coordinators": ("New request about Delft", "Nieuwe aanvraag voor Delft"),
+    "join_request_decided": (
+        "Welcome: your request about Delft is approved",
+        "Welkom: je aanvraag voor Delft is goedgekeurd",
+    ),
+    "join_request_decided_to_coordinators": (
+        "Request about Delft: approved",
+        "Aanvraag voor Delft: goedgekeurd",
+    ),
+    "account_erased": ("Your account has been deleted", "Je account is verwijderd"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("template", NETWORK_EMAILS)
+def test_a_network_email_is_in_the_language_asked_for(
+    newcomer, template, language, django_capture_on_commit_callbacks
+):
+    from pioneers.core.email import email_send
+
+    person = Person.objects.create(user=newcomer, name="Nina Nieuw")
+    join_request = JoinRequest.objects.create(
+        person=person,
+        organisation=Organisation.objects.get(name="Delft"),
+        kind="join",
+        language=language,
+        status="approved",
+        decided_by=User.objects.get(email="coordinator@example.org"),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        email_send(
+            template=f"network/email/{template}",
+            to=[newcomer],
+            language=language,
+            context={"join_request": join_request, "email": newcomer.email},
+        )
+    [message] = mail.outbox
+    english, dutch = NETWORK_EMAILS[template]
+    assert message.subject == (english if language == "en" else dutch)
+    assert message.to == ["nieuw@schiedam.nl"]
