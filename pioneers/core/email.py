@@ -117,7 +117,7 @@ def email_deliver(*, template: str, to: list, language: str, context: dict, repl
                 return 0
             context.update(parts.context)
             attachments = parts.attachments
-        subject, body, html = render_email(template, context)
+        subject, body, html = _render(template, context)
     message = EmailMultiAlternatives(
         subject=subject,
         body=body,
@@ -131,7 +131,7 @@ def email_deliver(*, template: str, to: list, language: str, context: dict, repl
     return message.send() if message.to else 0
 
 
-def render_email(template: str, context: dict) -> tuple[str, str, str | None]:
+def _render(template: str, context: dict) -> tuple[str, str, str | None]:
     """The subject (one line), text body and HTML body (or None) of a template.
 
     The text is plain, not HTML: nothing is escaped, so "'s-Hertogenbosch" and "<" arrive as
