@@ -15,5 +15,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        # Imported here: the email module imports models, which are loaded only by now.
+        from pioneers.core import email
+        from pioneers.core.adapters import account_email_parts
+
         connect_signals()
+        email.register("account/email/", account_email_parts)
         register_converter(IdConverter, "id")

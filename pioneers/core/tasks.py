@@ -1,23 +1,16 @@
-"""Background tasks of the core. Tasks take plain values and do one thing."""
+"""Background tasks of the core. Tasks take ids and plain values and do one thing."""
 
-from django.core.mail import EmailMultiAlternatives
 from django_tasks import task
+
+from pioneers.core.email import email_deliver
 
 
 @task()
-def send_email(
-    *,
-    subject: str,
-    body: str,
-    to: list[str],
-    from_email: str | None = None,
-    html: str | None = None,
-    headers: dict | None = None,
-) -> int:
-    """Send one email through the configured email backend; returns how many were sent."""
-    message = EmailMultiAlternatives(
-        subject=subject, body=body, from_email=from_email, to=to, headers=headers or {}
+def send_email(*, template: str, to: list, language: str, context: dict, reply_to: str = "") -> int:
+    """Render one email in the recipient's language and send it; returns how many were sent.
+
+    Queued by ``pioneers.core.email.email_send``, which explains the arguments.
+    """
+    return email_deliver(
+        template=template, to=to, language=language, context=context, reply_to=reply_to
     )
-    if html:
-        message.attach_alternative(html, "text/html")
-    return message.send()

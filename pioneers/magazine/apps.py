@@ -15,6 +15,7 @@ class MagazineConfig(AppConfig):
 
     def ready(self):
         # Imported here: these modules import models, which are loaded only by now.
+        from pioneers.core import email
         from pioneers.magazine import services
         from pioneers.magazine.signals import connect_signals
 
@@ -23,6 +24,7 @@ class MagazineConfig(AppConfig):
         invalidates("magazine.articleauthor", {SITE})
         invalidates("magazine.editionpdf", {SITE})
         invalidates("network.person", caching.person_tags)
+        email.register("magazine/email/", services.article_decision_parts)
         menu.register_head("magazine/_feed_link.html")
         personal_data.register(
             "magazine", export=services.magazine_export, erase=services.magazine_erase

@@ -8,7 +8,6 @@ from functools import partial
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,9 +17,8 @@ from wagtail.models import GroupApprovalTask, Revision, Workflow, WorkflowPage, 
 from wagtail.workflows import publish_workflow_state
 
 from pioneers.core.cache import SITE, tags_changed_on_commit
-from pioneers.core.email import render_email
+from pioneers.core.email import EmailParts, email_send
 from pioneers.core.links import absolute_url
-from pioneers.core.models import NetworkSettings
 from pioneers.core.personal_data import removed_person
 from pioneers.core.slugs import unique_slug
 from pioneers.core.text import text_to_html
@@ -135,38 +133,39 @@ def is_member_article(workflow_state) -> bool:
 
 
 def article_decision_notify(workflow_state, decision: str) -> None:
-    """Queue the email to the member who submitted, when editors approve or reject."""
+    """Queue the email to the member who submitted, when editors approve or reject; it is in
+    the language they submitted in."""
     if not is_member_article(workflow_state):
         return
-    # Imported here: the task module imports this one to call back into it.
-    from pioneers.magazine.tasks import send_article_decision  # circular: tasks use services
-
-    transaction.on_commit(
-        partial(
-            send_article_decision.enqueue,
-            article_id=workflow_state.content_object.pk,
-            decision=decision,
-            workflow_state_id=workflow_state.pk,
-        )
+    submission = ArticleSubmission.objects.select_related("submitted_by").get(
+        article_id=workflow_state.content_object.pk
+    )
+    email_send(
+        template="magazine/email/article_decision",
+        to=[submission.submitted_by],
+        language=submission.language,
+        context={
+            "submission": submission,
+            "decision": decision,
+            "workflow_state": workflow_state,
+        },
     )
 
 
-def article_decision_email(submission, decision: str, comment: str = ""):
-    """The email telling a member the editors' decision, in the language they submitted in."""
-    with translation.override(submission.language):
-        article = submission.article
-        edition = article.get_parent()
-        context = {
+def article_decision_parts(*, template: str, context: dict) -> EmailParts:
+    """What the decision's email shows, read when it is sent: the editors' comment too."""
+    submission = context["submission"]
+    article = submission.article
+    task_state = context["workflow_state"].current_task_state
+    return EmailParts(
+        context={
             "article": article,
-            "edition": edition,
-            "decision": decision,
-            "comment": comment,
+            "edition": article.get_parent(),
             "person": submission.submitted_by,
-            "network_name": NetworkSettings.load().name,
+            "comment": (task_state.comment if task_state else "") or "",
             "submissions_url": absolute_url(reverse("magazine:magazine_submissions")),
         }
-        subject, body = render_email("magazine/email/article_decision", context)
-    return EmailMessage(subject=subject, body=body, to=[submission.submitted_by.email])
+    )
 
 
 def edition_close(edition) -> None:

@@ -14,8 +14,10 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Imported here: these modules import models, which are loaded only by now.
+        from pioneers.core import email
         from pioneers.meetings import caching, rules, services  # noqa: F401 (rules registers)
 
+        email.register("meetings/email/", services.registration_email_parts)
         chores.register("reminders_send", services.reminders_send)
         chores.register("accessibility_needs_erase", services.accessibility_needs_erase)
         # Registrations are left out on purpose: the places left are a live fragment, and

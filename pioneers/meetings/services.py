@@ -10,12 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -24,9 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from pioneers.core.cache import tags_changed_on_commit
-from pioneers.core.email import render_email
+from pioneers.core.email import EmailParts, email_send
 from pioneers.core.links import absolute_url
-from pioneers.core.models import NetworkSettings
 from pioneers.core.personal_data import removed_person
 from pioneers.core.ratelimit import first_time
 from pioneers.core.slugs import unique_slug
@@ -540,10 +537,11 @@ def accessibility_needs_erase(now=None) -> int:
 
 
 def _send(registration: Registration, kind: str) -> None:
-    from pioneers.meetings.tasks import send_registration_email  # circular: tasks use services
-
-    transaction.on_commit(
-        partial(send_registration_email.enqueue, registration_id=registration.pk, kind=kind)
+    email_send(
+        template=f"meetings/email/{kind}",
+        to=[registration],
+        language=registration.language,
+        context={"registration": registration},
     )
 
 
@@ -551,20 +549,21 @@ def _send(registration: Registration, kind: str) -> None:
 CALENDAR_UPDATES = {"changed": "REQUEST", "cancelled_meeting": "CANCEL"}
 
 
-def registration_email(registration: Registration, kind: str) -> EmailMultiAlternatives:
-    """Render one email about a registration in the registrant's language.
-
-    Confirmations and reminders carry the meeting as an iCalendar attachment and the
-    check-in QR code; a changed or cancelled meeting's email carries the calendar update.
-    """
+def registration_email_parts(*, template: str, context: dict) -> EmailParts | None:
+    """What an email about a registration adds, in the task that sends it: its links, and
+    the meeting as an iCalendar attachment with the check-in QR code for confirmations and
+    reminders, or the calendar update of a changed or cancelled meeting. An erased
+    registration gets nothing."""
     import segno  # heavy: loaded only when an email needs a QR code
 
+    registration = context["registration"]
+    if registration.is_erased:
+        return None
+    kind = template.rsplit("/", 1)[-1]
     meeting = registration.meeting
-    with translation.override(registration.language):
-        context = {
-            "registration": registration,
+    parts = EmailParts(
+        context={
             "meeting": meeting,
-            "network_name": _network_name(),
             "meeting_url": absolute_url(meeting.get_absolute_url()),
             "confirm_url": absolute_url(
                 reverse("meetings:confirm", kwargs={"token": registration.token})
@@ -573,26 +572,21 @@ def registration_email(registration: Registration, kind: str) -> EmailMultiAlter
                 reverse("meetings:manage", kwargs={"token": registration.token})
             ),
         }
-        subject, body = render_email(f"meetings/email/{kind}", context)
-    message = EmailMultiAlternatives(subject=subject, body=body)
-    message.to = [registration.email]
+    )
     if kind in CALENDAR_UPDATES:
         method = CALENDAR_UPDATES[kind]
-        message.attach("meeting.ics", meeting_calendar([meeting], method=method), "text/calendar")
+        parts.attachments.append(
+            ("meeting.ics", meeting_calendar([meeting], method=method), "text/calendar")
+        )
     if kind in ("confirmed", "promoted", "reminder"):
-        message.attach("meeting.ics", meeting_calendar([meeting]), "text/calendar")
+        parts.attachments.append(("meeting.ics", meeting_calendar([meeting]), "text/calendar"))
         checkin_url = absolute_url(
             reverse("meetings:checkin_scan", kwargs={"code": checkin_code(registration)})
         )
         png = io.BytesIO()
         segno.make(checkin_url, error="m").save(png, kind="png", scale=6, border=2)
-        message.attach("check-in.png", png.getvalue(), "image/png")
-    return message
-
-
-def _network_name() -> str:
-
-    return NetworkSettings.load().name
+        parts.attachments.append(("check-in.png", png.getvalue(), "image/png"))
+    return parts
 
 
 def _locks_from_json(raw: dict):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from pioneers.core import personal_data
-from pioneers.core.email import coordinator_emails, email_render_enqueue
+from pioneers.core.email import coordinator_emails, email_send
 from pioneers.core.models import User
 from pioneers.core.slugs import unique_slug
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
@@ -154,8 +154,8 @@ def organisation_name_clean(*, name: str, organisation: Organisation | None = No
     return name
 
 
-def _email(template: str, to: list[str], language: str, context: dict) -> None:
-    email_render_enqueue(f"network/email/{template}", to, language, context)
+def _email(template: str, to: list, language: str, context: dict) -> None:
+    email_send(template=f"network/email/{template}", to=to, language=language, context=context)
 
 
 def current_membership(organisation: Organisation) -> Membership | None:
@@ -229,7 +229,7 @@ def join_request_create(
     if kind == JoinRequest.Kind.PROPOSE:
         Membership.objects.create(organisation=organisation, status=Membership.Status.APPLIED)
     context = {"join_request": join_request}
-    _email("join_request_received", [person.user.email], language, context)
+    _email("join_request_received", [person.user], language, context)
     _email("join_request_to_coordinators", coordinator_emails(), settings.LANGUAGE_CODE, context)
     return join_request
 
@@ -272,7 +272,7 @@ def join_request_decide(*, join_request: JoinRequest, decided_by, approve: bool,
     join_request.reason = reason.strip()
     join_request.save()
     context = {"join_request": join_request}
-    _email("join_request_decided", [join_request.person.user.email], join_request.language, context)
+    _email("join_request_decided", [join_request.person.user], join_request.language, context)
     _email(
         "join_request_decided_to_coordinators",
         coordinator_emails(),

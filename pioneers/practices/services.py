@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 
 from pioneers.core.cache import SITE, tags_changed_on_commit
-from pioneers.core.email import coordinator_emails, email_render_enqueue
+from pioneers.core.email import coordinator_emails, email_send
 from pioneers.core.personal_data import removed_person
 from pioneers.core.slugs import unique_slug
 from pioneers.core.text import text_to_html
@@ -62,11 +62,11 @@ def practice_submit(*, person: Person, data: dict) -> PracticePage:
         if workflow is not None:
             workflow.start(practice, person.user)  # Wagtail tells the workflow's reviewers
         else:
-            email_render_enqueue(
-                "practices/email/practice_submitted",
-                coordinator_emails(),
-                settings.LANGUAGE_CODE,
-                {"practice": practice, "person": person},
+            email_send(
+                template="practices/email/practice_submitted",
+                to=coordinator_emails(),
+                language=settings.LANGUAGE_CODE,
+                context={"practice": practice, "person": person},
             )
     return practice
 
@@ -97,11 +97,11 @@ def practice_reuse(*, practice: PracticePage, person: Person, message: str) -> P
             raise PracticeError(_("Your organisation already said it wants to try this."))
         contact = practice.contact
         if contact is not None:
-            email_render_enqueue(
-                "practices/email/practice_reuse",
-                [contact.user.email],
-                settings.LANGUAGE_CODE,
-                {"practice": practice, "reuse": reuse, "email": person.user.email},
+            email_send(
+                template="practices/email/practice_reuse",
+                to=[contact.user],
+                language=settings.LANGUAGE_CODE,
+                context={"practice": practice, "reuse": reuse, "email": person.user.email},
                 reply_to=person.user.email,
             )
     return reuse
@@ -110,11 +110,11 @@ def practice_reuse(*, practice: PracticePage, person: Person, message: str) -> P
 def nomination_create(*, data: dict) -> Nomination:
     """A public nomination; the coordinators get an email to triage it."""
     nomination = Nomination.objects.create(**data)
-    email_render_enqueue(
-        "practices/email/nomination_received",
-        coordinator_emails(),
-        settings.LANGUAGE_CODE,
-        {"nomination": nomination},
+    email_send(
+        template="practices/email/nomination_received",
+        to=coordinator_emails(),
+        language=settings.LANGUAGE_CODE,
+        context={"nomination": nomination},
     )
     return nomination
 

@@ -14,6 +14,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         # Imported here: these modules import models, which are loaded only by now.
+        from pioneers.core import email
         from pioneers.reports import services
 
         # The pages themselves are Wagtail pages ("site", in core); comment rounds and comments on
@@ -21,6 +22,7 @@ class ReportsConfig(AppConfig):
         for label in ("reports.followupaction", "reports.reportphoto", "reports.reportattachment"):
             invalidates(label, {SITE})
 
+        email.register("reports/email/", services.comment_invitation_parts)
         personal_data.register(
             "reports", export=services.reports_export, erase=services.reports_erase
         )

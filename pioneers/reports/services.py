@@ -1,13 +1,15 @@
 """Writes for reports: the round in which attendees comment on a draft, and the editors' answers."""
 
 from datetime import datetime
-from functools import partial
 
 from django.core import signing
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core.email import EmailParts, email_send
+from pioneers.core.links import absolute_url
 from pioneers.core.personal_data import removed_person
 from pioneers.meetings.models import Registration
 from pioneers.meetings.selectors import registrations_of
@@ -42,22 +44,30 @@ def comment_round_open(*, report: ReportPage, closes_at: datetime, opened_by) ->
             report=report,
             defaults={"closes_at": closes_at, "invited": len(invitees), "opened_by": opened_by},
         )
-        # Imported here: the task module imports this one to call back into it.
-        from pioneers.reports.tasks import send_comment_invitation  # circular: tasks use services
-
         for registration in invitees:
-            transaction.on_commit(
-                partial(
-                    send_comment_invitation.enqueue,
-                    report_id=report.pk,
-                    registration_id=registration.pk,
-                )
+            email_send(
+                template="reports/email/comment_invitation",
+                to=[registration],
+                language=registration.language,
+                context={"report": report, "registration": registration},
             )
     return comment_round
 
 
 def comment_token(report: ReportPage, registration) -> str:
     return signing.dumps({"p": report.pk, "r": registration.pk}, salt=COMMENT_SALT, compress=True)
+
+
+def comment_invitation_parts(*, template: str, context: dict) -> EmailParts:
+    """The invitation's link, made in the task that sends it, and the round's closing moment."""
+    report = context["report"]
+    token = comment_token(report, context["registration"])
+    return EmailParts(
+        context={
+            "url": absolute_url(reverse("reports:comment", kwargs={"token": token})),
+            "closes_at": report.comment_round.closes_at,
+        }
+    )
 
 
 def comment_access(token: str):

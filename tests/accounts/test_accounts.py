@@ -1,8 +1,11 @@
 """Accounts: sign-up with email verification, log-in, bad input answered in the user's language."""
 
+import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from freezegun import freeze_time
 
@@ -190,3 +193,89 @@ def test_login_codes_for_one_address_are_limited_per_hour(
     assert response.status_code == 422
     assert "Probeer het later nogmaals" in response.content.decode()
     assert len(mail.outbox) == settings.EMAIL_RATE_PER_ADDRESS
+
+
+def _queued_email():
+    """The keyword arguments of the one email task in the database queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    [queued] = DBTaskResult.objects.filter(task_path="pioneers.core.tasks.send_email")
+    return queued.args_kwargs["kwargs"]
+
+
+def test_the_queue_holds_no_password_reset_link_and_the_task_makes_one_that_works(
+    client, demo, settings, django_capture_on_commit_callbacks
+):
+    from pioneers.core.tasks import send_email
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    user = UserFactory(email="vergeten@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/nl/accounts/password/reset/", {"email": "vergeten@example.org"})
+    queued = _queued_email()
+    assert mail.outbox == []
+    assert queued["context"] == {
+        "user": {"__model__": "core.user", "pk": user.pk},
+        "email": "vergeten@example.org",
+    }
+
+    send_email.call(**queued)  # what the worker does with the row
+    link = re.search(r"http://\S+/nl/accounts/password/reset/key/(\S+)/", mail.outbox[0].body)
+    assert link.group(1) not in json.dumps(queued)
+    response = client.get(urlsplit(link.group(0)).path, follow=True)
+    new = "een-nieuw-wachtwoord-2019"
+    response = client.post(response.redirect_chain[-1][0], {"password1": new, "password2": new})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(new)
+
+
+def test_the_queue_holds_no_confirmation_key_and_the_task_makes_one_that_works(
+    client, demo, settings, django_capture_on_commit_callbacks
+):
+    from pioneers.core.tasks import send_email
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        _signup(client, "nieuw@example.org")
+    queued = _queued_email()
+    address = EmailAddress.objects.get(email="nieuw@example.org")
+    assert set(queued["context"]) == {"user", "email_address", "email"}
+    assert queued["context"]["email_address"] == {
+        "__model__": "account.emailaddress",
+        "pk": address.pk,
+    }
+
+    send_email.call(**queued)
+    link = re.search(r"http://\S+/nl/accounts/confirm-email/(\S+)/", mail.outbox[0].body)
+    assert link.group(1) not in json.dumps(queued)
+    assert client.post(urlsplit(link.group(0)).path).status_code == 302
+    address.refresh_from_db()
+    assert address.verified
+
+
+# what is asked, of which address: English and Dutch subject of the email that follows
+ACCOUNT_EMAILS = {
+    "password/reset": ("known@example.org", "Password Reset Email", "Nieuw wachtwoord"),
+    "signup": ("new@example.org", "Please Confirm Your Email Address", "Bevestig je e-mailadres"),
+    "signup ": ("known@example.org", "Account Already Exists", "Account bestaat al"),
+    "password/reset ": ("unknown@example.org", "Unknown Account", "Onbekend account"),
+    "login/code": ("known@example.org", "Login code", "Inlogcode"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("action", ACCOUNT_EMAILS)
+def test_an_account_email_is_in_the_language_of_the_page_asked_on(
+    client, demo, action, lang, django_capture_on_commit_callbacks
+):
+    UserFactory(email="known@example.org")
+    email, english, dutch = ACCOUNT_EMAILS[action]
+    data = {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/{lang}/accounts/{action.strip()}/", data)
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.subject == (english if lang == "en" else dutch)
+    assert message.to == [email]
+    assert f"/{lang}/accounts/" in message.body or action == "login/code"

@@ -38,7 +38,9 @@ def test_healthz_fails_when_queued_tasks_wait_too_long(client, settings):
     from pioneers.core.tasks import send_email
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    result = send_email.enqueue(subject="s", body="b", to=["a@example.org"])
+    result = send_email.enqueue(
+        template="network/email/account_erased", to=["a@example.org"], language="nl", context={}
+    )
 
     DBTaskResult.objects.filter(pk=result.id).update(
         enqueued_at=timezone.now() - timedelta(seconds=settings.TASK_MAX_AGE + 5)

@@ -4,16 +4,17 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from pioneers.core.email import email_enqueue
+from pioneers.core.email import email_send
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _queue_one_email():
-    email_enqueue(
-        mail.EmailMultiAlternatives(
-            subject="Uitnodiging", body="Tot ziens in Schiedam", to=["pioneer@example.org"]
-        )
+    email_send(
+        template="network/email/account_erased",
+        to=["pioneer@example.org"],
+        language="nl",
+        context={"email": "pioneer@example.org"},
     )
 
 
@@ -38,7 +39,7 @@ def test_email_waits_in_the_queue_until_a_worker_sends_it(real_task_backend):
     _queue_one_email()
     assert mail.outbox == []
     _run_worker(real_task_backend)
-    assert [m.subject for m in mail.outbox] == ["Uitnodiging"]
+    assert [m.subject for m in mail.outbox] == ["Je account is verwijderd"]
     assert mail.outbox[0].to == ["pioneer@example.org"]
 
 

@@ -8,7 +8,7 @@ from datetime import time, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 from wagtail.models import ModelLogEntry
 
@@ -358,3 +358,15 @@ def test_a_cancelled_place_still_goes_to_the_first_in_line(
 def test_an_unknown_calendar_method_is_refused():
     with pytest.raises(ValueError):
         meeting_calendar([], method="REFRESH")
+
+
+def test_a_coordinator_working_in_english_tells_each_registrant_in_their_own_language(
+    meeting, django_capture_on_commit_callbacks
+):
+    coordinator = User.objects.get(email="coordinator@example.org")
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        services.meeting_cancel(meeting=meeting, by=coordinator)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects["anna@example.org"] == f"Afgelast: {meeting.title}"
+    assert subjects["bram@example.org"] == f"Cancelled: {meeting.title}"
+    assert "Hallo Anna," in next(m.body for m in mail.outbox if m.to == ["anna@example.org"])

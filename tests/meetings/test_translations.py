@@ -142,6 +142,7 @@ def test_editing_a_translation_changes_its_text_only(meeting):
         "capacity": "1",
         "city": "Elsewhere",
         "date": "2040-01-01",
+        "action-publish": "action-publish",  # a live meeting's edits wait in a draft until then
     }
     response = client.post(url, data)
     assert response.status_code == 302

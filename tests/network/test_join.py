@@ -105,6 +105,22 @@ def test_join_requests_in_english_are_answered_in_english(
     assert to_person[0].subject == "We received your request about Delft"
 
 
+def test_a_decision_taken_in_dutch_reaches_an_english_asker_in_english(
+    client, newcomer, django_capture_on_commit_callbacks
+):
+    _profile(client)
+    client.post("/en/join/", {"organisation": "Delft", "kind": "join"})
+    join_request = JoinRequest.objects.get()
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/nl/aanvragen/{join_request.pk}/", {"decision": "decline", "reason": "Nog niet."}
+        )
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects["nieuw@schiedam.nl"] == "Your request about Delft is declined"
+    assert subjects["coordinator@example.org"] == "Aanvraag voor Delft: afgewezen"
+
+
 @pytest.mark.parametrize(
     ("organisation", "kind", "motivation", "message"),
     [
@@ -295,3 +311,51 @@ def test_an_apostrophe_in_an_organisation_name_arrives_in_email_subjects_as_type
     assert "We hebben je aanvraag voor 's-Hertogenbosch ontvangen" in subjects
     assert "Nieuwe aanvraag voor 's-Hertogenbosch" in subjects
     assert not [s for s in subjects if "&" in s]
+
+
+# template: English and Dutch subject of an approved request about Delft
+NETWORK_EMAILS = {
+    "join_request_received": (
+        "We received your request about Delft",
+        "We hebben je aanvraag voor Delft ontvangen",
+    ),
+    "join_request_to_coordinators": ("New request about Delft", "Nieuwe aanvraag voor Delft"),
+    "join_request_decided": (
+        "Welcome: your request about Delft is approved",
+        "Welkom: je aanvraag voor Delft is goedgekeurd",
+    ),
+    "join_request_decided_to_coordinators": (
+        "Request about Delft: approved",
+        "Aanvraag voor Delft: goedgekeurd",
+    ),
+    "account_erased": ("Your account has been deleted", "Je account is verwijderd"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("template", NETWORK_EMAILS)
+def test_a_network_email_is_in_the_language_asked_for(
+    newcomer, template, language, django_capture_on_commit_callbacks
+):
+    from pioneers.core.email import email_send
+
+    person = Person.objects.create(user=newcomer, name="Nina Nieuw")
+    join_request = JoinRequest.objects.create(
+        person=person,
+        organisation=Organisation.objects.get(name="Delft"),
+        kind="join",
+        language=language,
+        status="approved",
+        decided_by=User.objects.get(email="coordinator@example.org"),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        email_send(
+            template=f"network/email/{template}",
+            to=[newcomer],
+            language=language,
+            context={"join_request": join_request, "email": newcomer.email},
+        )
+    [message] = mail.outbox
+    english, dutch = NETWORK_EMAILS[template]
+    assert message.subject == (english if language == "en" else dutch)
+    assert message.to == ["nieuw@schiedam.nl"]

@@ -427,3 +427,49 @@ def test_search_results_show_apostrophes_and_angle_brackets_as_typed(client, dem
     assert "college&#x27;s antwoord op <mark>raadsvragen</mark> kwam &lt; 2 weken" in html
     assert "Wie z&#x27;n &lt;raad&gt; kent" in html
     assert "Raadsleden &amp; inwoners: &#x27;samen&#x27; &lt;beter&gt;." in html
+
+
+# template: English and Dutch subject about a practice "Proef" taken up by a member of GM0344
+PRACTICE_EMAILS = {
+    "practice_submitted": ("Practice to review: Proef", "Praktijk ter beoordeling: Proef"),
+    "practice_reuse": (
+        "{organisation} wants to try “Proef” too",
+        "{organisation} wil “Proef” ook proberen",
+    ),
+    "nomination_received": ("New nomination: Proef", "Nieuwe nominatie: Proef"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("template", PRACTICE_EMAILS)
+def test_a_knowledge_base_email_is_in_the_language_asked_for(
+    demo, template, language, django_capture_on_commit_callbacks
+):
+    from pioneers.core.email import email_send
+
+    contact, taker = _member("GM0606"), _member("GM0344")
+    practice = _practice(contact=contact)
+    reuse = PracticeReuse.objects.create(
+        practice=practice, organisation=taker.organisation, person=taker, message="Bellen?"
+    )
+    nomination = Nomination.objects.create(
+        **{k: v for k, v in _nomination(title="Proef").items() if k not in ("website", "started")}
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        email_send(
+            template=f"practices/email/{template}",
+            to=[contact.user],
+            language=language,
+            context={
+                "practice": Page.objects.get(pk=practice.pk),  # as a plain page, too
+                "person": taker,
+                "reuse": reuse,
+                "email": taker.user.email,
+                "nomination": nomination,
+            },
+        )
+    [message] = mail.outbox
+    english, dutch = PRACTICE_EMAILS[template]
+    expected = english if language == "en" else dutch
+    assert message.subject == expected.format(organisation=taker.organisation.name)

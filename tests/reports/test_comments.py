@@ -67,6 +67,22 @@ def test_attendees_comment_on_the_draft_and_editors_answer(
     assert "Aangepast, dank je." in attendee.get(path).content.decode()
 
 
+def test_an_english_attendee_is_invited_in_english_by_a_coordinator_working_in_dutch(
+    coordinator, report, django_capture_on_commit_callbacks
+):
+    attended = report.meeting.registrations.filter(checked_in_at__isnull=False)
+    english = attended.first()
+    attended.filter(pk=english.pk).update(language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(coordinator, report)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    title = report.meeting.title
+    assert subjects.pop(english.email) == f"Your comments on the report of {title}"
+    assert set(subjects.values()) == {f"Je opmerkingen bij het verslag van {title}"}
+    [message] = [m for m in mail.outbox if m.to == [english.email]]
+    assert "/en/" in message.body and "You can comment until" in message.body
+
+
 def test_a_report_without_a_draft_cannot_be_commented_on(coordinator, demo):
     published = ReportPage.objects.get(slug=SLUG)
     response = _invite(coordinator, published)
