@@ -27,6 +27,7 @@ from pioneers.core.links import absolute_url
 from pioneers.core.personal_data import removed_person
 from pioneers.core.ratelimit import first_time
 from pioneers.core.slugs import unique_slug
+from pioneers.core.translations import with_translations
 from pioneers.meetings.calendar import meeting_calendar
 from pioneers.meetings.holidays import region_for_province
 from pioneers.meetings.models import (
@@ -560,7 +561,8 @@ def registration_email_parts(*, template: str, context: dict) -> EmailParts | No
     if registration.is_erased:
         return None
     kind = template.rsplit("/", 1)[-1]
-    meeting = registration.meeting
+    # The task renders in the registrant's language: the meeting's text in it where translated.
+    (meeting,) = with_translations([registration.meeting])
     parts = EmailParts(
         context={
             "meeting": meeting,

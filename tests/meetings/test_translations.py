@@ -210,3 +210,25 @@ def test_the_admin_lists_each_language_and_greys_out_what_a_translation_cannot_c
     assert not form.find("input", attrs={"name": "title"}).has_attr("disabled")
     form = BeautifulSoup(client.get(f"{base}edit/{meeting.pk}/").content, "html.parser")
     assert not form.find("input", attrs={"name": "capacity"}).has_attr("disabled")
+
+
+def test_emails_name_the_meeting_in_the_registrants_language(
+    meeting, django_capture_on_commit_callbacks
+):
+    for name, language in (("Anna", "nl"), ("Bram", "en")):
+        Registration.objects.create(
+            meeting=meeting,
+            name=name,
+            email=f"{name.lower()}@example.org",
+            status=Registration.Status.CONFIRMED,
+            language=language,
+            confirmed_at=timezone.now(),
+        )
+    coordinator = User.objects.get(email="coordinator@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_cancel(meeting=meeting, by=coordinator)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects["anna@example.org"] == "Afgelast: Open overleg over open data"
+    assert subjects["bram@example.org"] == "Cancelled: Open talks about open data"
+    english = next(m.body for m in mail.outbox if m.to == ["bram@example.org"])
+    assert "Open talks about open data" in english and "Open overleg" not in english
