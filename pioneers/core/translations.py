@@ -30,6 +30,12 @@ def default_language() -> str:
     return get_supported_language_variant(settings.LANGUAGE_CODE)
 
 
+def originals_only() -> models.Q:
+    """``limit_choices_to`` of a relation to translatable content: the originals, not their
+    translations (which share their text only)."""
+    return models.Q(locale__language_code=default_language())
+
+
 class TranslatableQuerySet(models.QuerySet):
     def originals(self):
         """The rows in the default locale; a subquery, so no join and no extra query."""

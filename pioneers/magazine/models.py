@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
 from pioneers.core.pages import RICH_TEXT_FEATURES, SectionIndexPage
+from pioneers.core.translations import originals_only
 
 
 class MagazineIndexPage(SectionIndexPage):
@@ -124,6 +125,7 @@ class ArticlePage(Page):
         verbose_name=_("related meetings"),
         blank=True,
         related_name="magazine_articles",
+        limit_choices_to=originals_only,
     )
 
     content_panels = [

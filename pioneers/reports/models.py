@@ -21,6 +21,7 @@ from wagtail.search import index
 from pioneers.core.cache import page_depends_on
 from pioneers.core.ids import parse_id
 from pioneers.core.pages import RICH_TEXT_FEATURES, AttachedDocument, SectionIndexPage
+from pioneers.core.translations import originals_only
 from pioneers.network.models import Membership
 
 
@@ -66,6 +67,7 @@ class ReportPage(Page):
         verbose_name=_("meeting"),
         on_delete=models.PROTECT,
         related_name="reports",
+        limit_choices_to=originals_only,
     )
     summary = models.TextField(_("summary"))
     insights = RichTextField(_("insights"), features=RICH_TEXT_FEATURES, blank=True)

@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.forms import modelform_factory
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -13,8 +14,10 @@ from wagtail.models import Locale
 
 from pioneers.core.models import User
 from pioneers.core.translations import translation_save
+from pioneers.magazine.models import ArticlePage
 from pioneers.meetings import services
 from pioneers.meetings.models import AgendaItem, Meeting, Programme, Registration
+from pioneers.reports.models import ReportPage
 from tests.admin_forms import admin_form
 
 pytestmark = pytest.mark.django_db
@@ -232,3 +235,15 @@ def test_emails_name_the_meeting_in_the_registrants_language(
     assert subjects["bram@example.org"] == "Cancelled: Open talks about open data"
     english = next(m.body for m in mail.outbox if m.to == ["bram@example.org"])
     assert "Open talks about open data" in english and "Open overleg" not in english
+
+
+def test_reports_and_articles_point_to_originals_only(meeting):
+    translation = _english(meeting)
+    report_form = modelform_factory(ReportPage, fields=["meeting"])()
+    article_form = modelform_factory(ArticlePage, fields=["related_meetings"])()
+    for choices in (
+        report_form.fields["meeting"].queryset,
+        article_form.fields["related_meetings"].queryset,
+    ):
+        assert choices.filter(pk=meeting.pk).exists()
+        assert not choices.filter(pk=translation.pk).exists()
