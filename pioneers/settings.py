@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.admin",
     "wagtail",
     "modelcluster",

@@ -16,11 +16,13 @@ from pioneers.meetings.models import (
     Format,
     Meeting,
     Programme,
+    ProgrammeTopic,
     Registration,
     default_times,
 )
 from pioneers.meetings.services import meetings_create_from_plan, plan_programme
 from pioneers.network.models import Organisation, Person
+from pioneers.topics.services import topic_get_or_create
 
 
 def _venue(host: Organisation) -> dict:
@@ -45,14 +47,22 @@ def _add_agenda(meeting: Meeting) -> None:
         )
 
 
+def _topic_list(programme, names) -> None:
+    """The programme's topics in this order, each once."""
+    topics = dict.fromkeys(topic_get_or_create(name=name) for name in names)
+    ProgrammeTopic.objects.bulk_create(
+        ProgrammeTopic(programme=programme, topic=topic, sort_order=order)
+        for order, topic in enumerate(topics)
+    )
+
+
 def _seed_programme(stdout) -> None:
     data = read("meetings")
     spec = data["seed_programme"]
     if Programme.objects.filter(slug=spec["slug"]).exists():
         return
-    programme = Programme.objects.create(
-        **spec, topics="\n".join(row["topic"] for row in data["seed_meetings"])
-    )
+    programme = Programme.objects.create(**spec)
+    _topic_list(programme, [row["topic"] for row in data["seed_meetings"]])
     by_code = {o.cbs_code: o for o in Organisation.objects.exclude(cbs_code="")}
     people = list(Person.objects.order_by("pk"))
     for row in data["seed_meetings"]:
@@ -64,7 +74,7 @@ def _seed_programme(stdout) -> None:
             number=number,
             title=title,
             slug=slug_of(f"{row['date'].year}-{title}"),
-            topic=row["topic"],
+            topic=topic_get_or_create(name=row["topic"]),
             format=fmt,
             date=row["date"],
             start_time=start,
@@ -114,8 +124,8 @@ def _upcoming_programme(stdout, today: date) -> None:
         start_date=start,
         end_date=date(start.year + 2, start.month, 1) - timedelta(days=1),
         planned_meetings=8,
-        topics="\n".join(read("meetings")["upcoming_topics"]),
     )
+    _topic_list(programme, read("meetings")["upcoming_topics"])
     drafts = meetings_create_from_plan(programme=programme, plan=plan_programme(programme))
     for meeting in drafts[:4]:
         for field, value in _venue(meeting.host).items():

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
 from pioneers.core.pages import RICH_TEXT_FEATURES, SectionIndexPage
+from pioneers.topics.models import originals
 
 
 class MagazineIndexPage(SectionIndexPage):
@@ -117,7 +118,11 @@ class ArticlePage(Page):
         limit_choices_to={"kind": "municipality"},
     )
     topics = ParentalManyToManyField(
-        "topics.Topic", verbose_name=_("topics"), blank=True, related_name="magazine_articles"
+        "topics.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="magazine_articles",
+        limit_choices_to=originals,
     )
     related_meetings = ParentalManyToManyField(
         "meetings.Meeting",

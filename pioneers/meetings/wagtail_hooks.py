@@ -61,7 +61,7 @@ class MeetingViewSet(SnippetViewSet):
     menu_label = _("Meetings")
     list_display = ["__str__", "date", "host", "format", "status", "is_published"]
     list_filter = ["programme", "status", "format", "is_published"]
-    search_fields = ["title", "topic"]
+    search_fields = ["title", "topic__name"]
     # The list searches these columns in the database, on SQLite as on PostgreSQL: Wagtail's
     # search index cannot be limited to chosen fields on SQLite ("no such column").
     search_backend_name = None

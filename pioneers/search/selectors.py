@@ -45,7 +45,7 @@ def _search_sources() -> dict:
             Meeting.objects.filter(is_published=True),
             lambda m: (
                 m.get_absolute_url(),
-                m.description or m.topic,
+                m.description or (m.topic.name if m.topic else ""),
                 f"{date_format(m.date)} · {m.city}",
             ),
         ),
@@ -110,7 +110,12 @@ def site_search(params, *, per_page: int = 20) -> dict:
     return context
 
 
-SEARCH_RELATED = {"practice": ["municipality"], "report": ["meeting"], "article": ["locale"]}
+SEARCH_RELATED = {
+    "practice": ["municipality"],
+    "report": ["meeting"],
+    "article": ["locale"],
+    "meeting": ["topic"],
+}
 
 
 def _with_related(kind: str, hits: list) -> list:

@@ -11,8 +11,8 @@ class TopicViewSet(SnippetViewSet):
     icon = "tag"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "name_en", "slug"]
-    search_fields = ["name", "name_en"]
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
 
 
 register_snippet(TopicViewSet)
