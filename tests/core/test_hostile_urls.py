@@ -442,7 +442,7 @@ def test_coordinators_search_organisations_in_the_admin(client, demo):
 def test_coordinators_search_meetings_in_the_admin(client, demo):
     meeting = _meeting()
     client = _logged_in(client, COORDINATOR_EMAIL)
-    by_topic = client.get("/admin/snippets/meetings/meeting/", {"q": meeting.topic[1:-1]})
+    by_topic = client.get("/admin/snippets/meetings/meeting/", {"q": meeting.topic.name[1:-1]})
     assert by_topic.status_code == 200
     assert meeting.title in by_topic.content.decode()
     nothing = client.get("/admin/snippets/meetings/meeting/", {"q": "zzzqqq"})

@@ -52,8 +52,13 @@ def test_lists_filter_by_topic_format_and_year(client, demo):
     assert "Lab: actief openbaar maken" in html and "Pioniersconferentie" not in html
     html = client.get("/nl/bijeenkomsten/archief/", {"year": "2020"}).content.decode()
     assert "Algoritmes en transparantie" in html and "Aftrap" not in html
-    html = client.get("/nl/bijeenkomsten/archief/", {"topic": "Participatie"}).content.decode()
+    html = client.get("/nl/bijeenkomsten/archief/", {"topic": "participatie"}).content.decode()
     assert html.count("pioneers-meeting-card") == 2
+    assert '<option value="participatie" selected>Participatie</option>' in html
+    english = client.get("/en/meetings/past/", {"topic": "participatie"}).content.decode()
+    assert english.count("pioneers-meeting-card") == 2
+    assert '<option value="participatie" selected>Participation</option>' in english
+    assert '<a class="utrecht-link" href="/en/topics/participatie/">Participation</a>' in english
 
 
 def test_lists_answer_bad_filters_with_a_message(client, demo):
