@@ -18,9 +18,7 @@ def with_topic(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
 
 def _published() -> QuerySet[Meeting]:
     return with_topic(
-        Meeting.objects.filter(is_published=True).select_related(
-            "host", "guest_chair", "programme"
-        )
+        Meeting.objects.filter(is_published=True).select_related("host", "guest_chair", "programme")
     )
 
 

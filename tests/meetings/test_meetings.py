@@ -11,6 +11,7 @@ from icalendar import Calendar
 from pioneers.demo.meetings import quarter_after
 from pioneers.meetings.models import Meeting, Programme
 from pioneers.network.models import Organisation
+from pioneers.topics.models import Topic
 
 
 def _upcoming() -> Meeting:
@@ -73,11 +74,15 @@ def test_list_answers_htmx_with_the_list_only(client, demo):
     assert "Pioniersconferentie 2019" in response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/nl/bijeenkomsten/", "/nl/bijeenkomsten/archief/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/nl/bijeenkomsten/", "/nl/bijeenkomsten/archief/", "/en/meetings/", "/en/meetings/past/"],
+)
 def test_lists_use_a_fixed_number_of_queries(demo, queries_of, url):
     before = queries_of(url)
     programme = Programme.objects.get(slug="2018-2020")
     host = Organisation.objects.get(slug="schiedam")
+    topics = list(Topic.objects.originals())
     for n in range(10):
         day = timezone.localdate() + timedelta(days=(n - 5) * 40)
         Meeting.objects.create(
@@ -85,6 +90,7 @@ def test_lists_use_a_fixed_number_of_queries(demo, queries_of, url):
             number=100 + n,
             title=f"Extra {n}",
             slug=f"extra-{n}",
+            topic=topics[n % len(topics)],  # each shown by its name in the reader's language
             format="lab",
             date=day,
             host=host,

@@ -460,7 +460,13 @@ def test_existing_meetings_are_kept_and_counted_by_the_rules(scenario):
         meeting = plan.meetings[index]
         assert meeting.fixed and meeting.locked == frozenset(CELLS)
         # Every cell as it is, an empty chair or topic too.
-        assert (meeting.date, meeting.host_id, meeting.chair_id, meeting.format, meeting.topic_id) == (
+        assert (
+            meeting.date,
+            meeting.host_id,
+            meeting.chair_id,
+            meeting.format,
+            meeting.topic_id,
+        ) == (
             lock.date,
             lock.host_id,
             lock.chair_id,

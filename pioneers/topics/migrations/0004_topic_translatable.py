@@ -46,6 +46,12 @@ class Migration(migrations.Migration):
                 fields=("name", "locale"), name="topic_name_per_locale"
             ),
         ),
+        # A default first, so that going back can add the column again to existing rows.
+        migrations.AlterField(
+            model_name="topic",
+            name="name_en",
+            field=models.CharField(blank=True, default="", max_length=80),
+        ),
         migrations.RemoveField(
             model_name="topic",
             name="name_en",
