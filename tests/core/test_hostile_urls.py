@@ -91,6 +91,7 @@ EXAMPLES = {
     "practices:practice_reuse": lambda: {"pk": _practice().pk},
     "practices:nomination_triage": lambda: {"pk": _nomination().pk},
     "magazine:edition_pdf": lambda: {"pk": _edition().pk},
+    "search:topic": lambda: {"slug": _topic().slug},
 }
 
 
@@ -99,6 +100,12 @@ def _image_file():
 
     image = Image.objects.order_by("pk").first()
     return image.file.name if image else "original_images/missing.png"
+
+
+def _topic():
+    from pioneers.topics.models import Topic
+
+    return Topic.objects.originals().filter(meetings__isnull=False).order_by("pk").first()
 
 
 def _organisation():

@@ -73,3 +73,13 @@ def test_the_admin_lists_the_originals_and_offers_to_translate(client, demo):
     assert topic.get_translations().get().locale.language_code == "en"
     english = client.get("/admin/snippets/topics/topic/", {"locale": "en"}).content.decode()
     assert "Open government" in english
+
+
+def test_a_topic_that_meetings_are_about_cannot_be_deleted_in_the_admin(client, demo):
+    client.force_login(User.objects.get(email=COORDINATOR_EMAIL))
+    topic = Topic.objects.originals().filter(meetings__isnull=False).first()
+    url = f"/admin/snippets/topics/topic/delete/{topic.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200 and response.context["is_protected"]
+    client.post(url)
+    assert Topic.objects.originals().filter(pk=topic.pk).exists()
