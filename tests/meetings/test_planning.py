@@ -336,3 +336,44 @@ def test_the_admin_does_not_publish_an_incomplete_meeting(coordinator, programme
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.is_published and meeting.street_address == "Stadhuisplein 1"
+
+
+def test_a_programmes_topics_are_chosen_in_order_in_the_admin(coordinator, programme):
+    url = f"/admin/snippets/meetings/programme/edit/{programme.pk}/"
+    html = coordinator.get(url).content.decode()
+    assert 'name="topic_items-TOTAL_FORMS"' in html
+    budget, woo = (Topic.objects.originals().get(slug=s) for s in ("open-begroting", "woo"))
+    existing = list(programme.topic_items.all())
+    data = {
+        "name": programme.name,
+        "slug": programme.slug,
+        "start_date": "2030-01-01",
+        "end_date": "2031-12-31",
+        "cadence_months": 3,
+        "planned_meetings": 8,
+        "topic_items-TOTAL_FORMS": len(existing) + 2,
+        "topic_items-INITIAL_FORMS": len(existing),
+        "topic_items-MIN_NUM_FORMS": 0,
+        "topic_items-MAX_NUM_FORMS": 1000,
+    }
+    # The four topics the programme had go; the two chosen now come in their order.
+    for index, item in enumerate(existing):
+        data |= {
+            f"topic_items-{index}-id": item.pk,
+            f"topic_items-{index}-topic": item.topic_id,
+            f"topic_items-{index}-ORDER": index + 1,
+            f"topic_items-{index}-DELETE": "on",
+        }
+    new = len(existing)
+    data |= {
+        f"topic_items-{new}-id": "",
+        f"topic_items-{new}-topic": woo.pk,
+        f"topic_items-{new}-ORDER": new + 2,
+        f"topic_items-{new + 1}-id": "",
+        f"topic_items-{new + 1}-topic": budget.pk,
+        f"topic_items-{new + 1}-ORDER": new + 1,
+    }
+    response = coordinator.post(url, data)
+    assert response.status_code == 302
+    assert [i.topic for i in programme.topic_items.all()] == [budget, woo]
+    assert services.plan_programme(programme).meetings[0].topic_id == budget.pk
