@@ -139,3 +139,11 @@ def test_topic_labels_link_to_the_topic_page(client, demo):
     assert link in client.get(meeting.get_absolute_url()).content.decode()
     article = ArticlePage.objects.live().filter(topics=topic).first()
     assert link in client.get(article.url).content.decode()
+
+
+def test_site_search_finds_a_meeting_by_its_topic(client, demo):
+    meeting = Meeting.objects.filter(is_published=True).first()
+    meeting.topic = topic_get_or_create(name="Kwispelbeleid")
+    meeting.save()
+    html = client.get("/nl/zoeken/", {"q": "kwispelbeleid", "kind": "meeting"}).content.decode()
+    assert meeting.get_absolute_url() in html
