@@ -472,7 +472,7 @@ def generate(count: int) -> list[int]:
     municipalities = list(
         Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).values_list("pk", "name")
     )
-    topics = list(Topic.objects.values_list("pk", flat=True))
+    topics = list(Topic.objects.originals().values_list("pk", flat=True))
     content_type = ContentType.objects.get_for_model(PracticePage)
     values = [field for field, _label in PracticePage.VALUES]
 

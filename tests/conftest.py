@@ -25,6 +25,17 @@ def _fresh_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _network_language():
+    """Each test starts in the network's language: a request to an /en/ page activates English
+    for the rest of the thread, and URLs reversed after it would be English ones."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 

@@ -72,7 +72,7 @@ def load(stdout) -> None:
     if english:
         magazine_workflow_ensure(translate(index, english, **data["index"]["en"]))
     people = list(Person.objects.filter(public_profile=True).order_by("pk")[:12])
-    topics = Topic.objects.in_bulk(field_name="slug")
+    topics = {topic.slug: topic for topic in Topic.objects.originals()}
     towns = {o.cbs_code: o for o in Organisation.objects.exclude(cbs_code="")}
     meetings = {m.slug: m for m in Meeting.objects.all()}  # slugs are unique per locale
     count = 0

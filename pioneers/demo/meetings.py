@@ -19,11 +19,13 @@ from pioneers.meetings.models import (
     Format,
     Meeting,
     Programme,
+    ProgrammeTopic,
     Registration,
     default_times,
 )
 from pioneers.meetings.services import meetings_create_from_plan, plan_programme
 from pioneers.network.models import Organisation, Person
+from pioneers.topics.services import topic_get_or_create
 
 
 def _venue(host: Organisation) -> dict:
@@ -71,6 +73,15 @@ def _translate(meeting: Meeting, title: str) -> None:
         item.save(update_fields=["title"])
 
 
+def _topic_list(programme, names) -> None:
+    """The programme's topics in this order, each once."""
+    topics = dict.fromkeys(topic_get_or_create(name=name) for name in names)
+    ProgrammeTopic.objects.bulk_create(
+        ProgrammeTopic(programme=programme, topic=topic, sort_order=order)
+        for order, topic in enumerate(topics)
+    )
+
+
 def _seed_programme(stdout) -> None:
     data = read("meetings")
     spec = dict(data["seed_programme"])
@@ -78,9 +89,8 @@ def _seed_programme(stdout) -> None:
     if Programme.objects.filter(slug=spec["slug"]).exists():
         return
     english = _in_english()
-    programme = Programme.objects.create(
-        **spec, topics="\n".join(row["topic"] for row in data["seed_meetings"])
-    )
+    programme = Programme.objects.create(**spec)
+    _topic_list(programme, [row["topic"] for row in data["seed_meetings"]])
     if english:
         translation_save(programme, language="en", name=name_en)
     by_code = {o.cbs_code: o for o in Organisation.objects.exclude(cbs_code="")}
@@ -94,7 +104,7 @@ def _seed_programme(stdout) -> None:
             number=number,
             title=title,
             slug=slug_of(f"{row['date'].year}-{title}"),
-            topic=row["topic"],
+            topic=topic_get_or_create(name=row["topic"]),
             format=fmt,
             date=row["date"],
             start_time=start,
@@ -146,8 +156,8 @@ def _upcoming_programme(stdout, today: date) -> None:
         start_date=start,
         end_date=date(start.year + 2, start.month, 1) - timedelta(days=1),
         planned_meetings=8,
-        topics="\n".join(read("meetings")["upcoming_topics"]),
     )
+    _topic_list(programme, read("meetings")["upcoming_topics"])
     english = _in_english()
     if english:
         translation_save(programme, language="en", name=programme.name)
@@ -162,8 +172,8 @@ def _upcoming_programme(stdout, today: date) -> None:
         meeting.registration_opens_at = timezone.now() - timedelta(days=1)
         meeting.save()
         _add_agenda(meeting)
-        if english and meeting.topic in titles_en:
-            _translate(meeting, titles_en[meeting.topic])
+        if english and meeting.topic and meeting.topic.name in titles_en:
+            _translate(meeting, titles_en[meeting.topic.name])
     stdout.write(f"  meetings: programme {programme.name}, first 4 of 8 planned and published\n")
 
 

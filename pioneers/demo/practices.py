@@ -29,7 +29,7 @@ def load(stdout) -> None:
             cbs_code__in={row["municipality"] for row in data["practices"]}
         )
     }
-    topics = Topic.objects.in_bulk(field_name="slug")
+    topics = {topic.slug: topic for topic in Topic.objects.originals()}
     people = {}
     for person in Person.objects.select_related("organisation").order_by("pk"):
         people.setdefault(person.organisation.cbs_code if person.organisation else "", []).append(

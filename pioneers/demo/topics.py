@@ -1,13 +1,10 @@
 """Demo topics: what the 2018–2020 network talked about (``data/topics.toml``)."""
 
-from pioneers.core.slugs import slug_of
 from pioneers.demo.files import read
-from pioneers.topics.models import Topic
+from pioneers.topics.services import topic_get_or_create, topic_translate
 
 
 def load(stdout) -> None:
-    for topic in read("topics")["topics"]:
-        Topic.objects.get_or_create(
-            slug=slug_of(topic["name"]),
-            defaults={"name": topic["name"], "name_en": topic["name_en"]},
-        )
+    for row in read("topics")["topics"]:
+        topic = topic_get_or_create(name=row["name"])
+        topic_translate(topic=topic, language="en", name=row["name_en"])

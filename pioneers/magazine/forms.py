@@ -59,7 +59,7 @@ class ArticleSubmissionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["edition"].queryset = editions
         self.fields["edition"].label_from_instance = lambda e: f"{e.title} ({e.season})"
-        self.fields["topics"].queryset = Topic.objects.order_by("name")
+        self.fields["topics"].queryset = Topic.objects.originals().order_by("name")
         self.fields["topics"].label_from_instance = lambda t: t.label
         self.fields["municipalities"].queryset = current_members().filter(
             kind=Organisation.Kind.MUNICIPALITY

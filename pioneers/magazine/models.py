@@ -118,7 +118,11 @@ class ArticlePage(Page):
         limit_choices_to={"kind": "municipality"},
     )
     topics = ParentalManyToManyField(
-        "topics.Topic", verbose_name=_("topics"), blank=True, related_name="magazine_articles"
+        "topics.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="magazine_articles",
+        limit_choices_to=originals_only,
     )
     related_meetings = ParentalManyToManyField(
         "meetings.Meeting",

@@ -12,7 +12,7 @@ from pioneers.network.models import Organisation
 class MeetingFilterForm(forms.Form):
     """Filters of the meeting lists; an unknown value is an error message, never a crash."""
 
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)  # a topic's slug
     format = forms.ChoiceField(
         label=_("Format"), required=False, choices=[("", _("All formats")), *Format.choices]
     )
@@ -20,7 +20,7 @@ class MeetingFilterForm(forms.Form):
 
     def __init__(self, *args, topics=(), years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = [("", _("All topics")), *((t, t) for t in topics)]
+        self.fields["topic"].choices = [("", _("All topics")), *((t.slug, t.label) for t in topics)]
         self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
 
 
@@ -113,7 +113,7 @@ class AvailabilityForm(forms.Form):
         return parse_dates(self.cleaned_data["blocked_dates"])
 
 
-PLAN_FIELDS = ("date", "host_id", "chair_id", "format", "topic")
+PLAN_FIELDS = ("date", "host_id", "chair_id", "format", "topic_id")
 
 
 class PlanRowForm(forms.Form):
@@ -127,18 +127,21 @@ class PlanRowForm(forms.Form):
         label=_("Guest chair"), coerce=int, required=False, empty_value=None
     )
     format = forms.ChoiceField(label=_("Format"), choices=Format.choices)
-    topic = forms.CharField(label=_("Topic"), required=False, max_length=120)
+    topic_id = forms.TypedChoiceField(
+        label=_("Topic"), coerce=int, required=False, empty_value=None
+    )
     lock_date = forms.BooleanField(label=_("Lock the date"), required=False)
     lock_host_id = forms.BooleanField(label=_("Lock the host"), required=False)
     lock_chair_id = forms.BooleanField(label=_("Lock the guest chair"), required=False)
     lock_format = forms.BooleanField(label=_("Lock the format"), required=False)
-    lock_topic = forms.BooleanField(label=_("Lock the topic"), required=False)
+    lock_topic_id = forms.BooleanField(label=_("Lock the topic"), required=False)
 
-    def __init__(self, *args, members=(), **kwargs):
+    def __init__(self, *args, members=(), topics=(), **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(m.pk, m.name) for m in members]
         self.fields["host_id"].choices = choices
         self.fields["chair_id"].choices = [("", "—"), *choices]
+        self.fields["topic_id"].choices = [("", "—"), *((t.pk, t.label) for t in topics)]
 
     def locks(self, proposed: dict) -> dict:
         """The cells to keep: ticked ones, and those the coordinator changed."""

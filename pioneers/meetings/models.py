@@ -24,7 +24,11 @@ from wagtail.admin.panels import (
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
-from pioneers.core.translations import TranslatableContent, TranslatableContentForm
+from pioneers.core.translations import (
+    TranslatableContent,
+    TranslatableContentForm,
+    originals_only,
+)
 from pioneers.network.models import Organisation, Person
 
 
@@ -42,7 +46,7 @@ def default_times(format: str) -> tuple[time, time]:
     return time(13, 30), time(17, 0)
 
 
-class Programme(TranslatableContent):
+class Programme(TranslatableContent, ClusterableModel):
     """A series of meetings over a period, such as "2018–2020", with its rotation rules.
 
     A translation (another locale) gives the name only; see ``pioneers.core.translations``.
@@ -62,11 +66,6 @@ class Programme(TranslatableContent):
     allow_same_host_and_chair = models.BooleanField(
         _("a host may also chair its own meeting"), default=False
     )
-    topics = models.TextField(
-        _("topics"),
-        blank=True,
-        help_text=_("One per line, in order of preference; the planner assigns them."),
-    )
     # Cells of the planner that the coordinator fixed: {"3": {"host_id": 12, "date": "…"}}.
     plan_locks = models.JSONField(default=dict, blank=True, editable=False)
 
@@ -76,7 +75,12 @@ class Programme(TranslatableContent):
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         FieldRowPanel([FieldPanel("cadence_months"), FieldPanel("planned_meetings")]),
         FieldPanel("allow_same_host_and_chair"),
-        FieldPanel("topics"),
+        InlinePanel(
+            "topic_items",
+            heading=_("Topics"),
+            label=_("topic"),
+            help_text=_("In order of preference; the planner assigns them."),
+        ),
     ]
 
     class Meta(TranslatableContent.Meta):
@@ -98,9 +102,20 @@ class Programme(TranslatableContent):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end lies before the start.")})
 
-    @property
-    def topic_list(self) -> list[str]:
-        return [t.strip() for t in self.topics.splitlines() if t.strip()]
+
+class ProgrammeTopic(Orderable):
+    """A topic of a programme's list, which the planner assigns in this order."""
+
+    programme = ParentalKey(Programme, on_delete=models.CASCADE, related_name="topic_items")
+    topic = models.ForeignKey(
+        "topics.Topic",
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=originals_only,
+    )
+
+    panels = [FieldPanel("topic")]
 
 
 class Availability(models.Model):
@@ -177,7 +192,17 @@ class Meeting(DraftStateMixin, RevisionMixin, TranslatableContent, index.Indexed
     number = models.PositiveSmallIntegerField(_("number in the programme"))
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200)
-    topic = models.CharField(_("topic"), max_length=120, blank=True)
+    # PROTECT: a topic that meetings were about stays until they point elsewhere (the admin
+    # lists them); SET_NULL would silently drop what past meetings and their reports were on.
+    topic = models.ForeignKey(
+        "topics.Topic",
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        limit_choices_to=originals_only,
+    )
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
     description = models.TextField(_("description"), blank=True)
     date = models.DateField(_("date"))
@@ -231,7 +256,7 @@ class Meeting(DraftStateMixin, RevisionMixin, TranslatableContent, index.Indexed
 
     search_fields = [
         index.SearchField("title", boost=2),
-        index.SearchField("topic"),
+        index.RelatedFields("topic", [index.SearchField("name")]),
         index.SearchField("description"),
         index.SearchField("city"),
         index.SearchField("case_challenge"),

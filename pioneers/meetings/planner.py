@@ -22,7 +22,7 @@ The rules, in the order the plan is built:
   (``chair_counts``), never the host unless allowed.
 - date: a permitted weekday in the meeting's quarter, closest to its middle, avoiding public
   holidays, the host region's school holidays and the host's and chair's blocked dates.
-- topic: the next unused topic of the list.
+- topic: the next unused topic of the list (topics are ids; the caller knows their names).
 """
 
 import datetime as dt
@@ -101,7 +101,7 @@ class Lock:
     host_id: int | None = None
     chair_id: int | None = None
     format: str | None = None
-    topic: str | None = None
+    topic_id: int | None = None
     fixed: bool = False
 
     def cells(self) -> frozenset[str]:
@@ -112,7 +112,7 @@ class Lock:
             "host": self.host_id,
             "chair": self.chair_id,
             "format": self.format,
-            "topic": self.topic,
+            "topic": self.topic_id,
         }
         return frozenset(cell for cell, value in values.items() if value is not None)
 
@@ -126,7 +126,7 @@ class PlannedMeeting:
     host_id: int | None
     chair_id: int | None
     format: str
-    topic: str
+    topic_id: int | None
     reasons: dict[str, str]  # one per cell: "date", "host", "chair", "format", "topic"
     locked: frozenset[str] = frozenset()
     fixed: bool = False
@@ -153,7 +153,7 @@ def plan_rotation(
     start: dt.date,
     meetings: int,
     members: Sequence[Member],
-    topics: Sequence[str] = (),
+    topics: Sequence[int] = (),
     cadence_months: int = 3,
     weekdays: Iterable[int] = DEFAULT_WEEKDAYS,
     allow_same_host_and_chair: bool = False,
@@ -196,7 +196,7 @@ def plan_rotation(
             host_id=hosts[i],
             chair_id=chairs[i],
             format=formats[i],
-            topic=topics_[i],
+            topic_id=topics_[i],
             reasons={
                 "date": date_reasons[i],
                 "host": host_reasons[i],
@@ -877,20 +877,20 @@ def _least_bad_day(ctx: _Context, i: int, host_id, chair_id) -> dt.date | None:
 # --- Topics --------------------------------------------------------------------------------
 
 
-def _plan_topics(ctx: _Context, topics: Sequence[str]) -> tuple[list[str], list[str]]:
-    taken = {ctx.lock(i).topic for i in range(ctx.n)} - {None}
-    queue = [t for t in dict.fromkeys(t.strip() for t in topics) if t and t not in taken]
+def _plan_topics(ctx: _Context, topics: Sequence[int]) -> tuple[list[int | None], list[str]]:
+    taken = {ctx.lock(i).topic_id for i in range(ctx.n)} - {None}
+    queue = [t for t in dict.fromkeys(topics) if t is not None and t not in taken]
     chosen, reasons = [], []
     for i in range(ctx.n):
         lock = ctx.lock(i)
-        if lock.topic is not None or lock.fixed:
-            chosen.append(lock.topic or "")
+        if lock.topic_id is not None or lock.fixed:
+            chosen.append(lock.topic_id)
             reasons.append(ctx.kept_reason(i))
         elif queue:
             chosen.append(queue.pop(0))
             reasons.append(_render(_("Next topic on the list")))
         else:
-            chosen.append("")
+            chosen.append(None)
             reasons.append(_render(_("No topic left on the list; choose one")))
     return chosen, reasons
 

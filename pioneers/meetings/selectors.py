@@ -9,15 +9,24 @@ from pioneers.core.translations import default_language, with_translations
 from pioneers.meetings.models import AgendaItem, Meeting, Programme, Registration
 from pioneers.meetings.rules import attends_members_meetings, hosts
 from pioneers.network.models import Organisation, Person
+from pioneers.topics.models import Topic
+
+
+def with_topic(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Meetings with their topic's name in the reader's language, in one query for all."""
+    return meetings.prefetch_related(Prefetch("topic", queryset=Topic.objects.all()))
 
 
 def _published() -> QuerySet[Meeting]:
-    return Meeting.objects.filter(live=True).select_related("host", "guest_chair", "programme")
+    return with_topic(
+        Meeting.objects.filter(live=True).select_related("host", "guest_chair", "programme")
+    )
 
 
 def meetings_list(
     *, past: bool, topic: str = "", format: str = "", year: int | None = None
 ) -> QuerySet[Meeting]:
+    """Published meetings to come or held; ``topic`` is a topic's slug."""
     today = timezone.localdate()
     meetings = _published()
     if past:
@@ -25,7 +34,7 @@ def meetings_list(
     else:
         meetings = meetings.filter(date__gte=today).order_by("date", "start_time")
     if topic:
-        meetings = meetings.filter(topic=topic)
+        meetings = meetings.filter(topic__slug=topic)
     if format:
         meetings = meetings.filter(format=format)
     if year:
@@ -36,21 +45,35 @@ def meetings_list(
 
 
 def filter_choices() -> dict:
-    """Topics and years that published meetings have, for the filter form; cached."""
-    return cached("meetings:filter-choices", _filter_choices, tags=["meetings"])
+    """Topics (by label) and years that published meetings have, for the filter form.
+
+    Which ones is cached; the topics' names are read in the reader's language.
+    """
+    choices = cached("meetings:filter-choices", _filter_choices, tags=["meetings"])
+    topics = Topic.objects.filter(pk__in=choices["topic_ids"])
+    return {"topics": sorted(topics, key=lambda t: t.label.lower()), "years": choices["years"]}
 
 
 def _filter_choices() -> dict:
     meetings = Meeting.objects.filter(live=True)
-    topics = sorted(set(meetings.exclude(topic="").values_list("topic", flat=True)))
+    topic_ids = sorted(set(meetings.exclude(topic=None).values_list("topic", flat=True)))
     years = sorted({d.year for d in meetings.dates("date", "year")}, reverse=True)
-    return {"topics": topics, "years": years}
+    return {"topic_ids": topic_ids, "years": years}
+
+
+def topic_choices() -> list[Topic]:
+    """Every topic a meeting can be about, by its name in the reader's language."""
+    return sorted(Topic.objects.originals(), key=lambda t: t.label.lower())
+
+
+def programme_meetings(programme: Programme) -> QuerySet[Meeting]:
+    return with_topic(programme.meetings.select_related("host", "guest_chair"))
 
 
 def meeting_detail(slug: str, *, include_unpublished: bool = False) -> Meeting | None:
     """One meeting with its text, programme and agenda in the reader's language where
     translated (``meeting.text``, ``meeting.agenda``)."""
-    meetings = Meeting.objects.select_related("host", "guest_chair", "programme")
+    meetings = with_topic(Meeting.objects.select_related("host", "guest_chair", "programme"))
     if not include_unpublished:
         meetings = meetings.filter(live=True)
     meeting = (

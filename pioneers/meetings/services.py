@@ -41,6 +41,7 @@ from pioneers.meetings.models import (
 from pioneers.meetings.selectors import is_network_member, registrations_of
 from pioneers.network.models import Organisation, Person
 from pioneers.network.selectors import current_members
+from pioneers.topics.models import Topic
 
 CHECKIN_SALT = "pioneers.meetings.checkin"
 REMINDER_BEFORE = timedelta(days=2)
@@ -646,6 +647,7 @@ def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
 
     existing = set(programme.meetings.values_list("number", flat=True))
     hosts = Organisation.objects.in_bulk([m.host_id for m in plan.meetings if m.host_id])
+    topics = Topic.objects.originals().in_bulk([m.topic_id for m in plan.meetings if m.topic_id])
     created = []
     with transaction.atomic():
         for planned in plan.meetings:
@@ -653,7 +655,8 @@ def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
             host = hosts.get(planned.host_id)
             if number in existing or host is None or planned.date is None:
                 continue
-            title = planned.topic or str(Format(planned.format).label).capitalize()
+            topic = topics.get(planned.topic_id)
+            title = topic.name if topic else str(Format(planned.format).label).capitalize()
             start_time, end_time = default_times(planned.format)
             slug = unique_slug(
                 f"{planned.date.year}-{number}-{title}",
@@ -665,7 +668,7 @@ def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
                 number=number,
                 title=title,
                 slug=slug,
-                topic=planned.topic,
+                topic=topic,
                 format=planned.format,
                 date=planned.date,
                 start_time=start_time,
@@ -777,6 +780,9 @@ def plan_programme(programme):
     ]
     known = {m.id for m in members}
     count = max([programme.planned_meetings, *(m.number for m in existing)])
+    topic_list = [item.topic_id for item in programme.topic_items.all()]
+    # A locked topic that was deleted since is planned anew.
+    topic_ids = set(Topic.objects.originals().values_list("pk", flat=True))
     locked = {}
     for index, lock in _locks_from_json(programme.plan_locks).items():
         if index < count:  # a lock of a meeting the programme no longer plans is dropped
@@ -785,7 +791,7 @@ def plan_programme(programme):
                 host_id=lock.host_id if lock.host_id in known else None,
                 chair_id=lock.chair_id if lock.chair_id in known else None,
                 format=lock.format,
-                topic=lock.topic,
+                topic_id=lock.topic_id if lock.topic_id in topic_ids else None,
             )
     for meeting in existing:
         locked[meeting.number - 1] = Lock(
@@ -794,7 +800,7 @@ def plan_programme(programme):
             host_id=meeting.host_id,
             chair_id=meeting.guest_chair_id,
             format=meeting.format,
-            topic=meeting.topic,
+            topic_id=meeting.topic_id,
         )
     chair_counts = dict(
         Meeting.objects.exclude(programme=programme)
@@ -807,7 +813,7 @@ def plan_programme(programme):
         start=programme.start_date,
         meetings=count,
         members=members,
-        topics=programme.topic_list,
+        topics=topic_list,
         cadence_months=programme.cadence_months,
         allow_same_host_and_chair=programme.allow_same_host_and_chair,
         chair_counts=chair_counts,

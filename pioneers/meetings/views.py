@@ -455,7 +455,7 @@ def availability(request, slug):
     )
 
 
-def _plan_rows(plan, members, data=None):
+def _plan_rows(plan, members, topics, data=None):
     """(planned, proposed cells, form) per meeting; no form for a meeting that exists."""
     rows = []
     for planned in plan.meetings:
@@ -467,11 +467,13 @@ def _plan_rows(plan, members, data=None):
             "host_id": planned.host_id,
             "chair_id": planned.chair_id,
             "format": planned.format,
-            "topic": planned.topic,
+            "topic_id": planned.topic_id,
         }
         locked = {f"lock_{f}": f.removesuffix("_id") in planned.locked for f in PLAN_FIELDS}
         initial = {**proposed, **locked}
-        form = PlanRowForm(data, prefix=f"m{planned.index}", initial=initial, members=members)
+        form = PlanRowForm(
+            data, prefix=f"m{planned.index}", initial=initial, members=members, topics=topics
+        )
         rows.append((planned, proposed, form))
     return rows
 
@@ -495,7 +497,8 @@ def planner(request, slug):
         )
         return redirect("meetings:planner", slug=slug)
     members = list(current_members().order_by("name"))
-    rows = _plan_rows(plan, members, request.POST if request.method == "POST" else None)
+    topics = selectors.topic_choices()
+    rows = _plan_rows(plan, members, topics, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         forms = [(p, proposed, form) for p, proposed, form in rows if form is not None]
         if all(form.is_valid() for _p, _proposed, form in forms):
@@ -505,7 +508,7 @@ def planner(request, slug):
             return redirect("meetings:planner", slug=slug)
         messages.error(request, _("Some cells are not valid; nothing was changed."))
     names = {m.pk: m.name for m in members}
-    existing = {m.number: m for m in programme.meetings.select_related("host", "guest_chair")}
+    existing = {m.number: m for m in selectors.programme_meetings(programme)}
     return TemplateResponse(
         request,
         "meetings/planner.html",

@@ -19,11 +19,13 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from pioneers.core.snippets import OriginalsIndexView
 from pioneers.meetings.models import Meeting, Programme, Registration
 from pioneers.meetings.services import ATTENDANCE_CORRECTED, REGISTRANTS_EMAILED, meeting_update
 
 
 class ProgrammeViewSet(SnippetViewSet):
+    index_view_class = OriginalsIndexView
     model = Programme
     icon = "date"
     menu_label = _("Programmes")
@@ -63,6 +65,7 @@ class MeetingEditView(EditView):
 
 
 class MeetingViewSet(SnippetViewSet):
+    index_view_class = OriginalsIndexView
     model = Meeting
     edit_view_class = MeetingEditView
     icon = "calendar"
@@ -77,7 +80,7 @@ class MeetingViewSet(SnippetViewSet):
         LiveStatusTagColumn(label=_("Publication")),
     ]
     list_filter = ["programme", "status", "format", "live"]
-    search_fields = ["title", "topic"]
+    search_fields = ["title", "topic__name"]
     # The list searches these columns in the database, on SQLite as on PostgreSQL: Wagtail's
     # search index cannot be limited to chosen fields on SQLite ("no such column").
     search_backend_name = None

@@ -26,7 +26,9 @@ class PracticeFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.options = {
-            "topic": [(t.slug, t.label) for t in Topic.objects.all()],
+            "topic": sorted(
+                ((t.slug, t.label) for t in Topic.objects.originals()), key=lambda o: o[1].lower()
+            ),
             "value": [(field, label) for field, label in PracticePage.VALUES],
             "province": list(
                 Organisation.objects.filter(kind=Organisation.Kind.PROVINCE)

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from pioneers.core.cache import cached, page_depends_on
 from pioneers.core.pages import RICH_TEXT_FEATURES, AttachedDocument, SectionIndexPage
+from pioneers.core.translations import originals_only
 
 
 class PracticeIndexPage(SectionIndexPage):
@@ -62,7 +63,9 @@ class PracticePage(Page):
         related_name="practices",
         limit_choices_to={"kind": "municipality"},
     )
-    topics = ParentalManyToManyField("topics.Topic", verbose_name=_("topics"), blank=True)
+    topics = ParentalManyToManyField(
+        "topics.Topic", verbose_name=_("topics"), blank=True, limit_choices_to=originals_only
+    )
     transparency = models.BooleanField(_("transparency"), default=False)
     participation = models.BooleanField(_("participation"), default=False)
     accountability = models.BooleanField(_("accountability"), default=False)
@@ -114,7 +117,7 @@ class PracticePage(Page):
         index.SearchField("result"),
         index.SearchField("lessons"),
         index.RelatedFields("municipality", [index.SearchField("name")]),
-        index.RelatedFields("topics", [index.SearchField("name"), index.SearchField("name_en")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("status"),
         index.FilterField("municipality"),
         index.FilterField("transparency"),

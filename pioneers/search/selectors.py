@@ -1,8 +1,10 @@
 """Site-wide search: what it looks in (practices, reports, articles, meetings, organisations,
-pages) and the hits per kind; the search backends are in ``pioneers.core.search``."""
+pages) and the hits per kind; the search backends are in ``pioneers.core.search``. And a
+topic's page: everything of every app on one topic."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -10,7 +12,9 @@ from wagtail.search.backends import get_search_backend
 
 from pioneers.core import search
 from pioneers.core.cache import cached
+from pioneers.core.languages import current_language
 from pioneers.core.search import bounded, highlight, plain_text, words
+from pioneers.core.translations import with_translations
 from pioneers.magazine.selectors import searchable_articles
 from pioneers.meetings.models import Meeting
 from pioneers.network.selectors import approved_organisations
@@ -18,6 +22,7 @@ from pioneers.practices.models import PracticePage
 from pioneers.publications.models import ContentPage
 from pioneers.reports.models import ReportPage
 from pioneers.search.forms import SiteSearchForm
+from pioneers.topics.models import Topic
 
 SEARCH_PREVIEW = 5  # results per kind on the overview; "show all" pages through one kind
 
@@ -45,7 +50,7 @@ def _search_sources() -> dict:
             Meeting.objects.filter(live=True),
             lambda m: (
                 m.get_absolute_url(),
-                m.description or m.topic,
+                m.description or (m.topic.name if m.topic else ""),
                 f"{date_format(m.date)} · {m.city}",
             ),
         ),
@@ -110,7 +115,12 @@ def site_search(params, *, per_page: int = 20) -> dict:
     return context
 
 
-SEARCH_RELATED = {"practice": ["municipality"], "report": ["meeting"], "article": ["locale"]}
+SEARCH_RELATED = {
+    "practice": ["municipality"],
+    "report": ["meeting"],
+    "article": ["locale"],
+    "meeting": ["topic"],
+}
 
 
 def _with_related(kind: str, hits: list) -> list:
@@ -142,3 +152,63 @@ def _language_of(hit) -> str:
         "locale-languages", lambda: dict(Locale.objects.values_list("pk", "language_code"))
     )
     return languages.get(locale_id, settings.LANGUAGE_CODE)
+
+
+def topic_page(slug: str) -> dict | None:
+    """A topic with what the network has on it, or None for an unknown slug.
+
+    Published meetings (to come first, soonest first; then held, latest first), the reports
+    of those meetings, and the live, public practices and magazine articles. A page in
+    several languages is listed once, in the reader's where it has one.
+    """
+    topic = Topic.objects.originals().filter(slug=slug).first()
+    if topic is None:
+        return None
+    today = timezone.localdate()
+    meetings = with_translations(
+        Meeting.objects.filter(live=True, topic=topic)
+        .select_related("host")
+        .order_by("date", "start_time")
+    )
+    upcoming = [m for m in meetings if m.date >= today]
+    held = [m for m in reversed(meetings) if m.date < today]
+    reports = _in_reader_language(
+        ReportPage.objects.live()
+        .public()
+        .filter(meeting__in=[m.pk for m in meetings])
+        .select_related("meeting", "locale")
+        .order_by("-meeting__date")
+    )
+    practices = _in_reader_language(
+        PracticePage.objects.live()
+        .public()
+        .filter(topics=topic)
+        .select_related("municipality", "locale")
+        .order_by("title")
+    )
+    return {
+        "topic": topic,
+        "meetings": [*upcoming, *held],
+        "upcoming_count": len(upcoming),
+        "reports": reports,
+        "practices": practices,
+        "articles": _in_reader_language(
+            searchable_articles()
+            .filter(topics=topic)
+            .select_related("locale")
+            .order_by("-first_published_at", "title")
+        ),
+    }
+
+
+def _in_reader_language(pages) -> list:
+    """One page per translation key: the one in the reader's language, else the first."""
+    language = current_language()
+    chosen = {}
+    for page in pages:
+        kept = chosen.get(page.translation_key)
+        if kept is None or (
+            page.locale.language_code == language and kept.locale.language_code != language
+        ):
+            chosen[page.translation_key] = page
+    return list(chosen.values())

@@ -7,7 +7,7 @@ from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
-MEETING = "2027-1-woo-verzoeken-sneller-afhandelen"
+MEETING = "2027-1-woo-verzoeken"
 
 
 def main_of(client, url: str):

@@ -91,6 +91,7 @@ EXAMPLES = {
     "practices:practice_reuse": lambda: {"pk": _practice().pk},
     "practices:nomination_triage": lambda: {"pk": _nomination().pk},
     "magazine:edition_pdf": lambda: {"pk": _edition().pk},
+    "search:topic": lambda: {"slug": _topic().slug},
 }
 
 
@@ -99,6 +100,12 @@ def _image_file():
 
     image = Image.objects.order_by("pk").first()
     return image.file.name if image else "original_images/missing.png"
+
+
+def _topic():
+    from pioneers.topics.models import Topic
+
+    return Topic.objects.originals().filter(meetings__isnull=False).order_by("pk").first()
 
 
 def _organisation():
@@ -442,7 +449,7 @@ def test_coordinators_search_organisations_in_the_admin(client, demo):
 def test_coordinators_search_meetings_in_the_admin(client, demo):
     meeting = _meeting()
     client = _logged_in(client, COORDINATOR_EMAIL)
-    by_topic = client.get("/admin/snippets/meetings/meeting/", {"q": meeting.topic[1:-1]})
+    by_topic = client.get("/admin/snippets/meetings/meeting/", {"q": meeting.topic.name[1:-1]})
     assert by_topic.status_code == 200
     assert meeting.title in by_topic.content.decode()
     nothing = client.get("/admin/snippets/meetings/meeting/", {"q": "zzzqqq"})

@@ -11,7 +11,7 @@ from pioneers.demo.loader import COORDINATOR_EMAIL
 pytestmark = pytest.mark.django_db
 
 KICK_OFF = "/nl/bijeenkomsten/2018-aftrap-wat-maakt-een-gemeente-open/"
-NEXT_MEETING = "/nl/bijeenkomsten/2027-1-woo-verzoeken-sneller-afhandelen/"
+NEXT_MEETING = "/nl/bijeenkomsten/2027-1-woo-verzoeken/"
 # YYYY-MM-DD, optionally with a time to the minute or second and an offset: what <time> accepts.
 MACHINE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?")
 
@@ -35,7 +35,7 @@ def coordinator_client(client, demo):
     [
         "/nl/leden/",
         NEXT_MEETING,
-        "/en/meetings/2027-1-woo-verzoeken-sneller-afhandelen/",
+        "/en/meetings/2027-1-woo-verzoeken/",
         KICK_OFF + "gasten/",
         "/nl/bijeenkomsten/aanwezigheid/",
         "/nl/pioniers/",

@@ -16,16 +16,20 @@ pytestmark = pytest.mark.e2e
 
 def test_plan_publish_register_and_check_in(site, page, audit, console, django_code):
     with django_code():
-        from pioneers.meetings.models import Programme
+        from pioneers.meetings.models import Programme, ProgrammeTopic
+        from pioneers.topics.services import topic_get_or_create
 
-        Programme.objects.create(
+        programme = Programme.objects.create(
             name="2031–2032",
             slug="2031-2032",
             start_date=date(2031, 1, 1),
             end_date=date(2032, 12, 31),
             planned_meetings=8,
-            topics="Open data\nParticipatie\nWoo-verzoeken\nAlgoritmes",
         )
+        for order, name in enumerate(["Open data", "Participatie", "Woo-verzoeken", "Algoritmes"]):
+            ProgrammeTopic.objects.create(
+                programme=programme, topic=topic_get_or_create(name=name), sort_order=order
+            )
     problems = []
 
     # The coordinator plans: makes meeting 1 a residents' meeting, re-plans, creates drafts.

@@ -14,8 +14,8 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 TABLE_PAGES = [
     "/nl/leden/",
-    "/nl/bijeenkomsten/2027-1-woo-verzoeken-sneller-afhandelen/",
-    "/en/meetings/2027-1-woo-verzoeken-sneller-afhandelen/",
+    "/nl/bijeenkomsten/2027-1-woo-verzoeken/",
+    "/en/meetings/2027-1-woo-verzoeken/",
     "/nl/bijeenkomsten/2018-aftrap-wat-maakt-een-gemeente-open/gasten/",
     "/nl/bijeenkomsten/aanwezigheid/",
     "/nl/pioniers/",

@@ -54,7 +54,10 @@ PROVINCES = {
     "Limburg": (51.21006, 5.9335),
 }
 MOSTLY_TRUE = st.sampled_from([True, True, True, False])
-TOPICS = ["Open data", "Woo", "Participatie", "Open besluitvorming", "Algoritmes"]
+# Topic ids, as the planner gets them: Open data, Woo, Participatie, Open besluitvorming,
+# Algoritmes; and Open overheid, not on the list.
+TOPICS = [101, 102, 103, 104, 105]
+WOO, OPEN_GOVERNMENT = 102, 106
 
 
 # --- Independent statements of the rules ---------------------------------------------------
@@ -243,7 +246,7 @@ def scenarios_with_locks(draw, **kwargs):
             host_id=draw(st.none() | st.sampled_from(ids)),
             chair_id=draw(st.none() | st.sampled_from(ids)),
             format=draw(st.none() | st.sampled_from(FORMATS)),
-            topic=draw(st.none() | st.sampled_from([*TOPICS, ""])),
+            topic_id=draw(st.none() | st.sampled_from(TOPICS)),
         )
     scenario["locked"] = locks
     return scenario
@@ -266,7 +269,7 @@ def scenarios_with_fixed(draw, **kwargs):
             host_id=host_id,
             chair_id=draw(st.none() | st.sampled_from(ids)),
             format=draw(st.sampled_from(FORMATS)),
-            topic=draw(st.none() | st.sampled_from([*TOPICS, ""])),
+            topic_id=draw(st.none() | st.sampled_from(TOPICS)),
         )
     scenario["locked"] = locks
     return scenario
@@ -431,7 +434,7 @@ def test_locked_cells_are_kept_exactly(scenario):
             ("host_id", "host_id"),
             ("chair_id", "chair_id"),
             ("format", "format"),
-            ("topic", "topic"),
+            ("topic_id", "topic_id"),
         ):
             if getattr(lock, cell) is not None:
                 assert getattr(meeting, attribute) == getattr(lock, cell)
@@ -441,8 +444,8 @@ def test_locked_cells_are_kept_exactly(scenario):
             assert meeting.host_id not in locked_hosts  # a locked host is a used venue
         if "format" not in meeting.locked and meeting.format == RESIDENTS:
             assert members[meeting.host_id].is_municipality  # never proposed outside city hall
-    topics = [m.topic for m in plan.meetings if "topic" not in m.locked and m.topic]
-    locked_topics = {lock.topic for lock in scenario["locked"].values()} - {None}
+    topics = [m.topic_id for m in plan.meetings if "topic" not in m.locked and m.topic_id]
+    locked_topics = {lock.topic_id for lock in scenario["locked"].values()} - {None}
     assert len(set(topics)) == len(topics)
     assert not set(topics) & locked_topics
 
@@ -457,20 +460,26 @@ def test_existing_meetings_are_kept_and_counted_by_the_rules(scenario):
         meeting = plan.meetings[index]
         assert meeting.fixed and meeting.locked == frozenset(CELLS)
         # Every cell as it is, an empty chair or topic too.
-        assert (meeting.date, meeting.host_id, meeting.chair_id, meeting.format, meeting.topic) == (
+        assert (
+            meeting.date,
+            meeting.host_id,
+            meeting.chair_id,
+            meeting.format,
+            meeting.topic_id,
+        ) == (
             lock.date,
             lock.host_id,
             lock.chair_id,
             lock.format,
-            lock.topic or "",
+            lock.topic_id,
         )
         assert set(meeting.reasons.values()) == {"The meeting exists; kept as it is"}
     fixed_hosts = {lock.host_id for lock in fixed.values()}
-    fixed_topics = {lock.topic for lock in fixed.values()} - {None, ""}
+    fixed_topics = {lock.topic_id for lock in fixed.values()} - {None}
     for meeting in plan.meetings:
         if not meeting.fixed:
             assert "host" in meeting.locked or meeting.host_id not in fixed_hosts
-            assert "topic" in meeting.locked or meeting.topic not in fixed_topics
+            assert "topic" in meeting.locked or meeting.topic_id not in fixed_topics
     # The fairness figures describe the whole programme, existing meetings included.
     members = {m.id: m for m in scenario["members"]}
     hosts = [members[m.host_id] for m in plan.meetings if m.host_id is not None]
@@ -605,7 +614,7 @@ def test_seed_programme_follows_every_rule():
             for m in meetings
         )
     assert {m.format for m in meetings} == set(FORMATS)
-    assert [m.topic for m in meetings] == [*TOPICS, "", "", ""]
+    assert [m.topic_id for m in meetings] == [*TOPICS, None, None, None]
     for m in meetings:
         host = members[m.host_id]
         assert not is_school_holiday(m.date, host.region)
@@ -658,13 +667,13 @@ def test_chair_counts_decide_who_chairs_first():
 def test_replan_around_a_locked_host_and_format():
     first = seed_plan()
     moved = first.meetings[5].host_id
-    locked = {2: Lock(host_id=moved, format="conference", topic="Woo")}
+    locked = {2: Lock(host_id=moved, format="conference", topic_id=WOO)}
     plan = seed_plan(locked=locked)
     assert plan.meetings[2].host_id == moved
     assert plan.meetings[2].format == "conference"
     assert plan.meetings[2].locked == frozenset({"host", "format", "topic"})
     assert [m.host_id for m in plan.meetings].count(moved) == 1
-    assert [m.topic for m in plan.meetings].count("Woo") == 1
+    assert [m.topic_id for m in plan.meetings].count(WOO) == 1
     assert plan.meetings[1].format != "conference" != plan.meetings[3].format
     assert plan.warnings == ()
 
@@ -690,7 +699,7 @@ def test_existing_meetings_stay_and_the_rest_is_planned_around_them():
             host_id=fresh.meetings[1].host_id,
             chair_id=first.chair_id,
             format=first.format,
-            topic="Open overheid",
+            topic_id=OPEN_GOVERNMENT,
         ),
         2: Lock(fixed=True, date=date(2019, 4, 11), host_id=9000, format="lab"),
     }
@@ -703,13 +712,13 @@ def test_existing_meetings_stay_and_the_rest_is_planned_around_them():
     )
     meetings = plan.meetings
     assert meetings[0].host_id == fresh.meetings[1].host_id and meetings[0].fixed
-    assert (meetings[2].host_id, meetings[2].chair_id, meetings[2].topic) == (9000, None, "")
+    assert (meetings[2].host_id, meetings[2].chair_id, meetings[2].topic_id) == (9000, None, None)
     hosts = [m.host_id for m in meetings]
     assert len(set(hosts)) == 8  # the planner moved meeting 2 elsewhere
     # The former member is proposed for nothing and travels nowhere.
     assert hosts.count(9000) == 1 and 9000 not in [m.chair_id for m in meetings]
     assert 9000 not in plan.travel_km and len(plan.travel_km) == len(seed_members())
-    assert "Open overheid" not in [m.topic for m in meetings[1:]]
+    assert OPEN_GOVERNMENT not in [m.topic_id for m in meetings[1:]]
     assert plan.violated_rules == (RULE_CHAIR_ROTATION,)  # meeting 3 has no guest chair
 
 

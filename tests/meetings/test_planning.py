@@ -10,8 +10,17 @@ from django.utils import timezone, translation
 
 from pioneers.core.models import User
 from pioneers.meetings import services
-from pioneers.meetings.models import Availability, Format, Meeting, Programme, Registration
+from pioneers.meetings.models import (
+    Availability,
+    Format,
+    Meeting,
+    Programme,
+    ProgrammeTopic,
+    Registration,
+)
 from pioneers.network.models import Organisation
+from pioneers.topics.models import Topic
+from pioneers.topics.services import topic_get_or_create
 from tests.admin_forms import admin_form
 
 # The admin's Publish button.
@@ -20,14 +29,17 @@ PUBLISH = {"action-publish": "action-publish"}
 
 @pytest.fixture
 def programme(demo):
-    return Programme.objects.create(
+    programme = Programme.objects.create(
         name="2030–2031",
         slug="2030-2031",
         start_date=date(2030, 1, 1),
         end_date=date(2031, 12, 31),
         planned_meetings=8,
-        topics="Open data\nParticipatie\nWoo\nAlgoritmes",
     )
+    for order, name in enumerate(["Open data", "Participatie", "Woo", "Algoritmes"]):
+        topic = topic_get_or_create(name=name)
+        ProgrammeTopic.objects.create(programme=programme, topic=topic, sort_order=order)
+    return programme
 
 
 @pytest.fixture
@@ -45,7 +57,7 @@ def _row_data(plan, overrides=None):
             prefix + "host_id": planned.host_id,
             prefix + "chair_id": planned.chair_id or "",
             prefix + "format": planned.format,
-            prefix + "topic": planned.topic,
+            prefix + "topic_id": planned.topic_id or "",
         }
     data |= overrides or {}
     return data
@@ -92,13 +104,15 @@ def test_editing_a_cell_locks_it_and_replans_the_rest(coordinator, programme):
 
 def test_invalid_cells_change_nothing_and_keep_what_was_typed(coordinator, programme):
     plan = services.plan_programme(programme)
+    budget = Topic.objects.get(slug="open-begroting", locale__language_code="nl")
     response = coordinator.post(
         "/nl/bijeenkomsten/programma/2030-2031/planner/",
-        _row_data(plan, {"m1-date": "31-02-2030", "m1-topic": "Mijn onderwerp"}),
+        _row_data(plan, {"m1-date": "31-02-2030", "m1-topic_id": budget.pk}),
     )
     assert response.status_code == 422
     html = response.content.decode()
-    assert "niet geldig" in html and 'value="Mijn onderwerp"' in html
+    assert "niet geldig" in html
+    assert re.search(rf'<option value="{budget.pk}" selected>Open begroting</option>', html)
     programme.refresh_from_db()
     assert programme.plan_locks == {}
 
@@ -189,7 +203,7 @@ def test_existing_meetings_are_fixed_points_of_the_plan(coordinator):
         blocked_dates=[first.date.isoformat()],
     )
     existing = {
-        m.number: (m.date, m.host_id, m.guest_chair_id, m.format, m.topic)
+        m.number: (m.date, m.host_id, m.guest_chair_id, m.format, m.topic_id)
         for m in programme.meetings.all()
     }
     url = f"/nl/bijeenkomsten/programma/{programme.slug}/planner/"
@@ -209,7 +223,7 @@ def test_existing_meetings_are_fixed_points_of_the_plan(coordinator):
             prefix + "host_id": planned.host_id,
             prefix + "chair_id": planned.chair_id or "",
             prefix + "format": planned.format,
-            prefix + "topic": planned.topic,
+            prefix + "topic_id": planned.topic_id or "",
         }
     data["m5-host_id"] = other
     # A tampered row for meeting 1 is ignored: it is no form field any more.
@@ -221,7 +235,7 @@ def test_existing_meetings_are_fixed_points_of_the_plan(coordinator):
         planned = plan.meetings[number - 1]
         assert planned.fixed
         assert (planned.date, planned.host_id, planned.chair_id, planned.format) == cells[:4]
-        assert planned.topic == cells[4]
+        assert planned.topic_id == cells[4]
     assert plan.meetings[5].host_id == other
     hosts = [m.host_id for m in plan.meetings]
     assert len(set(hosts)) == 8  # no new meeting at an existing venue
@@ -246,6 +260,35 @@ def test_existing_meetings_are_fixed_points_of_the_plan(coordinator):
     assert (first.date, first.host_id, first.guest_chair_id) == existing[1][:3]
 
 
+def test_drafts_from_the_plan_get_the_programmes_topics_in_order(coordinator, programme):
+    url = "/nl/bijeenkomsten/programma/2030-2031/planner/"
+    assert coordinator.post(url, {"action": "create"}).status_code == 302
+    meetings = list(programme.meetings.select_related("topic").order_by("number"))
+    names = ["Open data", "Participatie", "Woo", "Algoritmes"]
+    assert [m.topic.name for m in meetings[:4]] == names
+    assert [m.title for m in meetings[:4]] == names
+    assert all(m.topic is None for m in meetings[4:])
+
+
+def test_a_topic_chosen_in_the_planner_is_locked_by_its_id(coordinator, programme):
+    plan = services.plan_programme(programme)
+    budget = Topic.objects.get(slug="open-begroting", locale__language_code="nl")
+    response = coordinator.post(
+        "/nl/bijeenkomsten/programma/2030-2031/planner/",
+        _row_data(plan, {"m5-topic_id": budget.pk}),
+    )
+    assert response.status_code == 302
+    programme.refresh_from_db()
+    assert programme.plan_locks == {"5": {"topic_id": budget.pk}}
+    replanned = services.plan_programme(programme)
+    assert replanned.meetings[5].topic_id == budget.pk
+    assert "topic" in replanned.meetings[5].locked
+    # A locked topic that is deleted since is planned anew, not a broken link.
+    programme.plan_locks = {"5": {"topic_id": budget.pk + 1000}}
+    programme.save()
+    assert services.plan_programme(programme).meetings[5].topic_id != budget.pk + 1000
+
+
 def test_drafts_from_the_plan_are_in_the_networks_language(coordinator, programme):
     # The coordinator works in English; the drafts are what Dutch visitors will read.
     url = "/en/meetings/programme/2030-2031/planner/"
@@ -257,7 +300,7 @@ def test_drafts_from_the_plan_are_in_the_networks_language(coordinator, programm
     # A meeting without a topic is named after its format, in Dutch.
     with translation.override("nl"):
         dutch = {str(label).capitalize() for label in Format.labels}
-    untitled = programme.meetings.filter(topic="")
+    untitled = programme.meetings.filter(topic=None)
     assert untitled and all(m.title in dutch for m in untitled)
     # What is known of the place is shown without empty parts.
     meeting = programme.meetings.get(number=1)
@@ -278,9 +321,9 @@ def test_publishing_refuses_a_meeting_people_cannot_find(coordinator, programme)
     meeting.refresh_from_db()
     assert not meeting.live and meeting.latest_revision is None  # nothing saved
     # A draft may be incomplete: saving it without publishing works.
-    assert coordinator.post(url, data | {"topic": "Eerst een concept"}).status_code == 302
+    assert coordinator.post(url, data | {"description": "Eerst een concept"}).status_code == 302
     meeting.refresh_from_db()
-    assert not meeting.live and meeting.topic == "Eerst een concept"
+    assert not meeting.live and meeting.description == "Eerst een concept"
     # Every way of publishing keeps the rule, also without the admin.
     with pytest.raises(ValidationError) as refused:
         meeting.save_revision().publish()
@@ -291,3 +334,44 @@ def test_publishing_refuses_a_meeting_people_cannot_find(coordinator, programme)
     assert coordinator.post(url, data | PUBLISH).status_code == 302
     meeting.refresh_from_db()
     assert meeting.live and meeting.street_address == "Stadhuisplein 1"
+
+
+def test_a_programmes_topics_are_chosen_in_order_in_the_admin(coordinator, programme):
+    url = f"/admin/snippets/meetings/programme/edit/{programme.pk}/"
+    html = coordinator.get(url).content.decode()
+    assert 'name="topic_items-TOTAL_FORMS"' in html
+    budget, woo = (Topic.objects.originals().get(slug=s) for s in ("open-begroting", "woo"))
+    existing = list(programme.topic_items.all())
+    data = {
+        "name": programme.name,
+        "slug": programme.slug,
+        "start_date": "2030-01-01",
+        "end_date": "2031-12-31",
+        "cadence_months": 3,
+        "planned_meetings": 8,
+        "topic_items-TOTAL_FORMS": len(existing) + 2,
+        "topic_items-INITIAL_FORMS": len(existing),
+        "topic_items-MIN_NUM_FORMS": 0,
+        "topic_items-MAX_NUM_FORMS": 1000,
+    }
+    # The four topics the programme had go; the two chosen now come in their order.
+    for index, item in enumerate(existing):
+        data |= {
+            f"topic_items-{index}-id": item.pk,
+            f"topic_items-{index}-topic": item.topic_id,
+            f"topic_items-{index}-ORDER": index + 1,
+            f"topic_items-{index}-DELETE": "on",
+        }
+    new = len(existing)
+    data |= {
+        f"topic_items-{new}-id": "",
+        f"topic_items-{new}-topic": woo.pk,
+        f"topic_items-{new}-ORDER": new + 2,
+        f"topic_items-{new + 1}-id": "",
+        f"topic_items-{new + 1}-topic": budget.pk,
+        f"topic_items-{new + 1}-ORDER": new + 1,
+    }
+    response = coordinator.post(url, data)
+    assert response.status_code == 302
+    assert [i.topic for i in programme.topic_items.all()] == [budget, woo]
+    assert services.plan_programme(programme).meetings[0].topic_id == budget.pk
