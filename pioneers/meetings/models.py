@@ -517,8 +517,10 @@ class Registration(models.Model):
     # Addresses of erased people become <pk>@ this reserved domain: unique, and never mailed.
     ERASED_DOMAIN = "erased.invalid"
 
+    # PROTECT: a meeting people registered for is cancelled (they are told), not deleted; the
+    # admin's delete page lists the registrations and refuses.
     meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="registrations"
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="registrations"
     )
     person = models.ForeignKey(
         Person,

@@ -370,3 +370,17 @@ def test_a_coordinator_working_in_english_tells_each_registrant_in_their_own_lan
     assert subjects["anna@example.org"] == f"Afgelast: {meeting.title}"
     assert subjects["bram@example.org"] == f"Cancelled: {meeting.title}"
     assert "Hallo Anna," in next(m.body for m in mail.outbox if m.to == ["anna@example.org"])
+
+
+def test_a_meeting_people_registered_for_cannot_be_deleted_in_the_admin(coordinator, meeting):
+    url = f"/admin/snippets/meetings/meeting/delete/{meeting.pk}/"
+    response = coordinator.get(url)
+    assert response.status_code == 200 and response.context["is_protected"]
+    coordinator.post(url)
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    assert meeting.registrations.count() == 6
+    # Without registrations (nobody to tell), it can go.
+    empty = Meeting.objects.exclude(pk=meeting.pk).filter(registrations=None).first()
+    url = f"/admin/snippets/meetings/meeting/delete/{empty.pk}/"
+    assert coordinator.post(url).status_code == 302
+    assert not Meeting.objects.filter(pk=empty.pk).exists()
