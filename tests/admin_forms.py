@@ -23,3 +23,7 @@ def admin_form(client, url):
         else:
             data[name] = field.get("value", "")
     return data
+
+
+# The admin's Publish button of draft-state models: only a published change reaches the site.
+PUBLISH = {"action-publish": "action-publish"}

@@ -17,19 +17,11 @@ from pioneers.meetings import services
 from pioneers.meetings.calendar import meeting_calendar
 from pioneers.meetings.models import Meeting, Registration
 from pioneers.topics.models import Topic
-from tests.admin_forms import admin_form
+from tests.admin_forms import PUBLISH, admin_form
 
 pytestmark = pytest.mark.django_db
 
 S = Registration.Status
-# The admin's Publish button: only a published change reaches the meeting people see.
-PUBLISH = {"action-publish": "action-publish"}
-
-
-@pytest.fixture
-def coordinator(client, demo):
-    client.force_login(User.objects.get(email="coordinator@example.org"))
-    return client
 
 
 @pytest.fixture

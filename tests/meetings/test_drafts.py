@@ -12,22 +12,14 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Revision
 
-from pioneers.core.models import User
 from pioneers.core.roles import COORDINATORS
 from pioneers.meetings import services
 from pioneers.meetings.models import Meeting, Registration
-from tests.admin_forms import admin_form
+from tests.admin_forms import PUBLISH, admin_form
 
 pytestmark = pytest.mark.django_db
 
 S = Registration.Status
-PUBLISH = {"action-publish": "action-publish"}
-
-
-@pytest.fixture
-def coordinator(client, demo):
-    client.force_login(User.objects.get(email="coordinator@example.org"))
-    return client
 
 
 @pytest.fixture

@@ -21,10 +21,7 @@ from pioneers.meetings.models import (
 from pioneers.network.models import Organisation
 from pioneers.topics.models import Topic
 from pioneers.topics.services import topic_get_or_create
-from tests.admin_forms import admin_form
-
-# The admin's Publish button.
-PUBLISH = {"action-publish": "action-publish"}
+from tests.admin_forms import PUBLISH, admin_form
 
 
 @pytest.fixture
@@ -40,12 +37,6 @@ def programme(demo):
         topic = topic_get_or_create(name=name)
         ProgrammeTopic.objects.create(programme=programme, topic=topic, sort_order=order)
     return programme
-
-
-@pytest.fixture
-def coordinator(client, demo):
-    client.force_login(User.objects.get(email="coordinator@example.org"))
-    return client
 
 
 def _row_data(plan, overrides=None):
