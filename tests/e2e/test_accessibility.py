@@ -34,6 +34,8 @@ SAMPLED_PREFIXES = (
     "/en/knowledge-base/",
     "/nl/magazine/nr-",
     "/en/magazine/nr-",
+    "/nl/onderwerpen/",
+    "/en/topics/",
 )
 SAMPLES = 3
 

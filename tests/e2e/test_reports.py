@@ -2,6 +2,7 @@
 comments on the draft through the emailed link, the coordinator answers and publishes it."""
 
 import re
+import uuid
 from datetime import date
 
 import pytest
@@ -22,6 +23,7 @@ def _meeting_with_a_draft_report():
 
     meeting = Meeting.objects.get(slug="2019-lab-actief-openbaar-maken")
     meeting.pk = meeting.id = None
+    meeting.translation_key = uuid.uuid4()  # another meeting, not a translation of this one
     meeting.number, meeting.slug, meeting.title = 99, "2026-lab-open-vergaderen", "Open vergaderen"
     meeting.date = date(2026, 10, 1)
     meeting.save()
