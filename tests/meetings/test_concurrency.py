@@ -5,8 +5,10 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 import pytest
+from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
+from wagtail.models import Locale
 
 from pioneers.meetings import services
 from pioneers.meetings.models import Meeting, Registration
@@ -63,6 +65,8 @@ def _meeting(n: int, capacity: int) -> Meeting:
     from pioneers.meetings.models import Programme
     from tests.factories import OrganisationFactory
 
+    # A transactional test empties the database, the default locale that migrations made too.
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     programme, _ = Programme.objects.get_or_create(
         slug="gelijktijdig",
         defaults={"name": "Gelijktijdig", "start_date": "2026-01-01", "end_date": "2030-12-31"},

@@ -15,22 +15,6 @@ from wagtail.models.i18n import (
 import pioneers.core.translations
 
 
-def delete_translations(apps, schema_editor):
-    """Going back, only the originals fit the old unique slugs and numbers. A translation has
-    text and an agenda only (never registrations), so the rows are deleted directly."""
-    language = pioneers.core.translations.default_language()
-    Meeting = apps.get_model("meetings", "Meeting")
-    Programme = apps.get_model("meetings", "Programme")
-    meetings = list(
-        Meeting.all_locales.exclude(locale__language_code=language).values_list("pk", flat=True)
-    )
-    for name in ("AgendaItem", "Material", "Registration"):
-        apps.get_model("meetings", name).objects.filter(meeting_id__in=meetings).delete()
-    Meeting.all_locales.filter(pk__in=meetings)._raw_delete(schema_editor.connection.alias)
-    programmes = Programme.all_locales.exclude(locale__language_code=language)
-    programmes._raw_delete(schema_editor.connection.alias)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("meetings", "0003_meeting_draft_state"),
@@ -147,5 +131,4 @@ class Migration(migrations.Migration):
                 ("all_locales", pioneers.core.translations.AllLocalesManager()),
             ],
         ),
-        migrations.RunPython(migrations.RunPython.noop, delete_translations),
     ]

@@ -112,7 +112,7 @@ def to_texts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0004_meeting_translations"),
+        ("meetings", "0005_meeting_translations_reverse"),
         ("topics", "0004_topic_translatable"),
         ("wagtailcore", "0098_apitoken"),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_topic_texts_removed'),
+        ('meetings', '0007_topic_texts_removed'),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0005_topic_relations"),
+        ("meetings", "0006_topic_relations"),
     ]
 
     operations = [
