@@ -60,6 +60,7 @@ PAGES = [
         "/nl/magazine/nr-1-q2-2019/besluiten-per-wijk-actief-openbaar-maken-in-de-praktijk/",
     ),
     ("practice", "/nl/kennisbank/algoritmeregister-met-uitleg-in-gewone-taal/"),
+    ("topic", "/nl/onderwerpen/open-data/"),
 ]
 CONCURRENCIES = [8, 32]
 WORKERS = 2
