@@ -1,5 +1,7 @@
 """Response rules that hold on every page: security headers, honest status codes, page cache."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
@@ -129,8 +131,10 @@ class AnonymousPageCacheMiddleware:
             return None
         if "HTTP_HX_REQUEST" in request.META:
             return None  # an HTMX request gets a fragment, not the page
-        # get_host() also enforces ALLOWED_HOSTS, which a cache hit would otherwise skip.
-        return f"page:{request.get_host()}:{request.path}"
+        # get_host() also enforces ALLOWED_HOSTS, which a cache hit would otherwise skip. The
+        # address is hashed: any length and character a visitor types makes a valid key.
+        address = f"{request.get_host()}:{request.path}".encode()
+        return f"page:{hashlib.sha256(address).hexdigest()}"
 
     def __call__(self, request):
         key = self._key(request)

@@ -303,3 +303,12 @@ def test_unregistered_models_change_nothing(reader, demo, django_capture_on_comm
         )
     assert reader.get("/nl/over/")["X-Cache"] == "hit"
     assert reader.get("/nl/leden/")["X-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_any_address_a_visitor_types_makes_a_valid_cache_key(client, demo):
+    # Warnings are errors here: a key longer than 250 characters, or with spaces, would warn.
+    for path in ("/nl/onderwerpen/" + "a" * 2000 + "/", "/nl/onderwerpen/a%20b%C2%B2/"):
+        assert client.get(path).status_code == 404
+    page = client.get("/nl/bijeenkomsten/")
+    assert page.status_code == 200 and client.get("/nl/bijeenkomsten/").status_code == 200
