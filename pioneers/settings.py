@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "pioneers.reports",
     "pioneers.practices",
     "pioneers.magazine",
+    "pioneers.surveys",
+    "pioneers.evaluation",
     "pioneers.search",
     "pioneers.demo",
     "rules",  # the roles' template tags ({% has_perm %})

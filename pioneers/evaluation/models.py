@@ -1,0 +1,123 @@
+"""Success defined up front: indicators with a target, a deadline and a direction, and their
+values over time.
+
+An indicator is either computed from the platform's own data by one of the computations in
+``catalogue`` (members, attendance, reports on time, practices taken up, survey scores, ...),
+or entered by a coordinator with a source and a date. Housekeeping records each computed
+indicator's value daily, so every indicator has a trend; ``indicator_backfill`` fills in the
+history from the network's start.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pioneers.core.translations import TranslatableContent
+
+
+class Indicator(TranslatableContent):
+    class Direction(models.TextChoices):
+        AT_LEAST = "at_least", _("at least the target")
+        AT_MOST = "at_most", _("at most the target")
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(
+        _("why it matters"),
+        blank=True,
+        help_text=_("What success on this indicator means for the network."),
+    )
+    computation = models.CharField(
+        _("counted from"),
+        max_length=40,
+        help_text=_("How the platform computes the value, or 'entered by hand'."),
+    )
+    parameter = models.DecimalField(
+        _("parameter"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only for some computations, e.g. the number of days within which a report counts "
+            "as on time. Left empty, the computation's default is used."
+        ),
+    )
+    question_code = models.SlugField(
+        _("survey question"),
+        max_length=50,
+        blank=True,
+        help_text=_("For survey scores: the code of the question, e.g. 'learned'."),
+    )
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.AT_LEAST
+    )
+    deadline = models.DateField(_("deadline"))
+    starts_on = models.DateField(
+        _("counted from"),
+        help_text=_("The start of the trend, usually the network's start."),
+    )
+    is_public = models.BooleanField(_("on the results page"), default=True)
+    home_position = models.PositiveSmallIntegerField(
+        _("position on the home page"),
+        null=True,
+        blank=True,
+        choices=[(1, "1"), (2, "2"), (3, "3")],
+        help_text=_("The home page shows three indicators; pick 1, 2 or 3, or leave empty."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order on the results page"), default=0)
+
+    translatable_fields = ("name", "description")
+
+    class Meta(TranslatableContent.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def is_met(self, value: Decimal | None) -> bool | None:
+        if value is None:
+            return None
+        if self.direction == self.Direction.AT_MOST:
+            return value <= self.target
+        return value >= self.target
+
+
+class IndicatorValue(models.Model):
+    """An indicator's value on a day: computed by housekeeping, or entered with its source."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    date = models.DateField(_("date"))
+    # None: the data it is counted from was empty that day (e.g. no meeting held yet).
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2, null=True)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where an entered value comes from, e.g. a council letter or a count."),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("value")
+        verbose_name_plural = _("values")
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "date"], name="evaluation_value_once")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.date})"
