@@ -5,6 +5,8 @@ The content is in ``data/practices.toml``.
 
 from datetime import timedelta
 
+from django.utils import timezone
+
 from pioneers.core.pages import publish
 from pioneers.core.slugs import slug_of
 from pioneers.core.text import text_to_html
@@ -72,6 +74,11 @@ def load(stdout) -> None:
                     PracticeReuse(practice=practice, organisation=taker.organisation, person=taker)
                 )
     PracticeReuse.objects.bulk_create(reuses)
+    # Taken up a few months after the practice was shared, as the history the demo stands for.
+    for number, reuse in enumerate(reuses):
+        practice = PracticePage.objects.get(pk=reuse.practice_id)
+        taken_up = practice.first_published_at + timedelta(days=45 + 30 * (number % 5))
+        PracticeReuse.objects.filter(pk=reuse.pk).update(created_at=min(taken_up, timezone.now()))
     for nomination in data["nominations"]:
         Nomination.objects.create(**nomination)
     stdout.write(

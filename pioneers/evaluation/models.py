@@ -11,11 +11,17 @@ history from the network's start.
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pioneers.core.translations import TranslatableContent
+from pioneers.core.translations import (
+    TranslatableContent,
+    TranslatableContentForm,
+    originals_only,
+)
+from pioneers.evaluation.catalogue import CATALOGUE, ENTERED, computation_choices
 
 
 class Indicator(TranslatableContent):
@@ -32,6 +38,7 @@ class Indicator(TranslatableContent):
     computation = models.CharField(
         _("counted from"),
         max_length=40,
+        choices=computation_choices,
         help_text=_("How the platform computes the value, or 'entered by hand'."),
     )
     parameter = models.DecimalField(
@@ -57,7 +64,7 @@ class Indicator(TranslatableContent):
     )
     deadline = models.DateField(_("deadline"))
     starts_on = models.DateField(
-        _("counted from"),
+        _("trend starts on"),
         help_text=_("The start of the trend, usually the network's start."),
     )
     is_public = models.BooleanField(_("on the results page"), default=True)
@@ -71,6 +78,7 @@ class Indicator(TranslatableContent):
     sort_order = models.PositiveSmallIntegerField(_("order on the results page"), default=0)
 
     translatable_fields = ("name", "description")
+    base_form_class = TranslatableContentForm
 
     class Meta(TranslatableContent.Meta):
         verbose_name = _("indicator")
@@ -79,6 +87,42 @@ class Indicator(TranslatableContent):
 
     def __str__(self):
         return self.name
+
+    @property
+    def catalogue_entry(self):
+        return CATALOGUE.get(self.computation, CATALOGUE[ENTERED])
+
+    @property
+    def is_computed(self) -> bool:
+        return self.catalogue_entry.compute is not None
+
+    @property
+    def unit(self) -> str:
+        return self.catalogue_entry.unit
+
+    def explanation(self) -> str:
+        return self.catalogue_entry.explain(self)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        entry = CATALOGUE.get(self.computation)
+        if entry is not None and entry.needs_question and not self.question_code:
+            errors["question_code"] = _("Give the code of the survey question to average.")
+        if entry is not None and self.parameter is not None and entry.default_parameter is None:
+            errors["parameter"] = _("This computation takes no parameter; leave it empty.")
+        if self.parameter is not None and self.parameter <= 0:
+            errors["parameter"] = _("Give a number above zero.")
+        if self.deadline and self.starts_on and self.deadline < self.starts_on:
+            errors["deadline"] = _("The deadline cannot be before the start of the counting.")
+        if self.home_position and self.is_original:
+            taken = Indicator.objects.filter(home_position=self.home_position).exclude(pk=self.pk)
+            if taken.exists():
+                errors["home_position"] = _(
+                    "Another indicator has this position on the home page already."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def is_met(self, value: Decimal | None) -> bool | None:
         if value is None:
@@ -91,10 +135,16 @@ class Indicator(TranslatableContent):
 class IndicatorValue(models.Model):
     """An indicator's value on a day: computed by housekeeping, or entered with its source."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
+        related_name="values",
+        limit_choices_to=originals_only,
+    )
     date = models.DateField(_("date"))
     # None: the data it is counted from was empty that day (e.g. no meeting held yet).
-    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2, null=True)
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2, null=True, blank=True)
     source = models.CharField(
         _("source"),
         max_length=300,
@@ -121,3 +171,19 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.date})"
+
+    def clean(self):
+        # The admin's form: values are entered only for indicators that are not computed.
+        super().clean()
+        errors = {}
+        if self.indicator_id and self.indicator.is_computed:
+            errors["indicator"] = _(
+                "The platform computes this indicator; values are entered only for indicators "
+                "counted 'by hand'."
+            )
+        if self.value is None:
+            errors["value"] = _("Give the value.")
+        if not self.source.strip():
+            errors["source"] = _("Say where the value comes from.")
+        if errors:
+            raise ValidationError(errors)

@@ -35,6 +35,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: selectors build queries when imported, which needs every model loaded.
+        from pioneers.evaluation.selectors import home_results
         from pioneers.meetings.selectors import next_meeting
         from pioneers.network.selectors import member_municipality_count
 
@@ -42,6 +43,7 @@ class HomePage(Page):
         context["member_count"] = member_municipality_count()
         meeting = next_meeting()
         context["next_meeting"] = with_translations([meeting])[0] if meeting else None
+        context["results"] = home_results()
         return context
 
 

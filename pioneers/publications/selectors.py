@@ -15,7 +15,11 @@ from pioneers.reports.selectors import own_comments
 
 # Sections of the site that are not Wagtail pages, in menu order before the page tree's own
 # items. Later sections (meetings, knowledge, magazine) are added here.
-SECTIONS = [("network:members", _("Members")), ("meetings:upcoming", _("Meetings"))]
+SECTIONS = [
+    ("network:members", _("Members")),
+    ("meetings:upcoming", _("Meetings")),
+    ("evaluation:results", _("Results")),
+]
 
 
 def site_navigation(language: str | None = None) -> dict:

@@ -1,0 +1,84 @@
+"""Writes of the evaluation app: recording indicator values, daily and back to the start."""
+
+import datetime
+import logging
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from pioneers.evaluation.models import Indicator, IndicatorValue
+
+logger = logging.getLogger(__name__)
+
+
+def indicator_compute(indicator: Indicator, day: datetime.date):
+    """The indicator's value on ``day`` from the platform's data (None: nothing to count)."""
+    return indicator.catalogue_entry.compute(indicator, day)
+
+
+def indicator_record(indicator: Indicator, day: datetime.date) -> IndicatorValue | None:
+    """Compute and store the value of a computed indicator on ``day``. Writes only when the
+    value changed, so a page that shows it stays cached until then; safe to run twice at once."""
+    if not indicator.is_computed:
+        return None
+    value = indicator_compute(indicator, day)
+    found = IndicatorValue.objects.filter(indicator=indicator, date=day).first()
+    if found is not None:
+        if found.value != value:
+            found.value = value
+            found.recorded_at = timezone.now()
+            found.save(update_fields=["value", "recorded_at"])
+        return found
+    try:
+        with transaction.atomic():
+            return IndicatorValue.objects.create(indicator=indicator, date=day, value=value)
+    except IntegrityError:  # another housekeeping run recorded it a moment ago
+        return IndicatorValue.objects.get(indicator=indicator, date=day)
+
+
+def month_starts(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """The first day of each month from ``start``'s month up to ``end``."""
+    days = []
+    day = start.replace(day=1)
+    while day <= end:
+        days.append(day)
+        day = (day + datetime.timedelta(days=32)).replace(day=1)
+    return days
+
+
+def indicator_backfill(indicator: Indicator, today: datetime.date | None = None) -> int:
+    """Record the history of a computed indicator: the first of every month from its start, and
+    today. Returns the number of values recorded."""
+    if not indicator.is_computed:
+        return 0
+    today = today or timezone.localdate()
+    days = [d for d in month_starts(indicator.starts_on, today) if d >= indicator.starts_on]
+    days = sorted({indicator.starts_on, *days, today})
+    for day in days:
+        indicator_record(indicator, day)
+    return len(days)
+
+
+def indicators_snapshot(today: datetime.date | None = None) -> None:
+    """Housekeeping: today's value of every computed indicator (the history of a new one is
+    filled in first)."""
+    today = today or timezone.localdate()
+    for indicator in Indicator.objects.all():
+        if not indicator.is_computed:
+            continue
+        try:
+            if not indicator.values.exists():
+                indicator_backfill(indicator, today)
+            else:
+                indicator_record(indicator, today)
+        except Exception:
+            logger.exception("Indicator %s could not be computed", indicator.pk)
+
+
+def indicator_recompute(indicator: Indicator) -> int:
+    """After a change of how an indicator is counted: its computed history again, from its
+    start (values entered by hand are kept)."""
+    if not indicator.is_computed:
+        return 0
+    indicator.values.all().delete()
+    return indicator_backfill(indicator)
