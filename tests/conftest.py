@@ -100,3 +100,10 @@ def queries_of(client, no_page_cache):
         return len(queries)
 
     return count
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Media files (uploads, built PDFs) in a folder of this test's own."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path

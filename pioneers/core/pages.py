@@ -1,12 +1,16 @@
 """What the site's Wagtail pages share, whichever app defines them."""
 
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets import Button
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageLogEntry
+
+from pioneers.core.ids import parse_id
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -24,6 +28,41 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+
+class PublishedVersionsMixin:
+    """A page whose earlier published versions stay public: ``?version=<revision id>`` shows
+    one; the templates ``core/_version_notice.html`` and ``core/_versions.html`` show which
+    version is read and list them all."""
+
+    def published_versions(self) -> list[dict]:
+        """Every version that was public, newest first: {"revision_id", "timestamp"}."""
+        return list(
+            PageLogEntry.objects.filter(page=self, action="wagtail.publish")
+            .exclude(revision=None)
+            .order_by("-timestamp")
+            .values("revision_id", "timestamp")
+        )
+
+    def serve(self, request, *args, **kwargs):
+        version = request.GET.get("version")
+        # A routable page's other routes (its PDF) serve the live version only.
+        route = getattr(args[0], "__name__", "index_route") if args else "index_route"
+        if not version or route != "index_route":
+            return super().serve(request, *args, **kwargs)
+        version = parse_id(version)
+        versions = {v["revision_id"]: v["timestamp"] for v in self.published_versions()}
+        if version not in versions:
+            raise Http404
+        old = self.revisions.get(pk=version).as_object()
+        context = self.get_context(request, *args, **kwargs)
+        context.update(page=old, self=old, old_version=versions[version])
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["versions"] = self.published_versions()
+        return context
 
 
 def publish(page) -> None:

@@ -7,11 +7,21 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from pioneers.core.pages import publish
+from pioneers.core.text import text_to_html
 from pioneers.core.translations import translation_save
 from pioneers.demo.files import read
-from pioneers.evaluation.models import Indicator, IndicatorValue
+from pioneers.demo.pages import backdate
+from pioneers.evaluation.models import (
+    EvaluationIndicator,
+    EvaluationReportPage,
+    EvaluationSurvey,
+    Indicator,
+    IndicatorValue,
+)
 from pioneers.evaluation.services import indicator_backfill
 from pioneers.network.models import Membership, Person
+from pioneers.reports.models import ReportIndexPage
 from pioneers.surveys.models import Answer, Invitation, Question, Response, Survey
 
 START = datetime.date(2018, 10, 1)  # the seed programme's start
@@ -144,6 +154,37 @@ def indicators(stdout) -> None:
     stdout.write(f"  evaluation: {Indicator.objects.count()} indicators with their history\n")
 
 
+def report(stdout) -> None:
+    """The mid-term evaluation, published among the reports."""
+    data = read("evaluation")["report"]
+    index = ReportIndexPage.objects.filter(locale__language_code="nl").first()
+    if index is None or EvaluationReportPage.objects.exists():
+        return
+    page = EvaluationReportPage(
+        title=data["title"],
+        slug=data["slug"],
+        locale=index.locale,
+        summary=data["summary"],
+        as_of=data["as_of"],
+        conclusions=text_to_html(data["conclusions"]),
+    )
+    indicators = {i.computation: i for i in Indicator.objects.all()}
+    page.indicators = [
+        EvaluationIndicator(indicator=indicators[key])
+        for key in data["indicators"]
+        if key in indicators
+    ]
+    page.surveys = [
+        EvaluationSurvey(survey=survey)
+        for survey in Survey.objects.filter(slug__in=data["surveys"])
+    ]
+    index.add_child(instance=page)
+    publish(page)
+    backdate([page], data["published"])
+    stdout.write("  evaluation: the mid-term evaluation report\n")
+
+
 def load(stdout) -> None:
     surveys(stdout)
     indicators(stdout)
+    report(stdout)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils.formats import date_format, number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 32
@@ -95,3 +96,25 @@ def line_chart(
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — built from numbers and escaped text
+
+
+DECIMALS = {"count": 0, "percent": 0, "score": 1}
+
+
+def chart_of(result) -> str:
+    decimals = DECIMALS.get(result.unit, 0)
+    if result.latest is None:
+        return ""
+    first, last = result.points[0], result.points[-1]
+    label = _(
+        "Trend of %(name)s from %(start)s to %(end)s: from %(first)s to %(last)s; "
+        "target %(target)s. The table gives every value."
+    ) % {
+        "name": result.name,
+        "start": date_format(first[0]),
+        "end": date_format(last[0]),
+        "first": number_format(first[1], decimals) if first[1] is not None else "–",
+        "last": number_format(last[1], decimals) if last[1] is not None else "–",
+        "target": number_format(result.target, decimals),
+    }
+    return line_chart(result.points, target=result.target, label=label, decimals=decimals)

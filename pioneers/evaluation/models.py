@@ -13,9 +13,18 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
 
+from pioneers.core.cache import page_depends_on
+from pioneers.core.pages import RICH_TEXT_FEATURES, PublishedVersionsMixin
 from pioneers.core.translations import (
     TranslatableContent,
     TranslatableContentForm,
@@ -187,3 +196,83 @@ class IndicatorValue(models.Model):
             errors["source"] = _("Say where the value comes from.")
         if errors:
             raise ValidationError(errors)
+
+
+class EvaluationReportPage(PublishedVersionsMixin, RoutablePageMixin, Page):
+    """An evaluation report (such as the mid-term evaluation): the indicators' values and survey
+    results as they were on a date, with the coordinators' conclusions. Published, versioned and
+    available as PDF."""
+
+    summary = models.TextField(_("summary"))
+    as_of = models.DateField(
+        _("figures as on"),
+        help_text=_("The indicators show their value on this day, and their trend up to it."),
+    )
+    conclusions = RichTextField(_("conclusions"), features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("as_of"),
+        InlinePanel("indicators", heading=_("Indicators"), label=_("indicator")),
+        InlinePanel("surveys", heading=_("Survey results"), label=_("survey")),
+        FieldPanel("conclusions"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("conclusions"),
+    ]
+    parent_page_types = ["reports.ReportIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("evaluation report")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: selectors import this module.
+        from pioneers.evaluation.selectors import report_results
+
+        page_depends_on(request, "evaluation")
+        context = super().get_context(request, *args, **kwargs)
+        context.update(report_results(self))
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The live version as PDF, built once per published version."""
+        from pioneers.evaluation.services import report_pdf
+
+        if request.GET.get("version"):
+            raise Http404
+        name, content = report_pdf(self, request)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{name}"'
+        return response
+
+
+class EvaluationIndicator(Orderable):
+    page = ParentalKey(EvaluationReportPage, on_delete=models.CASCADE, related_name="indicators")
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=originals_only,
+    )
+
+    panels = [FieldPanel("indicator")]
+
+
+class EvaluationSurvey(Orderable):
+    page = ParentalKey(EvaluationReportPage, on_delete=models.CASCADE, related_name="surveys")
+    survey = models.ForeignKey(
+        "surveys.Survey", verbose_name=_("survey"), on_delete=models.PROTECT, related_name="+"
+    )
+    compare = models.BooleanField(
+        _("compare with the previous round"),
+        default=True,
+        help_text=_("Show the change since the survey's previous round, where it has one."),
+    )
+
+    panels = [FieldPanel("survey"), FieldPanel("compare")]

@@ -11,6 +11,7 @@ from pioneers.core.cache import cached
 from pioneers.core.languages import current_language
 from pioneers.core.translations import with_translations
 from pioneers.evaluation.catalogue import ENTERED
+from pioneers.evaluation.charts import chart_of
 from pioneers.evaluation.models import Indicator, IndicatorValue
 
 TAG = "evaluation"
@@ -34,6 +35,7 @@ class Result:
     is_computed: bool
     points: list[tuple[datetime.date, Decimal | None]] = field(default_factory=list)
     source: str = ""
+    on: datetime.date | None = None  # the day it describes (None: today)
 
     @property
     def latest(self) -> tuple[datetime.date, Decimal | None] | None:
@@ -43,26 +45,35 @@ class Result:
     def value(self) -> Decimal | None:
         return self.points[-1][1] if self.points else None
 
+    def _met(self, value: Decimal) -> bool:
+        if self.direction == "at_most":
+            return value <= self.target
+        return value >= self.target
+
     @property
     def status(self) -> str:
-        """ "met", "open" (not met, deadline ahead), "missed", or "empty" (nothing to count)."""
+        """ "met", "open" (not met, deadline ahead), "missed" (not met on the deadline), or
+        "empty" (nothing to count). Once the deadline passed, its value on the deadline counts."""
+        if self.deadline < (self.on or timezone.localdate()):
+            by_deadline = [v for d, v in self.points if d <= self.deadline and v is not None]
+            if not by_deadline:
+                return "missed" if self.points else "empty"
+            return "met" if self._met(by_deadline[-1]) else "missed"
         if self.value is None:
             return "empty"
-        met = (
-            self.value <= self.target if self.direction == "at_most" else self.value >= self.target
-        )
-        if met:
-            return "met"
-        return "missed" if self.deadline < timezone.localdate() else "open"
+        return "met" if self._met(self.value) else "open"
 
 
-def _results(indicators: list[Indicator]) -> list[Result]:
-    """The indicators with their trend, in two queries whatever their number."""
+def _results(indicators: list[Indicator], on: datetime.date | None = None) -> list[Result]:
+    """The indicators with their trend (up to the day ``on``, by default today), in two queries
+    whatever their number."""
     indicators = with_translations(indicators)
-    recent = timezone.localdate() - datetime.timedelta(days=RECENT_DAYS)
+    recent = (on or timezone.localdate()) - datetime.timedelta(days=RECENT_DAYS)
+    values = IndicatorValue.objects.filter(indicator__in=indicators)
+    if on is not None:
+        values = values.filter(date__lte=on)
     rows = (
-        IndicatorValue.objects.filter(indicator__in=indicators)
-        .filter(Q(date__day=1) | Q(date__gte=recent) | Q(indicator__computation=ENTERED))
+        values.filter(Q(date__day=1) | Q(date__gte=recent) | Q(indicator__computation=ENTERED))
         .order_by("indicator", "date")
         .values_list("indicator", "date", "value", "source")
     )
@@ -91,6 +102,7 @@ def _results(indicators: list[Indicator]) -> list[Result]:
                 is_computed=indicator.is_computed,
                 points=trend,
                 source=sources.get(indicator.pk, "") if not indicator.is_computed else "",
+                on=on,
             )
         )
     return results
@@ -118,3 +130,10 @@ def home_results() -> list[Result]:
         ),
         tags=[TAG],
     )
+
+
+def report_results(page) -> dict:
+    """What an evaluation report shows: its indicators as on its date."""
+    indicators = [row.indicator for row in page.indicators.select_related("indicator")]
+    results = _results(indicators, on=page.as_of)
+    return {"rows": [(result, chart_of(result)) for result in results]}

@@ -82,3 +82,37 @@ def indicator_recompute(indicator: Indicator) -> int:
         return 0
     indicator.values.all().delete()
     return indicator_backfill(indicator)
+
+
+def report_pdf(page, request) -> tuple[str, bytes]:
+    """The PDF of an evaluation report's live version: built once per published version and kept
+    in the media storage, so readers never wait for WeasyPrint twice."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from pioneers.core.models import NetworkSettings
+    from pioneers.core.pdf import render_pdf
+    from pioneers.evaluation.selectors import report_results
+
+    page = page.specific
+    filename = f"{page.slug}.pdf"
+    stored = f"evaluation/pdf/{page.pk}-{page.live_revision_id or 0}.pdf"
+    if default_storage.exists(stored):
+        with default_storage.open(stored, "rb") as file:
+            return filename, file.read()
+    language = page.locale.language_code
+    with translation.override(language):
+        context = {
+            "page": page,
+            "network_name": NetworkSettings.load().name,
+            "language": language,
+            **report_results(page),
+        }
+        html = render_to_string("evaluation/pdf/report.html", context, request=request)
+        stylesheet = render_to_string("evaluation/pdf/report.css", context)
+    content = render_pdf(html, stylesheet)
+    if not default_storage.exists(stored):
+        default_storage.save(stored, ContentFile(content))
+    return filename, content

@@ -1,67 +1,20 @@
 """An edition of the magazine as one PDF: cover, contents and every article, with WeasyPrint.
 
 Each part is laid out on its own, so the build can report progress per article; the pages are
-then joined into one tagged PDF (PDF/UA-1 where the installed WeasyPrint supports it). Images
-come from local files only: the URL fetcher refuses everything outside the media and static
-folders, so a build never reaches the network.
+then joined into one tagged PDF (see ``pioneers.core.pdf``).
 """
 
 import base64
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from pioneers.core.models import NetworkSettings
+from pioneers.core.pdf import layout, write_options
 from pioneers.magazine.selectors import edition_articles
 
-PDF_VARIANT = "pdf/ua-1"
 COVER_RENDITION = "max-1240x1754"
-
-
-def _allowed_roots() -> list[Path]:
-    roots = [Path(settings.MEDIA_ROOT), Path(settings.STATIC_ROOT)]
-    roots += [Path(p) for p in getattr(finders, "searched_locations", [])]
-    return [root.resolve() for root in roots]
-
-
-def _fetcher():
-    """A URL fetcher for files under MEDIA_ROOT and the static folders, and data: URLs."""
-
-    # heavy: WeasyPrint loads only when a PDF is made (workers stay small)
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class LocalFilesOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            parts = urlsplit(url)
-            if parts.scheme == "data":
-                return super().fetch(url, headers)
-            if parts.scheme != "file":
-                raise ValueError(f"PDF builds fetch no network resources: {url}")
-            path = Path(unquote(parts.path)).resolve()
-            if not any(path.is_relative_to(root) for root in _allowed_roots()):
-                raise ValueError(f"Not a media or static file: {path}")
-            return URLFetcherResponse(url, path.read_bytes())
-
-    return LocalFilesOnly(allowed_protocols=("file", "data"))
-
-
-def _write_options() -> dict:
-    """Tagged PDF/UA-1 when this WeasyPrint knows the variant, else plain tags, else nothing."""
-    import weasyprint  # heavy: loaded only when a PDF is made
-
-    try:
-        from weasyprint.pdf import VARIANTS
-    except ImportError:  # pragma: no cover - an older WeasyPrint
-        VARIANTS = {}
-    if PDF_VARIANT in VARIANTS:
-        return {"pdf_variant": PDF_VARIANT}
-    if "pdf_tags" in getattr(weasyprint, "DEFAULT_OPTIONS", {}):
-        return {"pdf_tags": True}
-    return {}
 
 
 def _cover_url(edition) -> str:
@@ -78,15 +31,11 @@ def _cover_url(edition) -> str:
 
 
 def _layout(template: str, context: dict, *, first_page: int = 1):
-    from weasyprint import CSS, HTML  # heavy: loaded only when a PDF is made
-
     html = render_to_string(template, context)
     stylesheet = render_to_string(
         "magazine/pdf/edition.css", {"first_page": first_page - 1, **context}
     )
-    return HTML(string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=_fetcher()).render(
-        stylesheets=[CSS(string=stylesheet)], **_write_options()
-    )
+    return layout(html, stylesheet)
 
 
 def render_edition_pdf(edition, progress=lambda rendered, total: None) -> tuple[bytes, int]:
@@ -95,7 +44,7 @@ def render_edition_pdf(edition, progress=lambda rendered, total: None) -> tuple[
     ``progress(rendered, total)`` is called before the first article and after each one.
     """
     document = edition_document(edition, progress)
-    return document.write_pdf(**_write_options()), len(document.pages)
+    return document.write_pdf(**write_options()), len(document.pages)
 
 
 def edition_document(edition, progress=lambda rendered, total: None):

@@ -8,19 +8,21 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageLogEntry
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
-from pioneers.core.ids import parse_id
-from pioneers.core.pages import RICH_TEXT_FEATURES, AttachedDocument, SectionIndexPage
+from pioneers.core.pages import (
+    RICH_TEXT_FEATURES,
+    AttachedDocument,
+    PublishedVersionsMixin,
+    SectionIndexPage,
+)
 from pioneers.core.translations import originals_only
 from pioneers.network.models import Membership
 
@@ -37,11 +39,21 @@ def woo_categories() -> list[tuple[str, str]]:
 DEFAULT_WOO_CATEGORY = "https://identifier.overheid.nl/tooi/def/thes/kern/c_fdaee95e"
 
 
+def _other_report_types() -> list:
+    """The page types besides meeting reports that the reports overview may hold."""
+    return [
+        model
+        for model in ReportIndexPage.allowed_subpage_models()
+        if model._meta.label != "reports.ReportPage"
+    ]
+
+
 class ReportIndexPage(SectionIndexPage):
     """The list of meeting reports."""
 
     parent_page_types = ["publications.HomePage"]
-    subpage_types = ["reports.ReportPage"]
+    # Evaluation reports (such as the mid-term evaluation) are published among the reports.
+    subpage_types = ["reports.ReportPage", "evaluation.EvaluationReportPage"]
 
     class Meta:
         verbose_name = _("reports overview")
@@ -56,10 +68,19 @@ class ReportIndexPage(SectionIndexPage):
             .select_related("meeting__host", "locale")
             .order_by("-meeting__date")
         )
+        # Other publications among the reports, such as evaluation reports, by their title.
+        context["publications"] = (
+            Page.objects.live()
+            .public()
+            .type(*_other_report_types())
+            .filter(depth=self.depth + 1)
+            .select_related("locale")
+            .order_by("-first_published_at")
+        )
         return context
 
 
-class ReportPage(Page):
+class ReportPage(PublishedVersionsMixin, Page):
     """The public report of one meeting, with the metadata Dutch active publication asks for."""
 
     meeting = models.ForeignKey(
@@ -129,35 +150,10 @@ class ReportPage(Page):
         if self.meeting_id and others.exclude(pk=self.pk).exists():
             raise ValidationError({"meeting": _("This meeting already has a report.")})
 
-    def published_versions(self) -> list[dict]:
-        """Every version that was public, newest first: {"revision_id", "timestamp"}."""
-        return list(
-            PageLogEntry.objects.filter(page=self, action="wagtail.publish")
-            .exclude(revision=None)
-            .order_by("-timestamp")
-            .values("revision_id", "timestamp")
-        )
-
-    def serve(self, request, *args, **kwargs):
-        """``?version=<id>`` shows a version that was published before; the history stays public."""
-        version = request.GET.get("version")
-        if not version:
-            return super().serve(request, *args, **kwargs)
-        version = parse_id(version)
-        versions = {v["revision_id"]: v["timestamp"] for v in self.published_versions()}
-        if version not in versions:
-            raise Http404
-        old = self.revisions.get(pk=version).as_object()
-        context = self.get_context(request, *args, **kwargs)
-        context.update(page=old, self=old, old_version=versions[version])
-        return TemplateResponse(request, self.get_template(request), context)
-
     def get_context(self, request, *args, **kwargs):
         # The meeting's title, date and host, and the participants its check-ins count.
         page_depends_on(request, f"meeting:{self.meeting_id}")
-        context = super().get_context(request, *args, **kwargs)
-        context["versions"] = self.published_versions()
-        return context
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def participant_count(self) -> int:

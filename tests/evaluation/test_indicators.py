@@ -240,6 +240,30 @@ def test_an_untranslated_indicator_on_english_pages_says_it_is_dutch(client):
     assert 'lang="nl">Alleen in het Nederlands</h2>' in page
 
 
+def test_status_counts_the_value_on_the_deadline():
+    from pioneers.evaluation.selectors import Result
+
+    def status(points, on=None):
+        fields = {"name": "", "name_language": "nl", "description": "", "explanation": ""}
+        return Result(
+            pk=1,
+            unit="count",
+            target=Decimal(10),
+            direction="at_least",
+            deadline=datetime.date(2020, 1, 1),
+            is_computed=True,
+            points=[(datetime.date.fromisoformat(d), Decimal(v)) for d, v in points],
+            on=on,
+            **fields,
+        ).status
+
+    late = [("2019-06-01", 5), ("2020-01-01", 8), ("2021-01-01", 12)]
+    assert status(late) == "missed"  # reached, but after the deadline
+    assert status(late[:2], on=datetime.date(2019, 12, 1)) == "open"
+    assert status([("2019-12-01", 10)]) == "met"
+    assert status([]) == "empty"
+
+
 def test_an_indicator_with_nothing_to_count_says_so(client):
     item = indicator("survey_score", question_code="nergens", name="Leeg")
     services.indicator_backfill(item)
@@ -362,3 +386,54 @@ def test_values_are_entered_only_for_indicators_counted_by_hand(coordinator):
     assert response.status_code == 302
     saved = entered.values.get(date=datetime.date(2020, 1, 1))
     assert saved.entered_by.email == "coordinator@example.org"
+
+
+# --- the evaluation report ----------------------------------------------------------------------
+
+
+def test_the_evaluation_report_shows_indicators_as_on_its_date(client):
+    from pioneers.evaluation.models import EvaluationReportPage
+
+    report = EvaluationReportPage.objects.get()
+    page = client.get(report.url).content.decode()
+    assert "1 november 2019" in page
+    members = Indicator.objects.get(computation="member_municipalities")
+    as_of = members.values.filter(date__lte=report.as_of).last()
+    assert f'{as_of.value:.0f}</span> <span class="pioneers-result__date">(op {as_of.date:%-d}' in (
+        page
+    )
+    assert "De leden waarderen de bijeenkomsten." in page
+    # Listed among the reports, in both languages.
+    for index in ("/nl/verslagen/", "/en/reports/"):
+        assert report.title in client.get(index).content.decode()
+
+
+def test_the_evaluation_report_as_pdf_is_built_once_per_version(client, media):
+    from pioneers.evaluation.models import EvaluationReportPage
+
+    report = EvaluationReportPage.objects.get()
+    response = client.get(f"{report.url}pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    stored = list((media / "evaluation" / "pdf").iterdir())
+    assert [p.name for p in stored] == [f"{report.pk}-{report.live_revision_id}.pdf"]
+    assert client.get(f"{report.url}pdf/").content == response.content
+    report.summary = "Een nieuwe samenvatting."
+    report.save_revision().publish()
+    assert client.get(f"{report.url}pdf/").status_code == 200
+    assert len(list((media / "evaluation" / "pdf").iterdir())) == 2
+
+
+def test_earlier_versions_of_the_evaluation_report_stay_public(client):
+    from pioneers.evaluation.models import EvaluationReportPage
+
+    report = EvaluationReportPage.objects.get()
+    first = report.live_revision_id
+    report.summary = "Bijgewerkte samenvatting."
+    report.save_revision().publish()
+    page = client.get(f"{report.url}?version={first}").content.decode()
+    assert "Bijgewerkte samenvatting." not in page
+    for bad in ("99999999999999999999", "²", "-1"):
+        assert client.get(f"{report.url}?version={bad}").status_code == 404
+    assert client.get(f"{report.url}pdf/?version={first}").status_code == 404

@@ -403,12 +403,6 @@ def _inflated(content: bytes) -> bytes:
     return b"\n".join(parts)
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def test_pdf_task_builds_a_tagged_pdf_with_every_article_and_reports_progress(demo):
     from pioneers.magazine.pdf import edition_document
     from pioneers.magazine.tasks import build_edition_pdf
@@ -435,11 +429,11 @@ def test_pdf_task_builds_a_tagged_pdf_with_every_article_and_reports_progress(de
 
 
 def test_pdf_fetches_no_file_outside_media_and_static(demo, media, tmp_path_factory):
-    from pioneers.magazine.pdf import _fetcher
+    from pioneers.core import pdf
 
     secret = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
     secret.write_text("geheim")
-    fetcher = _fetcher()
+    fetcher = pdf.fetcher()
     for url in (secret.as_uri(), "http://127.0.0.1/x.png", "https://example.org/x.png"):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
