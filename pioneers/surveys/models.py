@@ -13,7 +13,6 @@ records only *that* it was answered.
 
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +37,18 @@ def localized(obj, field: str) -> str:
         if english:
             return english
     return getattr(obj, field)
+
+
+def parse_options(choices: str) -> list[tuple[int, str]]:
+    """(number, label in the reader's language) of choices written one a line as
+    "Dutch | English", numbered from 1 and skipping empty lines; answers store the numbers."""
+    english = current_language() == "en"
+    found = []
+    for number, line in enumerate((line for line in choices.splitlines() if line.strip()), 1):
+        dutch, _sep, other = line.partition("|")
+        label = other.strip() if english and other.strip() else dutch.strip()
+        found.append((number, label))
+    return found
 
 
 class Survey(ClusterableModel):
@@ -166,15 +177,7 @@ class Question(Orderable):
     def options(self) -> list[tuple[int, str]]:
         """(number, label in the reader's language) of the choices or matrix statements,
         numbered from 1; answers store the numbers."""
-        english = current_language() == "en"
-        found = []
-        for number, line in enumerate(
-            (line for line in self.choices.splitlines() if line.strip()), start=1
-        ):
-            dutch, _sep, other = line.partition("|")
-            label = other.strip() if english and other.strip() else dutch.strip()
-            found.append((number, label))
-        return found
+        return parse_options(self.choices)
 
 
 class Invitation(models.Model):
@@ -286,3 +289,9 @@ class Answer(models.Model):
                 fields=["response", "question", "item"], name="surveys_answer_once"
             )
         ]
+
+    def __str__(self):
+        return f"{self.question}: {self.item}"
+
+
+from pioneers.surveys.models_polls import Poll, PollVote  # noqa: E402,F401
