@@ -25,3 +25,4 @@ class SurveysConfig(AppConfig):
 
         invalidates("surveys.poll", poll_tags)
         register_page_section("reports.reportpage", polls.report_section)
+        register_page_section("meetings.meeting", polls.meeting_page_section)

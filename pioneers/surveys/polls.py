@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django.db.models import Avg, Count, F, Max, Min, Q, QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.core.roles import is_coordinator
@@ -189,4 +191,15 @@ def report_section(page, request) -> str:
         "surveys/poll_report_section.html",
         {"results": poll_results(polls)},
         request=request,
+    )
+
+
+def meeting_page_section(meeting: Meeting, request) -> str:
+    """On the meeting's page, for those who run its polls: the way to them."""
+    if request is None or not can_run_polls(request.user, meeting):
+        return ""
+    return format_html(
+        '<p class="utrecht-paragraph"><a class="utrecht-link" href="{}">{}</a></p>',
+        reverse("polls:manage", kwargs={"slug": meeting.slug}),
+        _("Live polls"),
     )

@@ -108,6 +108,15 @@ def test_coordinator_and_host_create_open_and_close_a_poll(client, meeting, host
     assert poll.status == "closed" and poll.closed_at is not None
 
 
+def test_meeting_page_leads_hosts_to_the_polls(client, meeting, host, other_member):
+    polls_link = reverse("polls:manage", kwargs={"slug": meeting.slug})
+    assert polls_link not in client.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(other_member)
+    assert polls_link not in client.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(host)
+    assert polls_link in client.get(meeting.get_absolute_url()).content.decode()
+
+
 def test_other_member_may_not_run_polls(client, meeting, other_member):
     poll = _poll(meeting, status="draft")
     client.force_login(other_member)

@@ -185,6 +185,7 @@ def live(name, *parts):
 
 
 @register.simple_tag(takes_context=True)
-def page_sections(context, page):
-    """The sections other apps add to this page (``core.pages.register_page_section``)."""
-    return _page_sections(page, context.get("request"))
+def page_sections(context, obj):
+    """The sections other apps add to the page of this object
+    (``core.pages.register_page_section``)."""
+    return _page_sections(obj, context.get("request"))
