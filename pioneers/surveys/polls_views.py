@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from pioneers.core.translations import with_translations
 from pioneers.surveys import polls, polls_services
 from pioneers.surveys.models_polls import Poll
 from pioneers.surveys.polls_forms import PollForm, VoteForm
@@ -187,6 +188,7 @@ def answer(request, code):
                 _remember(response, voter, known_voter, request)
                 return response
     vote = polls.voter_vote(poll, voter) if known_voter else None
+    with_translations([poll.meeting])
     if request.method != "POST":
         form.initial_from(vote)
     response = TemplateResponse(
