@@ -25,6 +25,12 @@ class PollForm(forms.ModelForm):
             "maximum": _("For a number question: the highest answer allowed."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every poll has a kind: no empty choice among the radio buttons.
+        self.fields["kind"].choices = Poll._meta.get_field("kind").choices
+        self.fields["kind"].initial = Poll.Kind.SINGLE
+
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
@@ -50,7 +56,7 @@ class VoteForm(forms.Form):
     def __init__(self, *args, poll: Poll, **kwargs):
         super().__init__(*args, **kwargs)
         self.poll = poll
-        label = poll.localized_text
+        label = _("Your answer")  # the page's heading is the question
         if poll.kind == Poll.Kind.MULTIPLE:
             field = forms.TypedMultipleChoiceField(
                 label=label,
