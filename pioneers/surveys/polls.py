@@ -91,10 +91,6 @@ class Results:
     maximum: Decimal | None = None
     texts: list[str] = field(default_factory=list)  # short text, the most recent first
 
-    @property
-    def top(self) -> int:
-        return max((row.count for row in self.rows), default=0)
-
 
 def _bit(number: int) -> int:
     return 1 << number
