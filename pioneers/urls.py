@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pioneers.core import views as core_views
 from pioneers.network import views as network_views
+from pioneers.surveys import polls_views
 
 handler400 = "pioneers.core.views.bad_request"
 handler403 = "pioneers.core.views.permission_denied"
@@ -31,6 +32,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Private files (STORAGES["private"]) are served only by views that check who asks.
     path("private/people/<str:name>", network_views.photo, name="person_photo"),
+    # The short link to a live poll, shown on the projector: the same in every language.
+    path("p/<str:code>/", polls_views.short_link, name="poll_short"),
 ]
 
 if isinstance(default_storage, FileSystemStorage):
@@ -43,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("pioneers.network.urls")),
     path("", include("pioneers.meetings.urls")),
+    path("", include("pioneers.surveys.polls_urls")),
     path("", include("pioneers.reports.urls")),
     path("", include("pioneers.practices.urls")),
     path("", include("pioneers.search.urls")),

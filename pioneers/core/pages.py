@@ -1,9 +1,12 @@
 """What the site's Wagtail pages share, whichever app defines them."""
 
+from collections.abc import Callable
+
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -111,3 +114,30 @@ def register_page_button(
     @hooks.register("register_page_listing_more_buttons")
     def listing_button(page, user, next_url=None):
         yield from buttons(page, listing_priority)
+
+
+# --- sections that apps above a page's own app add to it -------------------------------------
+
+PageSection = Callable[[object, object], str]  # (object, request) -> safe HTML, or ""
+_sections: dict[str, list[PageSection]] = {}
+
+
+def register_page_section(model_label: str, render: PageSection) -> None:
+    """Add a section to every page that shows an object of ``model_label`` (a Wagtail page
+    such as "reports.reportpage", or a model such as "meetings.meeting"), rendered by
+    ``render(obj, request)`` where the template writes ``{% page_sections obj %}``.
+
+    An app registers in its ``AppConfig.ready()``: so a page shows what an app above its own
+    knows (a meeting's polls in its report) without importing it. A section that changes what
+    the page shows names the page's cache tags itself (``core.cache.invalidates``); one that
+    depends on who reads must render nothing for anonymous visitors, whose pages are cached.
+    """
+    registered = _sections.setdefault(model_label.lower(), [])
+    if render not in registered:  # ready() may run twice in tests
+        registered.append(render)
+
+
+def page_sections(obj, request) -> SafeString:
+    """The registered sections for this object, in the order they were registered."""
+    renders = _sections.get(obj._meta.label_lower, [])
+    return mark_safe("".join(str(render(obj, request) or "") for render in renders))  # noqa: S308 - each render returns safe HTML

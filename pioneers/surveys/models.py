@@ -39,6 +39,18 @@ def localized(obj, field: str) -> str:
     return getattr(obj, field)
 
 
+def parse_options(choices: str) -> list[tuple[int, str]]:
+    """(number, label in the reader's language) of choices written one a line as
+    "Dutch | English", numbered from 1 and skipping empty lines; answers store the numbers."""
+    english = current_language() == "en"
+    found = []
+    for number, line in enumerate((line for line in choices.splitlines() if line.strip()), 1):
+        dutch, _sep, other = line.partition("|")
+        label = other.strip() if english and other.strip() else dutch.strip()
+        found.append((number, label))
+    return found
+
+
 class Survey(ClusterableModel):
     title = models.CharField(_("title"), max_length=200)
     title_en = models.CharField(_("title in English"), max_length=200, blank=True)
@@ -165,15 +177,7 @@ class Question(Orderable):
     def options(self) -> list[tuple[int, str]]:
         """(number, label in the reader's language) of the choices or matrix statements,
         numbered from 1; answers store the numbers."""
-        english = current_language() == "en"
-        found = []
-        for number, line in enumerate(
-            (line for line in self.choices.splitlines() if line.strip()), start=1
-        ):
-            dutch, _sep, other = line.partition("|")
-            label = other.strip() if english and other.strip() else dutch.strip()
-            found.append((number, label))
-        return found
+        return parse_options(self.choices)
 
 
 class Invitation(models.Model):
@@ -288,3 +292,6 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.response}: {self.question.code}"
+
+
+from pioneers.surveys.models_polls import Poll, PollVote  # noqa: E402,F401

@@ -92,6 +92,12 @@ EXAMPLES = {
     "practices:nomination_triage": lambda: {"pk": _nomination().pk},
     "magazine:edition_pdf": lambda: {"pk": _edition().pk},
     "search:topic": lambda: {"slug": _topic().slug},
+    "poll_short": lambda: {"code": _poll().code},
+    "polls:manage": lambda: {"slug": _poll().meeting.slug},
+    "polls:change": lambda: {"slug": _poll().meeting.slug, "pk": _poll().pk},
+    "polls:screen": lambda: {"slug": _poll().meeting.slug, "pk": _poll().pk},
+    "polls:screen_results": lambda: {"slug": _poll().meeting.slug, "pk": _poll().pk},
+    "polls:answer": lambda: {"code": _poll().code},
 }
 
 
@@ -131,6 +137,19 @@ def _meeting():
     from pioneers.meetings.models import Meeting
 
     return Meeting.objects.filter(live=True).order_by("-date").first()
+
+
+def _poll():
+    from pioneers.surveys import polls_services
+    from pioneers.surveys.models_polls import Poll
+
+    poll = Poll.objects.filter(meeting=_meeting(), status="open").order_by("pk").first()
+    if poll is None:
+        poll = polls_services.poll_create(
+            meeting=_meeting(), kind="single", text="Ja of nee?", choices="Ja\nNee"
+        )
+        polls_services.poll_open(poll=poll)
+    return poll
 
 
 def _registration():

@@ -19,8 +19,8 @@ LANGUAGES = ("nl", "en")
 MAX_PAGES = 90  # enough to reach the account pages behind every section
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 # Logging out is a form in the header; its confirmation page is not part of the crawl.
-# Calendars, CSV and JSON files and Atom feeds are downloads, not pages.
-SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv", ".json", ".atom")
+# Calendars, CSV and JSON files, Atom feeds and PDFs are downloads, not pages.
+SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv", ".json", ".atom", "/pdf/")
 # Hundreds of pages share one template (a page per municipality): a few of each are audited.
 # Meeting and report slugs start with their year, edition slugs with their number; the knowledge
 # base lists many practices.

@@ -12,6 +12,7 @@ from django.utils.html import conditional_escape, format_html
 
 from pioneers.core.languages import current_language
 from pioneers.core.live import marker
+from pioneers.core.pages import page_sections as _page_sections
 from pioneers.core.selectors import nearest_translated_ancestor_url, page_translation_urls
 
 register = template.Library()
@@ -181,3 +182,10 @@ def live(name, *parts):
     """A live fragment's marker (pioneers.core.live), filled in on every response, even cached:
     ``{% live "places_left" meeting.pk "of" %}`` marks ``places_left`` for argument ``42.of``."""
     return marker(name, ".".join(str(part) for part in parts))
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, obj):
+    """The sections other apps add to the page of this object
+    (``core.pages.register_page_section``)."""
+    return _page_sections(obj, context.get("request"))
