@@ -20,11 +20,22 @@ from pioneers.evaluation.models import (
     IndicatorValue,
 )
 from pioneers.evaluation.services import indicator_backfill
+from pioneers.meetings.models import Meeting
 from pioneers.network.models import Membership, Person
 from pioneers.reports.models import ReportIndexPage
-from pioneers.surveys.models import Answer, Invitation, Question, Response, Survey
+from pioneers.surveys.models import (
+    Answer,
+    Invitation,
+    Poll,
+    PollVote,
+    Question,
+    Response,
+    Survey,
+)
+from pioneers.surveys.polls_services import poll_create
 
 START = datetime.date(2018, 10, 1)  # the seed programme's start
+SEED_PROGRAMME = "2018-2020"
 
 
 def _aware(day: datetime.date) -> datetime.datetime:
@@ -184,7 +195,42 @@ def report(stdout) -> None:
     stdout.write("  evaluation: the mid-term evaluation report\n")
 
 
+def poll(stdout) -> None:
+    """A live poll at a past meeting, closed, with its results in the meeting's report."""
+    data = read("evaluation")["poll"]
+    meeting = Meeting.objects.filter(
+        programme__slug=SEED_PROGRAMME, number=data["meeting_number"]
+    ).first()
+    if meeting is None or Poll.objects.filter(meeting=meeting).exists():
+        return
+    held = _aware(meeting.date)
+    made = poll_create(
+        meeting=meeting,
+        kind=data["kind"],
+        text=data["text"],
+        text_en=data["text_en"],
+        choices=data["choices"],
+    )
+    votes = [
+        PollVote(
+            poll=made,
+            voter=f"demo-{choice}-{n}",
+            number=choice,
+            created_at=held,
+            updated_at=held,
+        )
+        for choice, count in enumerate(data["votes"], start=1)
+        for n in range(count)
+    ]
+    PollVote.objects.bulk_create(votes)
+    Poll.objects.filter(pk=made.pk).update(
+        status=Poll.Status.CLOSED, opened_at=held, closed_at=held
+    )
+    stdout.write(f"  evaluation: a live poll with {len(votes)} answers at {meeting}\n")
+
+
 def load(stdout) -> None:
     surveys(stdout)
     indicators(stdout)
     report(stdout)
+    poll(stdout)
