@@ -3,8 +3,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core.cache import invalidates
+
 
 class SurveysConfig(AppConfig):
     name = "pioneers.surveys"
     label = "surveys"
     verbose_name = _("Surveys")
+
+    def ready(self):
+        # Imported here: the module imports models, which are loaded only by now.
+        from pioneers.surveys import caching
+
+        # The results pages must never show counts from before a response was submitted.
+        invalidates("surveys.survey", caching.survey_tags)
+        invalidates("surveys.question", caching.question_tags)
+        invalidates("surveys.response", caching.response_tags)
+        invalidates("surveys.answer", caching.answer_tags)
