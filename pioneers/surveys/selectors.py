@@ -8,11 +8,12 @@ responses; Python only adds the groups up and writes the percentages. A group of
 with a municipality's two officials answering, their results would be theirs.
 """
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -56,6 +57,8 @@ class Tally:
     # multiple choice: question id -> {choice: number of respondents who chose it}
     chosen: dict = field(default_factory=lambda: defaultdict(Counter))
     texts: dict = field(default_factory=lambda: defaultdict(list))
+    # number questions: question id -> (answers, sum, lowest, highest)
+    numbers: dict = field(default_factory=dict)
 
     def add(self, other: "Tally") -> "Tally":
         self.respondents += other.respondents
@@ -66,6 +69,12 @@ class Tally:
             self.chosen[key].update(counter)
         for key, texts in other.texts.items():
             self.texts[key].extend(texts)
+        for key, (n, added, low, high) in other.numbers.items():
+            if key in self.numbers:
+                was = self.numbers[key]
+                n, added = n + was[0], added + was[1]
+                low, high = min(low, was[2]), max(high, was[3])
+            self.numbers[key] = (n, added, low, high)
         return self
 
 
@@ -80,7 +89,7 @@ def _tally(
     where: dict, *, questions: list[Question], key: str | None = None, texts: bool = False
 ) -> dict:
     """{group key: Tally} of the responses that match ``where`` (lookups on Response); without
-    ``key`` one group, None. Four queries at most, five with the texts."""
+    ``key`` one group, None. Five queries at most, six with the texts."""
     responses = Response.objects.filter(submitted_on__isnull=False, **where).order_by()
     answers = Answer.objects.filter(
         response__submitted_on__isnull=False,
@@ -97,31 +106,59 @@ def _tally(
         tallies[group(value)].respondents += number
     if not tallies:
         return {}
+    # Number questions have as many values as answers: the database sums them up instead.
+    numeric = [q.pk for q in questions if q.kind == Question.Kind.NUMBER]
+    if numeric:
+        rows = (
+            answers.filter(question_id__in=numeric, number__isnull=False)
+            .values_list("question_id", answer_key)
+            .annotate(n=Count("id"), added=Sum("number"), low=Min("number"), high=Max("number"))
+        )
+        for question_id, value, count, added, low, high in rows:
+            tallies[group(value)].numbers[question_id] = (count, Decimal(added), low, high)
+            tallies[group(value)].answered[question_id] += count
     rows = (
         answers.filter(number__isnull=False)
+        .exclude(question_id__in=numeric)
         .values_list("question_id", "item", "number", answer_key)
         .annotate(n=Count("id"))
     )
     for question_id, item, number, value, count in rows:
         tallies[group(value)].values[(question_id, item)][number] += count
-    rows = (
-        answers.filter(Q(number__isnull=False) | ~Q(text=""))
-        .values_list("question_id", answer_key)
-        .annotate(n=Count("response_id", distinct=True))
-    )
-    for question_id, value, count in rows:
-        tallies[group(value)].answered[question_id] += count
+    # One answer per response, question and statement: who answered a question with one value
+    # is the sum of its counts; only a matrix (several statements) and texts need a count of
+    # their own.
+    single = {
+        q.pk for q in questions if q.kind not in TEXT_KINDS and q.kind != Question.Kind.MATRIX
+    }
+    for tally in tallies.values():
+        for (question_id, _item), counter in tally.values.items():
+            if question_id in single:
+                tally.answered[question_id] += sum(counter.values())
+    counted = [q.pk for q in questions if q.kind in TEXT_KINDS or q.kind == Question.Kind.MATRIX]
+    if counted:
+        rows = (
+            answers.filter(question_id__in=counted)
+            .filter(Q(number__isnull=False) | ~Q(text=""))
+            .values_list("question_id", answer_key)
+            .annotate(n=Count("response_id", distinct=True))
+        )
+        for question_id, value, count in rows:
+            tallies[group(value)].answered[question_id] += count
     multiple = [q.pk for q in questions if q.kind == Question.Kind.MULTIPLE]
     if multiple:
-        rows = answers.filter(question_id__in=multiple).values_list(
-            "question_id", answer_key, "choices"
+        # Grouped by the list of choices itself: a handful of combinations, not every answer.
+        rows = (
+            answers.filter(question_id__in=multiple)
+            .values_list("question_id", answer_key, "choices")
+            .annotate(n=Count("id"))
         )
-        for question_id, value, choices in rows:
+        for question_id, value, choices, count in rows:
             chosen = {c for c in choices if isinstance(c, int)} if isinstance(choices, list) else ()
             if chosen:
                 tally = tallies[group(value)]
-                tally.answered[question_id] += 1
-                tally.chosen[question_id].update(chosen)
+                tally.answered[question_id] += count
+                tally.chosen[question_id].update(dict.fromkeys(chosen, count))
     written = [q.pk for q in questions if q.kind in TEXT_KINDS]
     if texts and written:
         rows = (
@@ -225,17 +262,29 @@ def _mean(counter: Counter, low=None, high=None) -> tuple[float | None, int]:
     return (round(float(added / answers), 2) if answers else None), answers
 
 
+@functools.lru_cache(maxsize=16)
+def _likert(language: str) -> list[tuple[int, str]]:
+    # Asked for every question of every group: translated once per process and language.
+    return [(number, str(label)) for number, label in LIKERT_LABELS.items()]
+
+
 def _options(question: Question) -> list[tuple[int, str]]:
+    """The question's options in the active language, worked out once per question object."""
+    language = translation.get_language()
     if question.kind == Question.Kind.LIKERT:
-        return [(number, str(label)) for number, label in LIKERT_LABELS.items()]
-    return question.options()
+        return _likert(language)
+    known = question.__dict__.get("_result_options")
+    if known is None or known[0] != language:
+        known = (language, question.options())
+        question.__dict__["_result_options"] = known
+    return known[1]
 
 
 def _scale(label: str, counter: Counter) -> Scale:
     mean, n = _mean(counter, 1, LIKERT_POINTS)
     rows = [
-        Row(number, str(name), counter.get(Decimal(number), 0), None)
-        for number, name in LIKERT_LABELS.items()
+        Row(number, name, counter.get(Decimal(number), 0), None)
+        for number, name in _likert(translation.get_language())
     ]
     for row in rows:
         row.percent = _percent(row.count, n)
@@ -260,14 +309,12 @@ def question_result(question: Question, tally: Tally, *, texts: bool = False) ->
         result.rows = [
             Row(number, label, counter.get(number, 0), None) for number, label in _options(question)
         ]
-    elif kind == Question.Kind.NUMBER:
-        counter = tally.values.get((question.pk, 0), Counter())
-        result.mean, _n = _mean(counter)
-        if counter:
-            result.minimum, result.maximum = min(counter), max(counter)
+    elif kind == Question.Kind.NUMBER and question.pk in tally.numbers:
+        count, added, result.minimum, result.maximum = tally.numbers[question.pk]
+        result.mean = round(float(added / count), 2)
     elif kind == Question.Kind.MATRIX:
         combined = Counter()
-        for number, label in question.options():
+        for number, label in _options(question):
             counter = tally.values.get((question.pk, number), Counter())
             combined.update(counter)
             result.items.append(_scale(label, counter))
@@ -278,6 +325,24 @@ def question_result(question: Question, tally: Tally, *, texts: bool = False) ->
     for row in result.rows:
         row.percent = _percent(row.count, n)
     return result
+
+
+def question_mean(question: Question, tally: Tally) -> tuple[float | None, int]:
+    """Only the average of a likert, number or matrix question (all its statements), and how
+    many answered it: what a comparison per organisation needs, without the rest."""
+    if question.kind == Question.Kind.NUMBER:
+        if question.pk not in tally.numbers:
+            return None, 0
+        count, added, _low, _high = tally.numbers[question.pk]
+        return round(float(added / count), 2), count
+    if question.kind == Question.Kind.MATRIX:
+        combined = Counter()
+        for (question_id, _item), counter in tally.values.items():
+            if question_id == question.pk:
+                combined.update(counter)
+    else:
+        combined = tally.values.get((question.pk, 0), Counter())
+    return _mean(combined, 1, LIKERT_POINTS)[0], tally.answered.get(question.pk, 0)
 
 
 def survey_questions(surveys) -> list[Question]:
@@ -310,7 +375,7 @@ def survey_results(
     """The results of a survey, in ``language``; with ``group_by`` (one of GROUPINGS) also per
     group. ``texts``: list the written answers (for coordinators; published pages show none).
 
-    Hidden questions are included when they have answers. Six queries at most, whatever the
+    Hidden questions are included when they have answers. Eight queries at most, whatever the
     number of questions, responses or groups.
     """
     if group_by not in GROUPINGS:
@@ -563,19 +628,23 @@ def _compare(question, earlier, before: Tally, after: Tally, *, panel, organisat
             items.append(
                 Shift(item.label, was.mean if was else None, item.mean, was.n if was else 0, item.n)
             )
+
+    def tally_shift(label, old_tally, new_tally):
+        (old_mean, old_n), (new_mean, new_n) = (
+            question_mean(earlier, old_tally),
+            question_mean(question, new_tally),
+        )
+        return Shift(label, old_mean, new_mean, old_n, new_n)
+
     panel_shift = None
     if panel is not None and has_mean:
-        panel_shift = mean_shift(
-            "", question_result(earlier, panel[0]), question_result(question, panel[1])
-        )
+        panel_shift = tally_shift("", *panel)
     per_organisation = []
     if has_mean:
-        for label, old_tally, new_tally in organisations:
-            per_organisation.append(
-                mean_shift(
-                    label, question_result(earlier, old_tally), question_result(question, new_tally)
-                )
-            )
+        per_organisation = [
+            tally_shift(label, old_tally, new_tally)
+            for label, old_tally, new_tally in organisations
+        ]
     return QuestionComparison(
         question=question,
         previous=earlier,
