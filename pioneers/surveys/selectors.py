@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -224,7 +225,7 @@ class QuestionResult:
         """(label, percentage) for the chart; a matrix: (statement, mean) of its statements."""
         if self.items:
             return [(item.label, item.mean) for item in self.items]
-        return [(row.label, row.percent) for row in self.rows]
+        return [(capfirst(row.label), row.percent) for row in self.rows]
 
 
 @dataclass
