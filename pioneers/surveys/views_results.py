@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from pioneers.core.access import coordinator_required
 from pioneers.core.cache import page_depends_on
@@ -79,12 +80,14 @@ def comparison(request, slug):
     )
 
 
+@never_cache  # responses, if not names: no copy in a browser's or a proxy's cache
 @coordinator_required
 def export_csv(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
     return exports.csv_download(survey, language=current_language())
 
 
+@never_cache
 @coordinator_required
 def export_xlsx(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
