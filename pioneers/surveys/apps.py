@@ -1,16 +1,10 @@
-"""Configuration of the surveys app: questionnaires, invitations, responses and results, and
-live polls during meetings."""
+"""Configuration of the surveys app: questionnaires, invitations, responses, results and live
+polls."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.core.cache import invalidates
-
-
-def poll_tags(poll) -> set[str]:
-    # A meeting's report (and page) show its closed polls; votes are left out on purpose: an
-    # open poll shows nowhere cached, and a closed one takes no votes.
-    return {f"meeting:{poll.meeting_id}"}
 
 
 class SurveysConfig(AppConfig):
@@ -21,8 +15,13 @@ class SurveysConfig(AppConfig):
     def ready(self):
         # Imported here: these modules import models, which are loaded only by now.
         from pioneers.core.pages import register_page_section
-        from pioneers.surveys import polls
+        from pioneers.surveys import caching, polls
 
-        invalidates("surveys.poll", poll_tags)
+        # The results pages must never show counts from before a response was submitted.
+        invalidates("surveys.survey", caching.survey_tags)
+        invalidates("surveys.question", caching.question_tags)
+        invalidates("surveys.response", caching.response_tags)
+        invalidates("surveys.answer", caching.answer_tags)
+        invalidates("surveys.poll", caching.poll_tags)
         register_page_section("reports.reportpage", polls.report_section)
         register_page_section("meetings.meeting", polls.meeting_page_section)

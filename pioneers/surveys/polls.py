@@ -91,6 +91,10 @@ class Results:
     maximum: Decimal | None = None
     texts: list[str] = field(default_factory=list)  # short text, the most recent first
 
+    @property
+    def chart_rows(self) -> list[tuple[str, int]]:
+        return [(row.label, row.count) for row in self.rows]
+
 
 def _bit(number: int) -> int:
     return 1 << number

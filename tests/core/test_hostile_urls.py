@@ -98,6 +98,10 @@ EXAMPLES = {
     "polls:screen": lambda: {"slug": _poll().meeting.slug, "pk": _poll().pk},
     "polls:screen_results": lambda: {"slug": _poll().meeting.slug, "pk": _poll().pk},
     "polls:answer": lambda: {"code": _poll().code},
+    "survey_results:results": lambda: {"slug": _survey().slug},
+    "survey_results:comparison": lambda: {"slug": _survey().slug},
+    "survey_results:export_csv": lambda: {"slug": _survey().slug},
+    "survey_results:export_xlsx": lambda: {"slug": _survey().slug},
 }
 
 
@@ -199,6 +203,29 @@ def _edition():
     from pioneers.magazine.models import EditionPage
 
     return EditionPage.objects.live().order_by("pk").first()
+
+
+def _survey():
+    """A survey with published results and a previous round (the demo may have none)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pioneers.surveys.models import Survey
+
+    survey = Survey.objects.filter(previous_round__isnull=False).order_by("pk").first()
+    if survey is None:
+        now = timezone.now()
+        times = {"opens_at": now - timedelta(days=9), "closes_at": now - timedelta(days=1)}
+        baseline = Survey.objects.create(title="Nulmeting", slug="hostile-nulmeting", **times)
+        survey = Survey.objects.create(
+            title="Tussenmeting",
+            slug="hostile-tussenmeting",
+            previous_round=baseline,
+            results_published=True,
+            **times,
+        )
+    return survey
 
 
 def _pages(language: str) -> list:
