@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("pioneers.search.urls")),
     path("", include("pioneers.publications.urls")),
     path("", include("pioneers.magazine.urls")),
+    path("", include("pioneers.surveys.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

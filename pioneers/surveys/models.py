@@ -13,7 +13,6 @@ records only *that* it was answered.
 
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -286,3 +285,6 @@ class Answer(models.Model):
                 fields=["response", "question", "item"], name="surveys_answer_once"
             )
         ]
+
+    def __str__(self):
+        return f"{self.response}: {self.question.code}"
