@@ -72,9 +72,11 @@ def survey_check(
             _("This survey has closed and its anonymous links were erased; it cannot reopen.")
         )
     answered = _answered_questions(survey)
-    if survey.pk and answered and anonymous != survey.anonymous:
+    # The form has already put the new values on ``survey``: compare with the saved row.
+    saved = Survey.objects.filter(pk=survey.pk).values("anonymous").first() if survey.pk else None
+    if saved and answered and anonymous != saved["anonymous"]:
         errors.append(_("Answers have arrived: whether the survey is anonymous cannot change."))
-    old = {q.pk: q for q in survey.questions.all()} if survey.pk else {}
+    old = {q.pk: q for q in Question.objects.filter(survey_id=survey.pk)} if survey.pk else {}
     codes: dict[str, QuestionDraft] = {}
     for draft in drafts:
         previous = old.get(draft.pk)
@@ -131,6 +133,14 @@ def _answered_questions(survey: Survey) -> set[int]:
     if not survey.pk:
         return set()
     return set(Answer.objects.filter(question__survey=survey).values_list("question_id", flat=True))
+
+
+def survey_delete(*, survey: Survey) -> None:
+    """Delete a survey with its responses and answers (answers protect their questions, so
+    they go first)."""
+    with transaction.atomic():
+        Answer.objects.filter(response__survey=survey).delete()
+        survey.delete()
 
 
 def question_delete(*, question: Question) -> None:

@@ -7,6 +7,7 @@ gives their group the model permissions) and superusers.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,7 +21,10 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
+from wagtail.actions.delete import DeleteAction
+from wagtail.actions.registry import action_registry
 from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
@@ -39,6 +43,19 @@ QUESTION_PANELS = [
     FieldRowPanel([FieldPanel("minimum"), FieldPanel("maximum")]),
     FieldRowPanel([FieldPanel("required"), FieldPanel("hidden")]),
 ]
+
+
+class SurveyDeleteAction(DeleteAction):
+    """The admin's delete goes through ``services.survey_delete`` (answers first)."""
+
+    def _delete(self):
+        with transaction.atomic():
+            if self.log_action:
+                log(instance=self.instance, action=self.log_action, user=self.user, deleted=True)
+            services.survey_delete(survey=self.instance)
+
+
+action_registry.register(Survey, SurveyDeleteAction)
 
 
 class SurveyEditView(EditView):
