@@ -14,6 +14,8 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.actions.delete import DeleteAction
+from wagtail.actions.registry import action_registry
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,8 +23,6 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
-from wagtail.actions.delete import DeleteAction
-from wagtail.actions.registry import action_registry
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
