@@ -6,6 +6,7 @@ functions. A few reads that only these flows need (the respondent's pages, who t
 here too; the results' reads are in ``selectors``.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -351,8 +352,13 @@ def response_key(token: str) -> str:
     return salted_hmac("pioneers.surveys.response", token, algorithm="sha256").hexdigest()
 
 
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
 def invitation_by_token(token: str) -> Invitation | None:
-    if not token or len(token) > Invitation._meta.get_field("token").max_length:
+    """The invitation of a personal link; None for anything that cannot be one (PostgreSQL
+    would refuse a NUL character, for one)."""
+    if not isinstance(token, str) or not TOKEN.fullmatch(token):
         return None
     return Invitation.objects.select_related("survey", "person").filter(token=token).first()
 

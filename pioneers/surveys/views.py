@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from pioneers.core.ids import parse_id
@@ -66,6 +67,7 @@ def _url(invitation, number=None, **params):
     return url
 
 
+@never_cache  # personal answers: never in the page cache nor in a shared cache
 def respond(request, token):
     invitation = _invitation(token)
     survey = invitation.survey
@@ -128,6 +130,7 @@ def _required_errors(form, missing):
                 form.add_error(name, _("Please answer this question."))
 
 
+@never_cache
 @require_POST
 def autosave(request, token):
     """Save the page's answers as the respondent changes them (HTMX); answers with a small

@@ -34,6 +34,13 @@ def test_respond_urls_are_translated(invitation):
     assert _url(invitation, "en").startswith("/en/surveys/")
 
 
+def test_respond_page_is_never_cached(client, invitation):
+    for _ in range(2):
+        answer = client.get(_url(invitation))
+        assert "no-store" in answer["Cache-Control"]
+        assert answer.get("X-Cache") != "hit"
+
+
 def test_respond_shows_intro_and_first_section_in_the_language(client, invitation):
     page = client.get(_url(invitation, "en")).content.decode()
     assert "Welcome to the evaluation." in page
