@@ -92,6 +92,8 @@ EXAMPLES = {
     "practices:nomination_triage": lambda: {"pk": _nomination().pk},
     "magazine:edition_pdf": lambda: {"pk": _edition().pk},
     "search:topic": lambda: {"slug": _topic().slug},
+    "surveys:respond": lambda: {"token": _survey_invitation().token},
+    "surveys:autosave": lambda: {"token": _survey_invitation().token},
 }
 
 
@@ -174,6 +176,39 @@ def _nomination():
     return Nomination.objects.order_by("pk").first() or Nomination.objects.create(
         title="Open raad", municipality_name="Schiedam", description="…", name="A", email="a@b.nl"
     )
+
+
+def _survey_invitation():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pioneers.surveys.models import Invitation, Question, Survey
+
+    invitation = Invitation.objects.order_by("pk").first()
+    if invitation is None:
+        now = timezone.now()
+        survey = Survey.objects.create(
+            title="Evaluatie",
+            slug="evaluatie-hostile",
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=7),
+        )
+        for order, (kind, choices) in enumerate(
+            [("likert", ""), ("single", "Ja\nNee"), ("multiple", "A\nB"), ("number", "")]
+        ):
+            Question.objects.create(
+                survey=survey,
+                sort_order=order,
+                kind=kind,
+                code=f"q{order}",
+                text="?",
+                choices=choices,
+            )
+        invitation = Invitation.objects.create(
+            survey=survey, organisation=_organisation(), email="a@example.org"
+        )
+    return invitation
 
 
 def _edition():
