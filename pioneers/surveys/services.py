@@ -460,15 +460,22 @@ def answers_save(
         raise SurveyError(_("This survey is not open; your answers were not saved."))
     with transaction.atomic():
         response = _response_get_or_create(invitation)
+        existing = {
+            (answer.question_id, answer.item): answer
+            for answer in Answer.objects.filter(response=response, question__in=questions)
+        }
+        removed, changed = [], []
         for question in questions:
             items = [n for n, _label in question.options()] if question.kind == K.MATRIX else [0]
             for item in items:
                 name = field_name(question, item)
                 if name not in cleaned:
                     continue
+                current = existing.get((question.pk, item))
                 value = cleaned[name]
                 if _is_empty(value):
-                    Answer.objects.filter(response=response, question=question, item=item).delete()
+                    if current is not None:
+                        removed.append(current.pk)
                     continue
                 fields = {"number": None, "choices": [], "text": ""}
                 if question.kind == K.MULTIPLE:
@@ -477,9 +484,20 @@ def answers_save(
                     fields["number"] = Decimal(value)
                 else:
                     fields["text"] = value
-                Answer.objects.update_or_create(
-                    response=response, question=question, item=item, defaults=fields
-                )
+                if current is None or any(getattr(current, k) != v for k, v in fields.items()):
+                    changed.append(
+                        Answer(response=response, question=question, item=item, **fields)
+                    )
+        if removed:
+            Answer.objects.filter(pk__in=removed).delete()
+        if changed:
+            # An upsert: a second tab saving the same answer at the same moment updates it.
+            Answer.objects.bulk_create(
+                changed,
+                update_conflicts=True,
+                unique_fields=["response", "question", "item"],
+                update_fields=["number", "choices", "text"],
+            )
     return response
 
 

@@ -6,8 +6,9 @@ gives their group the model permissions) and superusers.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -59,6 +60,23 @@ action_registry.register(Survey, SurveyDeleteAction)
 
 
 class SurveyEditView(EditView):
+    def form_valid(self, form):
+        # The form refuses removing a question with answers; an answer that arrives between
+        # that check and the save still protects its question: say so, save nothing.
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            form.add_error(
+                None,
+                _gettext("A question you removed has just been answered; hide it instead."),
+            )
+        except ValidationError:  # Wagtail's save validates the form again: errors are on it
+            pass
+        self.produced_error_code = "validation_error"
+        self.produced_error_message = self.get_error_message()
+        return self.form_invalid(form)
+
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)

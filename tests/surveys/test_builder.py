@@ -205,3 +205,42 @@ def test_a_new_survey_through_the_admin(coordinator, demo):
     assert answer.status_code == 302, answer.content.decode()[:3000]
     survey = Survey.objects.get(slug="nulmeting")
     assert [q.code for q in survey.questions.all()] == ["start", "learned"]
+
+
+def test_an_answer_arriving_during_the_edit_is_no_500(coordinator, survey, monkeypatch):
+    """The answer arrives after the form's check and before the save."""
+    data = admin_form(coordinator, _edit_url(survey))
+    data[f"questions-{_question_index(data, 'name')}-DELETE"] = "1"
+    real_check = services.survey_check
+    calls = []
+
+    def check_then_answer(**kwargs):
+        errors = real_check(**kwargs)
+        calls.append(1)
+        if len(calls) == 2:  # Wagtail's save checks the form a second time
+            _answer(survey, "name", text="Net op tijd")
+        return errors
+
+    monkeypatch.setattr(services, "survey_check", check_then_answer)
+    answer = _post(coordinator, survey, data)
+    assert answer.status_code == 200
+    assert "zojuist beantwoord" in answer.content.decode()
+    assert survey.questions.filter(code="name").exists()
+
+
+def test_an_answer_arriving_between_the_checks_is_refused(coordinator, survey, monkeypatch):
+    data = admin_form(coordinator, _edit_url(survey))
+    data[f"questions-{_question_index(data, 'name')}-DELETE"] = "1"
+    real_check = services.survey_check
+
+    def check_then_answer(**kwargs):
+        errors = real_check(**kwargs)
+        if not Answer.objects.filter(question__code="name").exists():
+            _answer(survey, "name", text="Net op tijd")
+        return errors
+
+    monkeypatch.setattr(services, "survey_check", check_then_answer)
+    answer = _post(coordinator, survey, data)
+    assert answer.status_code == 200
+    assert "verberg" in answer.content.decode()
+    assert survey.questions.filter(code="name").exists()
