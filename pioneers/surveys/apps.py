@@ -14,7 +14,7 @@ class SurveysConfig(AppConfig):
     def ready(self):
         # Imported here: the services import models, which are loaded only by now.
         from pioneers.core import email
-        from pioneers.surveys import services
+        from pioneers.surveys import services, signals  # noqa: F401 (signals connects)
 
         email.register("surveys/email/", services.invitation_email_parts)
         chores.register("survey_reminders_send", services.reminders_send)

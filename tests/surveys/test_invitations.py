@@ -233,3 +233,14 @@ def test_deleting_a_survey_with_answers_is_no_500(coordinator, invitation):
     answer = coordinator.post(f"/admin/snippets/surveys/survey/delete/{survey.pk}/")
     assert answer.status_code == 302
     assert not Response.objects.filter(survey_id=survey.pk).exists()
+
+
+def test_deleting_a_person_with_an_invitation_keeps_the_organisations(survey, members):
+    """Without the person, their invitation would collide with the organisation's own."""
+    services.invitations_send(survey=survey, per=services.PER_PERSON)
+    services.invitations_send(survey=survey, per=services.PER_ORGANISATION)
+    person = members["people"][0]
+    person.delete()
+    assert Invitation.objects.filter(
+        survey=survey, organisation=person.organisation, person=None
+    ).exists()
