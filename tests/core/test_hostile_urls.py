@@ -102,6 +102,8 @@ EXAMPLES = {
     "survey_results:comparison": lambda: {"slug": _survey().slug},
     "survey_results:export_csv": lambda: {"slug": _survey().slug},
     "survey_results:export_xlsx": lambda: {"slug": _survey().slug},
+    "surveys:respond": lambda: {"token": _survey_invitation().token},
+    "surveys:autosave": lambda: {"token": _survey_invitation().token},
 }
 
 
@@ -197,6 +199,39 @@ def _nomination():
     return Nomination.objects.order_by("pk").first() or Nomination.objects.create(
         title="Open raad", municipality_name="Schiedam", description="…", name="A", email="a@b.nl"
     )
+
+
+def _survey_invitation():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pioneers.surveys.models import Invitation, Question, Survey
+
+    invitation = Invitation.objects.order_by("pk").first()
+    if invitation is None:
+        now = timezone.now()
+        survey = Survey.objects.create(
+            title="Evaluatie",
+            slug="evaluatie-hostile",
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=7),
+        )
+        for order, (kind, choices) in enumerate(
+            [("likert", ""), ("single", "Ja\nNee"), ("multiple", "A\nB"), ("number", "")]
+        ):
+            Question.objects.create(
+                survey=survey,
+                sort_order=order,
+                kind=kind,
+                code=f"q{order}",
+                text="?",
+                choices=choices,
+            )
+        invitation = Invitation.objects.create(
+            survey=survey, organisation=_organisation(), email="a@example.org"
+        )
+    return invitation
 
 
 def _edition():
