@@ -6,18 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from pioneers.surveys import services
-from pioneers.surveys.models import LIKERT_POINTS, Question
+from pioneers.surveys.models import Question, likert_options
 
 K = Question.Kind
-
-LIKERT_LABELS = [
-    (1, _("strongly disagree")),
-    (2, _("disagree")),
-    (3, _("neither agree nor disagree")),
-    (4, _("agree")),
-    (5, _("strongly agree")),
-]
-assert len(LIKERT_LABELS) == LIKERT_POINTS
 
 
 class SurveyForm(WagtailAdminModelForm):
@@ -103,7 +94,7 @@ def _fields(question: Question) -> list[tuple[str, forms.Field]]:
     common = {"label": label, "required": False, "help_text": question.localized_help_text}
     kind = question.kind
     if kind == K.LIKERT:
-        return [(field_name(question), _choice(LIKERT_LABELS, common))]
+        return [(field_name(question), _choice(likert_options(), common))]
     if kind == K.SINGLE:
         return [(field_name(question), _choice(question.options(), common))]
     if kind == K.MULTIPLE:
@@ -150,7 +141,7 @@ def _fields(question: Question) -> list[tuple[str, forms.Field]]:
         return [
             (
                 field_name(question, number),
-                _choice(LIKERT_LABELS, {"label": statement, "required": False}),
+                _choice(likert_options(), {"label": statement, "required": False}),
             )
             for number, statement in question.options()
         ]

@@ -22,7 +22,20 @@ from wagtail.models import Orderable
 
 from pioneers.core.languages import current_language
 
-LIKERT_POINTS = 5
+# The five points of an agree-or-disagree scale (Likert); answers store the numbers 1 to 5.
+LIKERT_LABELS = (
+    _("strongly disagree"),
+    _("disagree"),
+    _("neither agree nor disagree"),
+    _("agree"),
+    _("strongly agree"),
+)
+LIKERT_POINTS = len(LIKERT_LABELS)
+
+
+def likert_options() -> list[tuple[int, str]]:
+    """(number, label in the reader's language) of the five points."""
+    return [(number, str(label)) for number, label in enumerate(LIKERT_LABELS, start=1)]
 
 
 def new_token() -> str:

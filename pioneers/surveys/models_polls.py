@@ -96,7 +96,7 @@ class Poll(models.Model):
     def options(self) -> list[tuple[int, str]]:
         """(number, label) of the choices: of the Likert scale, or as written."""
         if self.kind == self.Kind.LIKERT:
-            from pioneers.surveys.polls import likert_options
+            from pioneers.surveys.models import likert_options
 
             return likert_options()
         return parse_options(self.choices)

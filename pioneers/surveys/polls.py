@@ -16,19 +16,8 @@ from pioneers.meetings.models import Meeting
 from pioneers.meetings.selectors import can_manage
 from pioneers.surveys.models_polls import CODE_ALPHABET, CODE_LENGTH, MAX_CHOICES, Poll, PollVote
 
-LIKERT_LABELS = [
-    _("strongly disagree"),
-    _("disagree"),
-    _("neither agree nor disagree"),
-    _("agree"),
-    _("strongly agree"),
-]
 # Short text answers shown on the projector and in the report: the most recent ones.
 TEXTS_SHOWN = 50
-
-
-def likert_options() -> list[tuple[int, str]]:
-    return [(number, str(label)) for number, label in enumerate(LIKERT_LABELS, start=1)]
 
 
 def can_run_polls(user, meeting: Meeting) -> bool:

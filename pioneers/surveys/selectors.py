@@ -17,10 +17,16 @@ from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from pioneers.network.models import Organisation, Person
-from pioneers.surveys.models import LIKERT_POINTS, Answer, Question, Response, Survey
+from pioneers.surveys.models import (
+    LIKERT_POINTS,
+    Answer,
+    Question,
+    Response,
+    Survey,
+    likert_options,
+)
 
 MIN_GROUP = 5
 GROUPINGS = ("organisation", "province", "role")
@@ -29,13 +35,6 @@ _KEYS = {
     "organisation": "organisation_id",
     "province": "organisation__province_id",
     "role": "role",
-}
-LIKERT_LABELS = {
-    1: gettext_lazy("strongly disagree"),
-    2: gettext_lazy("disagree"),
-    3: gettext_lazy("neither agree nor disagree"),
-    4: gettext_lazy("agree"),
-    5: gettext_lazy("strongly agree"),
 }
 SCALE_KINDS = {Question.Kind.LIKERT, Question.Kind.MATRIX}
 MEAN_KINDS = {Question.Kind.LIKERT, Question.Kind.NUMBER, Question.Kind.MATRIX}
@@ -266,7 +265,7 @@ def _mean(counter: Counter, low=None, high=None) -> tuple[float | None, int]:
 @functools.lru_cache(maxsize=16)
 def _likert(language: str) -> list[tuple[int, str]]:
     # Asked for every question of every group: translated once per process and language.
-    return [(number, str(label)) for number, label in LIKERT_LABELS.items()]
+    return likert_options()
 
 
 def _options(question: Question) -> list[tuple[int, str]]:

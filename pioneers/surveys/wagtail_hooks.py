@@ -88,6 +88,14 @@ class SurveyEditView(EditView):
                 priority=5,
             )
         )
+        buttons.append(
+            Button(
+                _("Results"),
+                url=reverse("survey_results:results", kwargs={"slug": self.object.slug}),
+                icon_name="view",
+                priority=6,
+            )
+        )
         return buttons
 
 

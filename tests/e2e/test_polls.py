@@ -38,14 +38,14 @@ def test_attendee_answers_a_live_poll_on_a_phone(
     expect(screen.get_by_role("heading", level=1)).to_have_text("Live peilingen")
     problems += describe_violations(screen.url, axe(screen))
     screen.locator("input[name=kind][value=single]").check()
-    screen.locator("#id_text").fill("Publiceert uw gemeente Woo-verzoeken actief?")
+    screen.locator("#id_text").fill("Publiceert je gemeente Woo-verzoeken actief?")
     screen.locator("#id_text_en").fill("Does your municipality publish Woo requests actively?")
     screen.locator("#id_choices").fill("Ja | Yes\nNee | No\nDeels | Partly")
     screen.get_by_role("button", name="Peiling toevoegen").click()
     expect(screen.get_by_role("status").first).to_contain_text("De peiling staat klaar")
     screen.get_by_role("button", name=re.compile("^De peiling openen")).click()
     expect(screen.get_by_role("status").first).to_contain_text("De peiling is open")
-    screen.get_by_role("link", name="Publiceert uw gemeente Woo-verzoeken actief?").click()
+    screen.get_by_role("link", name="Publiceert je gemeente Woo-verzoeken actief?").click()
     expect(screen.locator(".pioneers-poll-qr")).to_be_visible()
     expect(screen.locator("#poll-results-live")).to_contain_text("0 antwoorden")
     problems += describe_violations(screen.url, axe(screen))
@@ -58,7 +58,7 @@ def test_attendee_answers_a_live_poll_on_a_phone(
     page.goto(short_link)
     expect(page).to_have_url(f"{site}/nl/peiling/{code}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Publiceert uw gemeente Woo-verzoeken actief?"
+        "Publiceert je gemeente Woo-verzoeken actief?"
     )
     problems += audit("nl")
     page.get_by_role("button", name="Mijn antwoord versturen").click()
@@ -66,7 +66,7 @@ def test_attendee_answers_a_live_poll_on_a_phone(
     problems += audit("nl")
     page.get_by_label("Deels").check()
     page.get_by_role("button", name="Mijn antwoord versturen").click()
-    expect(page.get_by_role("status")).to_contain_text("Bedankt, uw antwoord is opgeslagen.")
+    expect(page.get_by_role("status")).to_contain_text("Bedankt, je antwoord is opgeslagen.")
     expect(page.get_by_label("Deels")).to_be_checked()
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     problems += audit("nl")

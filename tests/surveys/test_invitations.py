@@ -91,7 +91,7 @@ def test_invite_page_previews_and_sends(
     assert "0 nieuwe uitnodigingen" in page
     answer = coordinator.post(_invite_url(survey), {"per": "nonsense"})
     assert answer.status_code == 200
-    assert "Kies wie u uitnodigt" in answer.content.decode()
+    assert "Kies wie je uitnodigt" in answer.content.decode()
 
 
 def test_invite_page_is_for_coordinators(client, survey, members):
@@ -99,7 +99,7 @@ def test_invite_page_is_for_coordinators(client, survey, members):
 
     client.force_login(UserFactory())
     assert client.post(_invite_url(survey), {"per": "people"}).status_code in (302, 403)
-    assert not Invitation.objects.exists()
+    assert not Invitation.objects.filter(survey=survey).exists()
 
 
 def test_edit_page_has_an_invite_button(coordinator, survey):

@@ -199,7 +199,7 @@ def test_attendee_answers_each_kind_of_poll(client, meeting, kind, posted, expec
     for name, value in expected.items():
         assert getattr(vote, name) == value
     html = client.get(_answer_url(poll)).content.decode()
-    assert "Bedankt, uw antwoord is opgeslagen" in html
+    assert "Bedankt, je antwoord is opgeslagen" in html
 
 
 def test_same_phone_changes_its_vote(client, meeting):
@@ -267,7 +267,7 @@ def test_vote_after_closing_is_refused_and_changes_nothing(client, meeting):
     polls_services.poll_close(poll=poll)
     response = client.post(_answer_url(poll), {"answer": "2"})
     assert response.status_code == 409
-    assert "Deze peiling is gesloten; uw antwoord is niet opgeslagen." in response.content.decode()
+    assert "Deze peiling is gesloten; je antwoord is niet opgeslagen." in response.content.decode()
     assert _counts(poll) == {1: 1, 2: 0, 3: 0}
 
 
@@ -275,7 +275,7 @@ def test_vote_before_opening_is_refused(client, meeting):
     poll = _poll(meeting, status="draft")
     assert "nog niet begonnen" in client.get(_answer_url(poll)).content.decode()
     assert client.post(_answer_url(poll), {"answer": "1"}).status_code == 409
-    assert not PollVote.objects.exists()
+    assert not PollVote.objects.filter(poll=poll).exists()
 
 
 def test_forged_voter_cookie_is_a_new_voter(client, meeting):

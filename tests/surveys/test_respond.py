@@ -142,7 +142,7 @@ def test_out_of_scale_answers_save_nothing(client, invitation, code, value):
     answer = client.post(_url(invitation), data)
     assert answer.status_code == 200
     assert "utrecht-form-field-error-message" in answer.content.decode()
-    assert not Answer.objects.exists()
+    assert not Answer.objects.filter(response__survey=invitation.survey).exists()
 
 
 def test_a_matrix_answer_out_of_scale_saves_nothing(client, invitation):
@@ -151,7 +151,7 @@ def test_a_matrix_answer_out_of_scale_saves_nothing(client, invitation):
         _url(invitation), {"section": "2", f"q{grid.pk}_1": "6", f"q{grid.pk}_2": "3"}
     )
     assert answer.status_code == 200
-    assert not Answer.objects.exists()
+    assert not Answer.objects.filter(response__survey=invitation.survey).exists()
 
 
 def test_typed_text_is_kept_on_an_error(client, invitation):
@@ -189,12 +189,12 @@ def test_after_closing_nothing_is_saved(client, invitation):
     answer = client.post(_url(invitation), {**_first_page(survey), "action": "save"})
     assert answer.status_code == 409
     assert "niet opgeslagen" in answer.content.decode()
-    assert not Response.objects.exists()
+    assert not Response.objects.filter(survey=invitation.survey).exists()
     autosave = client.post(
         reverse("surveys:autosave", kwargs={"token": invitation.token}), _first_page(survey)
     )
     assert autosave.status_code == 409
-    assert not Response.objects.exists()
+    assert not Response.objects.filter(survey=invitation.survey).exists()
 
 
 def test_before_opening_says_when(client, demo):
@@ -205,7 +205,7 @@ def test_before_opening_says_when(client, demo):
     page = client.get(_url(invitation, "en")).content.decode()
     assert "not open yet" in page
     client.post(_url(invitation), {**_first_page(survey), "action": "save"})
-    assert not Response.objects.exists()
+    assert not Response.objects.filter(survey=invitation.survey).exists()
 
 
 def survey_org():
@@ -223,7 +223,7 @@ def test_autosave_saves_a_changed_answer(client, invitation):
     )
     assert answer.status_code == 200
     assert "Opgeslagen" in answer.content.decode()
-    assert Answer.objects.get().number == 4
+    assert Answer.objects.get(response__survey=invitation.survey).number == 4
 
 
 def test_autosave_of_a_bad_value_saves_nothing(client, invitation):
@@ -233,7 +233,7 @@ def test_autosave_of_a_bad_value_saves_nothing(client, invitation):
         _first_page(survey, **{f"q{_q(survey, 'learned').pk}": "9"}),
     )
     assert answer.status_code == 200
-    assert not Answer.objects.exists()
+    assert not Answer.objects.filter(response__survey=invitation.survey).exists()
 
 
 def test_an_emptied_answer_is_removed(client, invitation):
@@ -250,19 +250,20 @@ def test_submitted_answers_can_change_until_closing(client, invitation):
     url = _url(invitation)
     client.post(url, {**_first_page(survey), "action": "next"})
     client.post(url, {"section": "2", "action": "submit"})
-    day = Response.objects.get().submitted_on
+    day = Response.objects.get(survey=invitation.survey).submitted_on
     client.post(
         url, {**_first_page(survey, **{f"q{_q(survey, 'learned').pk}": "2"}), "action": "save"}
     )
-    assert Answer.objects.get(question__code="learned").number == 2
-    assert Response.objects.get().submitted_on == day
+    answer = Answer.objects.get(response__survey=invitation.survey, question__code="learned")
+    assert answer.number == 2
+    assert Response.objects.get(survey=invitation.survey).submitted_on == day
 
 
 def test_anonymous_response_holds_organisation_and_role_only(client, invitation):
     survey = invitation.survey
     assert survey.anonymous
     client.post(_url(invitation), {**_first_page(survey), "action": "save"})
-    response = Response.objects.get()
+    response = Response.objects.get(survey=invitation.survey)
     assert response.person is None and response.invitation is None
     assert response.organisation == invitation.organisation
     assert response.role == "alderman"
@@ -275,7 +276,7 @@ def test_named_response_links_person_and_invitation(client, invitation):
     survey.anonymous = False
     survey.save()
     client.post(_url(invitation), {**_first_page(survey), "action": "save"})
-    response = Response.objects.get()
+    response = Response.objects.get(survey=invitation.survey)
     assert response.person == invitation.person
     assert response.invitation == invitation
     assert response.key is None
@@ -298,8 +299,8 @@ def test_a_double_click_makes_one_response(invitation):
     name = f"q{questions[0].pk}"
     for _ in range(2):
         services.answers_save(invitation=invitation, questions=questions, cleaned={name: 3})
-    assert Response.objects.count() == 1
-    assert Answer.objects.count() == 1
+    assert Response.objects.filter(survey=invitation.survey).count() == 1
+    assert Answer.objects.filter(response__survey=invitation.survey).count() == 1
 
 
 def test_a_response_made_meanwhile_is_found(invitation, monkeypatch):
