@@ -13,6 +13,7 @@ from pioneers.core.translations import with_translations
 from pioneers.evaluation.catalogue import ENTERED
 from pioneers.evaluation.charts import chart_of
 from pioneers.evaluation.models import Indicator, IndicatorValue
+from pioneers.surveys.selectors import MIN_GROUP, survey_results
 
 TAG = "evaluation"
 # Daily values older than this are shown as one point a month (the first of the month).
@@ -54,7 +55,7 @@ class Result:
     def status(self) -> str:
         """ "met", "open" (not met, deadline ahead), "missed" (not met on the deadline), or
         "empty" (nothing to count). Once the deadline passed, its value on the deadline counts."""
-        if self.deadline < (self.on or timezone.localdate()):
+        if self.deadline <= (self.on or timezone.localdate()):
             by_deadline = [v for d, v in self.points if d <= self.deadline and v is not None]
             if not by_deadline:
                 return "missed" if self.points else "empty"
@@ -133,7 +134,21 @@ def home_results() -> list[Result]:
 
 
 def report_results(page) -> dict:
-    """What an evaluation report shows: its indicators as on its date."""
+    """What an evaluation report shows: its indicators as on its date and its surveys' results
+    (groups under five hidden, as on the results pages)."""
     indicators = [row.indicator for row in page.indicators.select_related("indicator")]
     results = _results(indicators, on=page.as_of)
-    return {"rows": [(result, chart_of(result)) for result in results]}
+    language = current_language()
+    surveys = [
+        {
+            "survey": row.survey,
+            "results": survey_results(row.survey, language=language),
+            "compare": row.compare and row.survey.previous_round_id is not None,
+        }
+        for row in page.surveys.select_related("survey__previous_round")
+    ]
+    return {
+        "rows": [(result, chart_of(result)) for result in results],
+        "surveys": surveys,
+        "min_group": MIN_GROUP,
+    }
