@@ -42,14 +42,29 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def localized(obj, field: str) -> str:
+class LocalizedText(str):
+    """A text that knows its language, so that ``{{ text|in_language }}`` marks Dutch text on an
+    English page with ``lang="nl"`` (WCAG 3.1.2)."""
+
+    language = "nl"
+
+    def __new__(cls, value: str, language: str):
+        text = super().__new__(cls, value)
+        text.language = language
+        return text
+
+    def __reduce__(self):  # cached results keep the language
+        return (LocalizedText, (str(self), self.language))
+
+
+def localized(obj, field: str) -> LocalizedText:
     """A text in the reader's language: ``field_en`` on /en/ when it is filled in, else the
     Dutch ``field``."""
     if current_language() == "en":
         english = getattr(obj, f"{field}_en", "")
         if english:
-            return english
-    return getattr(obj, field)
+            return LocalizedText(english, "en")
+    return LocalizedText(getattr(obj, field), "nl")
 
 
 def parse_options(choices: str) -> list[tuple[int, str]]:
@@ -59,8 +74,10 @@ def parse_options(choices: str) -> list[tuple[int, str]]:
     found = []
     for number, line in enumerate((line for line in choices.splitlines() if line.strip()), 1):
         dutch, _sep, other = line.partition("|")
-        label = other.strip() if english and other.strip() else dutch.strip()
-        found.append((number, label))
+        if english and other.strip():
+            found.append((number, LocalizedText(other.strip(), "en")))
+        else:
+            found.append((number, LocalizedText(dutch.strip(), "nl")))
     return found
 
 

@@ -339,3 +339,17 @@ def test_respond_page_queries_do_not_grow_with_questions(client, demo, django_as
     assert counts[0] == counts[1]
     with django_assert_num_queries(counts[0]):
         client.get(url + "?section=2")
+
+
+def test_dutch_text_on_an_english_page_is_marked_dutch(client, invitation):
+    from django.utils.translation import override
+
+    survey = invitation.survey
+    Question.objects.filter(survey=survey, code="learned").update(text_en="")
+    with override("en"):
+        url = reverse("surveys:respond", kwargs={"token": invitation.token})
+    page = client.get(url).content.decode()
+    assert '<h1 class="utrecht-heading-1">Evaluation</h1>' in page  # English where given
+    assert '<span lang="nl">Ik heb veel geleerd</span>' in page  # no English text: Dutch
+    assert '<span lang="nl">Participatie</span>' in page  # a choice without English
+    assert "How often?" in page and '<span lang="nl">Soms</span>' not in page

@@ -168,10 +168,12 @@ def in_language(value, language=None, autoescape=True):
 
     ``{{ meeting.title|in_language }}`` on an English page gives ``<span lang="nl">…</span>``:
     what the network writes (meetings, organisations) is in its main language unless a language
-    is given, e.g. a page's ``locale.language_code``. WCAG 3.1.2, language of parts.
+    is given, e.g. a page's ``locale.language_code``, or the text knows its own (``.language``).
+    WCAG 3.1.2, language of parts.
     """
     text = conditional_escape(value) if autoescape else value
-    language = (language or settings.LANGUAGE_CODE)[:2]
+    # A text may know its language (surveys' LocalizedText); else the network's.
+    language = (language or getattr(value, "language", None) or settings.LANGUAGE_CODE)[:2]
     if value in (None, "") or language == current_language():
         return text
     return format_html('<span lang="{}">{}</span>', language, text)
