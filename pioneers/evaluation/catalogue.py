@@ -22,9 +22,11 @@ from pioneers.meetings.models import Meeting, Registration
 from pioneers.network.models import Membership, Organisation
 from pioneers.practices.models import PracticePage, PracticeReuse
 from pioneers.reports.models import ReportPage
-from pioneers.surveys.models import Answer, Question
+from pioneers.surveys.models import Answer, Question, Survey
+from pioneers.surveys.selectors import MIN_GROUP
 
 TWO = Decimal("0.01")
+SCORED_KINDS = [Question.Kind.LIKERT, Question.Kind.NUMBER, Question.Kind.MATRIX]
 
 
 def _decimal(value) -> Decimal | None:
@@ -160,21 +162,31 @@ def magazine_editions(indicator, day):
 
 def survey_score(indicator, day):
     """The mean of the answers to the question with this code in the latest survey that had
-    answers by ``day``."""
-    answers = Answer.objects.filter(
-        question__code=indicator.question_code,
-        question__kind__in=[Question.Kind.LIKERT, Question.Kind.NUMBER, Question.Kind.MATRIX],
-        response__submitted_on__lte=day,
-        number__isnull=False,
+    closed by ``day`` and whose results are published. Like the results pages, it shows
+    nothing of fewer than five respondents, and nothing while a survey is open: a score that
+    changes with each answer would tell what each respondent answered."""
+    surveys = (
+        Survey.objects.filter(
+            results_published=True,
+            closes_at__date__lte=day,
+            questions__code=indicator.question_code,
+            questions__kind__in=SCORED_KINDS,
+        )
+        .order_by("-closes_at")
+        .values_list("pk", flat=True)
     )
-    latest = (
-        answers.order_by("-response__survey__opens_at")
-        .values_list("response__survey", flat=True)
-        .first()
-    )
+    latest = surveys.first()
     if latest is None:
         return None
-    return _decimal(answers.filter(response__survey=latest).aggregate(mean=Avg("number"))["mean"])
+    answers = Answer.objects.filter(
+        response__survey=latest,
+        response__submitted_on__isnull=False,
+        question__code=indicator.question_code,
+        number__isnull=False,
+    ).aggregate(mean=Avg("number"), respondents=Count("response", distinct=True))
+    if answers["respondents"] < MIN_GROUP:
+        return None
+    return _decimal(answers["mean"])
 
 
 ENTERED = "entered"
@@ -255,7 +267,8 @@ CATALOGUE: dict[str, Computation] = {
             "score",
             _(
                 "The average answer (1 to 5) to the survey question '{question}', in the "
-                "latest survey that asked it."
+                "latest survey that asked it, once it closed and its results were published "
+                "(at least five respondents)."
             ),
             survey_score,
             needs_question=True,

@@ -115,7 +115,12 @@ def vote_cast(*, poll: Poll, voter: str, answer) -> PollVote:
     now = timezone.now()
     with transaction.atomic():
         # The poll's state now, not when the page was shown: no vote once it closed.
-        if not Poll.objects.filter(pk=poll.pk, status=Poll.Status.OPEN).exists():
+        # Locked, so that closing waits for this vote (and the report then counts it).
+        if (
+            not Poll.objects.select_for_update()
+            .filter(pk=poll.pk, status=Poll.Status.OPEN)
+            .exists()
+        ):
             raise PollError(_("This poll is closed; your answer was not saved."))
         if PollVote.objects.filter(poll=poll, voter=voter).update(**values, updated_at=now):
             return PollVote(poll=poll, voter=voter, **values)

@@ -147,8 +147,13 @@ def _qr_code(url: str) -> str:
 def short_link(request, code):
     """/p/<code>/: to the answer page in the language the phone asks for (or the network's)."""
     language = translation.get_language_from_request(request)
+    code = code.strip().upper()
     with translation.override(language):
-        return redirect(reverse("polls:answer", kwargs={"code": code.strip().upper()}))
+        if not code or "/" in code:  # /p/%20/: no code to go to
+            return TemplateResponse(
+                request, "surveys/poll_unknown.html", {"code": code[:20]}, status=404
+            )
+        return redirect(reverse("polls:answer", kwargs={"code": code}))
 
 
 def _voter(request) -> str | None:

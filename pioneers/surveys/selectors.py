@@ -384,18 +384,34 @@ def survey_results(
         return _survey_results(survey, group_by=group_by, texts=texts)
 
 
+def shown_keys(sizes: dict) -> set:
+    """The groups that may be shown, given their respondents (one number per round): each has
+    at least MIN_GROUP in every round, and the hidden ones together have none or at least
+    MIN_GROUP in every round, else the smallest shown group is hidden too. Otherwise everyone's
+    figure minus the shown groups' would tell a small group's answers."""
+    shown = {key for key, counts in sizes.items() if min(counts) >= MIN_GROUP}
+    while shown:
+        rounds = len(next(iter(sizes.values())))
+        hidden = [
+            sum(counts[i] for key, counts in sizes.items() if key not in shown)
+            for i in range(rounds)
+        ]
+        if all(total == 0 or total >= MIN_GROUP for total in hidden):
+            break
+        shown.remove(min(shown, key=lambda key: (min(sizes[key]), str(key))))
+    return shown
+
+
 def _survey_results(survey, *, group_by, texts) -> SurveyResults:
     questions = survey_questions([survey])
     tallies = _tally({"survey": survey}, questions=questions, key=_KEYS.get(group_by), texts=texts)
     overall = total(tallies.values())
     labels = group_labels(group_by, tallies) if group_by else {}
-    shown_groups = []
-    hidden = 0
-    for key, tally in tallies.items():
-        if tally.respondents >= MIN_GROUP:
-            shown_groups.append((str(labels.get(key, key)), key, tally))
-        else:
-            hidden += 1
+    kept = shown_keys({key: (tally.respondents,) for key, tally in tallies.items()})
+    shown_groups = [
+        (str(labels.get(key, key)), key, tally) for key, tally in tallies.items() if key in kept
+    ]
+    hidden = len(tallies) - len(shown_groups)
     shown_groups.sort(key=lambda entry: entry[0].casefold())
     results = []
     for question in questions:
@@ -548,13 +564,24 @@ def _survey_comparison(survey, previous) -> SurveyComparison:
         panel_after = total(after_orgs[k] for k in both)
         panel_before = total(before_orgs[k] for k in both)
         panel = len(both)
-    panel_shown = min(panel_after.respondents, panel_before.respondents) >= MIN_GROUP
+    # Those who answered both rounds are shown only when the others are none or enough too:
+    # everyone's figure minus theirs would otherwise tell the others' answers.
+    panel_shown = all(
+        part >= MIN_GROUP and (whole - part == 0 or whole - part >= MIN_GROUP)
+        for part, whole in (
+            (panel_after.respondents, after.respondents),
+            (panel_before.respondents, before.respondents),
+        )
+    )
     shown = min(after.respondents, before.respondents) >= MIN_GROUP
-    common = [
-        k
-        for k in set(after_orgs) & set(before_orgs)
-        if k is not None and min(after_orgs[k].respondents, before_orgs[k].respondents) >= MIN_GROUP
-    ]
+    organisations = {
+        k: (
+            after_orgs[k].respondents if k in after_orgs else 0,
+            before_orgs[k].respondents if k in before_orgs else 0,
+        )
+        for k in set(after_orgs) | set(before_orgs)
+    }
+    common = [k for k in shown_keys(organisations) if k is not None]
     labels = group_labels("organisation", common)
     common.sort(key=lambda k: str(labels.get(k, k)).casefold())
     hidden = len({k for k in set(after_orgs) | set(before_orgs) if k is not None}) - len(common)

@@ -19,9 +19,11 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from pioneers.core.cache import tags_changed_on_commit
 from pioneers.core.email import EmailParts, email_send
 from pioneers.core.links import absolute_url
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
+from pioneers.surveys.caching import survey_tag
 from pioneers.surveys.models import Answer, Invitation, Question, Response, Survey
 
 K = Question.Kind
@@ -75,7 +77,8 @@ def survey_check(
     answered = _answered_questions(survey)
     # The form has already put the new values on ``survey``: compare with the saved row.
     saved = Survey.objects.filter(pk=survey.pk).values("anonymous").first() if survey.pk else None
-    if saved and answered and anonymous != saved["anonymous"]:
+    # Any response counts, an empty one too: it may hold a person and an invitation.
+    if saved and anonymous != saved["anonymous"] and survey.responses.exists():
         errors.append(_("Answers have arrived: whether the survey is anonymous cannot change."))
     old = {q.pk: q for q in Question.objects.filter(survey_id=survey.pk)} if survey.pk else {}
     codes: dict[str, QuestionDraft] = {}
@@ -140,8 +143,13 @@ def survey_delete(*, survey: Survey) -> None:
     """Delete a survey with its responses and answers (answers protect their questions, so
     they go first)."""
     with transaction.atomic():
-        Answer.objects.filter(response__survey=survey).delete()
+        survey_answers_delete(surveys=[survey])
         survey.delete()
+
+
+def survey_answers_delete(*, surveys) -> None:
+    """The answers of surveys that are being deleted."""
+    Answer.objects.filter(response__survey__in=surveys).delete()
 
 
 def question_delete(*, question: Question) -> None:
@@ -498,6 +506,9 @@ def answers_save(
                 unique_fields=["response", "question", "item"],
                 update_fields=["number", "choices", "text"],
             )
+            if response.submitted_on is not None:
+                # A submitted response changed: its results (an upsert sends no signals).
+                tags_changed_on_commit(survey_tag(response.survey_id))
     return response
 
 

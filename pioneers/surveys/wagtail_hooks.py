@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.actions.delete import DeleteAction
 from wagtail.actions.registry import action_registry
 from wagtail.admin.panels import (
@@ -144,7 +145,7 @@ class SurveyViewSet(SnippetViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("invite/<int:pk>/", self.invite_view, name="invite"),
+            path("invite/<id:pk>/", self.invite_view, name="invite"),
         ]
 
     def invite_view(self, request, pk):
@@ -198,3 +199,11 @@ def survey_invite(request, pk, *, viewset):
 
 
 register_snippet(SurveyViewSet)
+
+
+@hooks.register("before_bulk_action")
+def surveys_bulk_delete(request, action_type, objects, action):
+    """Wagtail's bulk delete deletes surveys as a queryset, past ``services.survey_delete``:
+    their answers (which protect their questions) go first, in the same transaction."""
+    if action_type == "delete" and objects and isinstance(objects[0], Survey):
+        services.survey_answers_delete(surveys=objects)

@@ -145,7 +145,7 @@ def test_practices_taken_up_by_another_organisation_only():
     assert value("practices_taken_up", yesterday) == before_yesterday  # taken up today
 
 
-def test_survey_score_is_the_mean_of_the_latest_survey_that_asked_it():
+def test_survey_score_is_the_mean_of_the_latest_closed_and_published_survey():
     # The demo's two rounds: the mid-term round scores higher than the baseline.
     baseline = value("survey_score", datetime.date(2019, 1, 1), question_code="geleerd")
     midterm = value("survey_score", datetime.date(2020, 1, 1), question_code="geleerd")
@@ -158,10 +158,24 @@ def test_survey_score_is_the_mean_of_the_latest_survey_that_asked_it():
         closes_at=timezone.now() + datetime.timedelta(days=2),
     )
     question = Question.objects.create(survey=survey, kind="likert", code="geleerd", text="?")
-    for score, submitted in ((2, TODAY), (3, TODAY), (5, None)):
-        response = Response.objects.create(survey=survey, submitted_on=submitted)
-        Answer.objects.create(response=response, question=question, number=score)
-    assert value("survey_score", question_code="geleerd") == Decimal("2.50")
+
+    def answer(*scores, submitted=TODAY):
+        for score in scores:
+            response = Response.objects.create(survey=survey, submitted_on=submitted)
+            Answer.objects.create(response=response, question=question, number=score)
+
+    answer(2, 3, 2, 3)
+    answer(5, submitted=None)  # not submitted: does not count
+    # Open, unpublished: a score changing with each answer would tell each answer.
+    assert value("survey_score", question_code="geleerd") == midterm
+    survey.closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    survey.save()
+    assert value("survey_score", question_code="geleerd") == midterm  # not published
+    survey.results_published = True
+    survey.save()
+    assert value("survey_score", question_code="geleerd") is None  # four respondents
+    answer(2)
+    assert value("survey_score", question_code="geleerd") == Decimal("2.40")
 
 
 def test_every_computation_explains_itself_in_both_languages():
@@ -437,3 +451,14 @@ def test_earlier_versions_of_the_evaluation_report_stay_public(client):
     for bad in ("99999999999999999999", "²", "-1"):
         assert client.get(f"{report.url}?version={bad}").status_code == 404
     assert client.get(f"{report.url}pdf/?version={first}").status_code == 404
+
+
+def test_an_indicator_in_an_evaluation_report_cannot_be_deleted(coordinator):
+    from pioneers.evaluation.models import EvaluationIndicator
+
+    used = EvaluationIndicator.objects.first().indicator
+    url = f"/admin/snippets/evaluation/indicator/delete/{used.pk}/"
+    assert coordinator.get(url).status_code == 200
+    response = coordinator.post(url)
+    assert response.status_code < 500
+    assert Indicator.objects.filter(pk=used.pk).exists()

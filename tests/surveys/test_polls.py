@@ -433,3 +433,9 @@ def test_report_query_count_does_not_grow_with_polls(client, demo, queries_of):
         poll = _poll(meeting, kind, status="open")
         polls_services.poll_close(poll=poll)
     assert queries_of(url) <= few + 1  # + the texts of short text polls
+
+
+def test_a_short_link_without_a_code_is_not_found(client):
+    for path in ("/p/%20/", "/p/%09/"):
+        response = client.get(path)
+        assert response.status_code == 404

@@ -191,11 +191,27 @@ def test_groups_of_fewer_than_five_are_left_out(survey):
     respond(survey, {q(survey, "learned"): 5}, organisation=small)
     results = selectors.survey_results(survey, group_by="organisation", language="nl")
     learned = by_code(results, "learned")
-    assert [group.label for group in learned.groups] == ["Schiedam"]
-    assert learned.groups[0].result.mean == 3.2
-    assert results.groups_hidden == 1 and results.groups_shown == 1
+    # Schiedam alone would tell Utrecht's two answers (everyone minus Schiedam): both hidden.
+    assert learned.groups == [] and results.groups_hidden == 2
     # Everyone together still counts the small group.
     assert learned.n == 7
+    for _n in range(3):
+        respond(survey, {q(survey, "learned"): 1}, organisation=OrganisationFactory(name="Delft"))
+    results = selectors.survey_results(survey, group_by="organisation", language="nl")
+    learned = by_code(results, "learned")
+    # The hidden groups now hold five together: Schiedam may be shown.
+    assert [group.label for group in learned.groups] == ["Schiedam"]
+    assert learned.groups[0].result.mean == 3.2
+    assert results.groups_hidden == 4 and results.groups_shown == 1
+
+
+def test_shown_keys_hide_one_more_group_when_the_hidden_ones_are_few():
+    assert selectors.shown_keys({"a": (5,), "b": (6,), "c": (2,)}) == {"b"}
+    assert selectors.shown_keys({"a": (5,), "b": (6,), "c": (2,), "d": (3,)}) == {"a", "b"}
+    assert selectors.shown_keys({"a": (5,), "b": (9,)}) == {"a", "b"}
+    # Two rounds: every round's hidden total counts.
+    assert selectors.shown_keys({"a": (5, 5), "b": (5, 6), "c": (0, 5)}) == {"a", "b"}
+    assert selectors.shown_keys({"a": (5, 5), "b": (5, 6), "c": (1, 5)}) == {"b"}
 
 
 def test_groups_per_province_and_per_role(survey):
@@ -206,13 +222,15 @@ def test_groups_per_province_and_per_role(survey):
         respond(survey, {q(survey, "learned"): 2}, organisation=town, role="official")
         if index < 2:
             respond(survey, {q(survey, "learned"): 2}, organisation=town, role="expert")
+        if index < 3:
+            respond(survey, {q(survey, "learned"): 3}, organisation=town, role="resident")
     per_province = selectors.survey_results(survey, group_by="province", language="en")
     groups = by_code(per_province, "learned").groups
-    assert [(g.label, g.respondents) for g in groups] == [("Zuid-Holland", 12)]
+    assert [(g.label, g.respondents) for g in groups] == [("Zuid-Holland", 15)]
     per_role = selectors.survey_results(survey, group_by="role", language="en")
     groups = by_code(per_role, "learned").groups
     assert [(g.label, g.result.mean) for g in groups] == [("alderman", 4.0), ("civil servant", 2.0)]
-    assert per_role.groups_hidden == 1  # the two experts
+    assert per_role.groups_hidden == 2  # two experts and three residents: five together
 
 
 def test_an_unknown_grouping_is_ignored(survey):
@@ -286,32 +304,33 @@ def test_two_rounds_compared_per_question_organisation_and_both_rounds():
         )
         respond(midterm, {q(midterm, "learned"): 4, q(midterm, "often"): 2}, organisation=schiedam)
         respond(baseline, {q(baseline, "learned"): 3, q(baseline, "often"): 1}, organisation=delft)
-    for _n in range(3):
+    for _n in range(5):
         respond(midterm, {q(midterm, "learned"): 5, q(midterm, "often"): 2}, organisation=utrecht)
         respond(
             baseline, {q(baseline, "learned"): 1, q(baseline, "often"): 2}, organisation=utrecht
         )
     comparison = selectors.survey_comparison(midterm, language="en")
     assert not comparison.by_person
-    assert (comparison.respondents_before, comparison.respondents_after) == (13, 8)
+    assert (comparison.respondents_before, comparison.respondents_after) == (15, 10)
     # Anonymous: the same organisation answered both rounds (Schiedam and Utrecht).
     assert comparison.panel == 2
-    assert (comparison.panel_before, comparison.panel_after) == (8, 8)
+    assert (comparison.panel_before, comparison.panel_after) == (10, 10)
     learned = next(c for c in comparison.questions if c.question.code == "learned")
-    assert learned.mean.before == pytest.approx(2.15, abs=0.01)
-    assert learned.mean.after == pytest.approx(4.38, abs=0.01)
-    assert learned.panel.before == pytest.approx(1.63, abs=0.01)
-    assert learned.panel.after == pytest.approx(4.38, abs=0.01)
-    # Per organisation only Schiedam: Utrecht has three, Delft none in the mid-term.
+    assert learned.mean.before == pytest.approx(2.0, abs=0.01)
+    assert learned.mean.after == pytest.approx(4.5, abs=0.01)
+    assert learned.panel.before == pytest.approx(1.5, abs=0.01)
+    assert learned.panel.after == pytest.approx(4.5, abs=0.01)
+    # Per organisation: Delft has none in the mid-term; the hidden ones hold 0 and 5.
     assert [(s.label, s.before, s.after, s.change) for s in learned.organisations] == [
-        ("Schiedam", 2.0, 4.0, 2.0)
+        ("Schiedam", 2.0, 4.0, 2.0),
+        ("Utrecht", 1.0, 5.0, 4.0),
     ]
-    assert comparison.organisations_hidden == 2
+    assert comparison.organisations_hidden == 1
     often = next(c for c in comparison.questions if c.question.code == "often")
     assert often.mean is None
     assert [(s.label, s.before, s.after, s.change) for s in often.distribution] == [
-        ("Never", 76.9, 0.0, -76.9),
-        ("Often", 23.1, 100.0, 76.9),
+        ("Never", 66.7, 0.0, -66.7),
+        ("Often", 33.3, 100.0, 66.7),
     ]
     assert [question.code for question in comparison.unmatched] == ["new"]
 
@@ -322,10 +341,19 @@ def test_both_rounds_are_the_same_person_when_not_anonymous(django_user_model):
     people = _people(django_user_model, 7)
     for person in people[:6]:
         respond(baseline, {q(baseline, "learned"): 2}, organisation=town, person=person)
-    for person in people[1:]:
+    for person in people[1:6]:
         respond(midterm, {q(midterm, "learned"): 4}, organisation=town, person=person)
     comparison = selectors.survey_comparison(midterm, language="nl")
     assert comparison.by_person
+    # The five who answered both: in the baseline one more answered, whose answer everyone's
+    # mean minus the five's would tell: not shown.
+    assert comparison.panel == 5 and not comparison.panel_shown
+    respond(midterm, {q(midterm, "learned"): 4}, organisation=town, person=people[6])
+    for person in _people(django_user_model, 4):
+        respond(baseline, {q(baseline, "learned"): 2}, organisation=town, person=person)
+    for person in _people(django_user_model, 4):
+        respond(midterm, {q(midterm, "learned"): 4}, organisation=town, person=person)
+    comparison = selectors.survey_comparison(midterm, language="nl")
     assert comparison.panel == 5 and comparison.panel_shown
     learned = next(c for c in comparison.questions if c.question.code == "learned")
     assert (learned.panel.before, learned.panel.after, learned.panel.change) == (2.0, 4.0, 2.0)
@@ -429,8 +457,11 @@ def test_a_breakdown_says_groups_under_five_are_hidden(survey, client, demo):
     survey.save()
     five_responses(survey, organisation=OrganisationFactory(name="Schiedam"))
     respond(survey, {q(survey, "learned"): 5}, organisation=OrganisationFactory(name="Vlaardingen"))
+    delft = OrganisationFactory(name="Delft")
+    for _n in range(4):
+        respond(survey, {q(survey, "learned"): 3}, organisation=delft)
     page = client.get("/en/surveys/evaluatie/results/?by=organisation").content.decode()
-    assert "Schiedam" in page and "Vlaardingen" not in page
+    assert "Schiedam" in page and "Vlaardingen" not in page and "Delft" not in page
     assert "fewer than 5 respondents are not shown to protect their anonymity" in page
 
 
