@@ -435,7 +435,7 @@ def test_report_query_count_does_not_grow_with_polls(client, demo, queries_of):
     assert queries_of(url) <= few + 1  # + the texts of short text polls
 
 
-def test_a_short_link_without_a_code_is_not_found(client):
+def test_a_short_link_without_a_code_is_not_found(client, db):
     for path in ("/p/%20/", "/p/%09/"):
         response = client.get(path)
         assert response.status_code == 404
