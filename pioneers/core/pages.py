@@ -58,7 +58,8 @@ class PublishedVersionsMixin:
         if version not in versions:
             raise Http404
         old = self.revisions.get(pk=version).as_object()
-        context = self.get_context(request, *args, **kwargs)
+        # The old version's own context: what it showed (its figures' date, its sections).
+        context = old.get_context(request, *args, **kwargs)
         context.update(page=old, self=old, old_version=versions[version])
         return TemplateResponse(request, self.get_template(request), context)
 

@@ -233,10 +233,16 @@ class EvaluationReportPage(PublishedVersionsMixin, RoutablePageMixin, Page):
         # Imported here: selectors import this module.
         from pioneers.evaluation.selectors import report_results
 
-        page_depends_on(request, "evaluation")
+        page_depends_on(request, *self.depends_on())
         context = super().get_context(request, *args, **kwargs)
         context.update(report_results(self))
         return context
+
+    def depends_on(self) -> list[str]:
+        """The cache tags of what the report shows: the indicators and its surveys' results."""
+        from pioneers.surveys.caching import survey_tag
+
+        return ["evaluation", *(survey_tag(row.survey_id) for row in self.surveys.all())]
 
     @path("pdf/", name="pdf")
     def pdf(self, request):

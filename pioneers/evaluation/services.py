@@ -1,11 +1,14 @@
 """Writes of the evaluation app: recording indicator values, daily and back to the start."""
 
 import datetime
+import hashlib
+import json
 import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pioneers.core.cache import versions
 from pioneers.evaluation.models import Indicator, IndicatorValue
 
 logger = logging.getLogger(__name__)
@@ -98,7 +101,10 @@ def report_pdf(page, request) -> tuple[str, bytes]:
 
     page = page.specific
     filename = f"{page.slug}.pdf"
-    stored = f"evaluation/pdf/{page.pk}-{page.live_revision_id or 0}.pdf"
+    # A new version of the page, or new figures (indicators, survey results), make a new PDF.
+    figures = versions(page.depends_on())
+    digest = hashlib.sha256(json.dumps(figures, sort_keys=True).encode()).hexdigest()[:12]
+    stored = f"evaluation/pdf/{page.pk}-{page.live_revision_id or 0}-{digest}.pdf"
     if default_storage.exists(stored):
         with default_storage.open(stored, "rb") as file:
             return filename, file.read()
@@ -115,4 +121,9 @@ def report_pdf(page, request) -> tuple[str, bytes]:
     content = render_pdf(html, stylesheet)
     if not default_storage.exists(stored):
         default_storage.save(stored, ContentFile(content))
+        # The page's earlier PDFs are out of date now.
+        folder, name = stored.rsplit("/", 1)
+        for old in default_storage.listdir(folder)[1]:
+            if old.startswith(f"{page.pk}-") and old != name:
+                default_storage.delete(f"{folder}/{old}")
     return filename, content

@@ -58,7 +58,12 @@ def _value(question: Question, labels: dict[int, str], number, choices, text):
 
 
 def response_table(survey: Survey, *, language: str) -> tuple[list[str], list[list]]:
-    """(headings, rows) of the submitted responses, in ``language``."""
+    """(headings, rows) of the submitted responses, in ``language``.
+
+    An anonymous survey's export holds the answers only: with a municipality, role or day
+    beside them, a row of a small municipality (or the day an invitation turned "answered")
+    would tell whose answers they are. The results pages give the figures per group, with
+    groups under five hidden."""
     with translation.override(language):
         questions = survey_questions([survey])
         columns = _columns(questions)
@@ -97,16 +102,19 @@ def response_table(survey: Survey, *, language: str) -> tuple[list[str], list[li
             responses, start=1
         ):
             values = found.get(pk, {})
+            about = [submitted_on, organisation or "", province or "", str(roles.get(role, role))]
             rows.append(
                 [
                     index,  # not the id: a number that says nothing about the order of links
-                    submitted_on,
-                    organisation or "",
-                    province or "",
-                    str(roles.get(role, role)),
+                    *([] if survey.anonymous else about),
                     *(values.get(key) for key, _heading, _question in columns),
                 ]
             )
+        if survey.anonymous:
+            headings = [headings[0], *headings[5:]]
+            rows.sort(key=lambda row: [str(v) for v in row[1:]])  # not in the order they came
+            for index, row in enumerate(rows, start=1):
+                row[0] = index
     return headings, rows
 
 

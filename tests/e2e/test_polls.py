@@ -83,7 +83,7 @@ def test_attendee_answers_a_live_poll_on_a_phone(
 
     # Closed: the phone shows the results.
     screen.get_by_role("button", name="De peiling sluiten").click()
-    expect(screen.get_by_role("heading", name="Uitslag (definitief)")).to_be_visible()
+    expect(screen.get_by_role("heading", name="Resultaten (definitief)")).to_be_visible()
     problems += describe_violations(screen.url, axe(screen))
     page.reload()
     expect(page.locator("main")).to_contain_text("Deze peiling is gesloten.")

@@ -422,21 +422,33 @@ def test_the_evaluation_report_shows_indicators_as_on_its_date(client):
         assert report.title in client.get(index).content.decode()
 
 
-def test_the_evaluation_report_as_pdf_is_built_once_per_version(client, media):
+def test_the_evaluation_report_as_pdf_is_built_once_per_version(
+    client, media, django_capture_on_commit_callbacks
+):
     from pioneers.evaluation.models import EvaluationReportPage
 
     report = EvaluationReportPage.objects.get()
+    folder = media / "evaluation" / "pdf"
     response = client.get(f"{report.url}pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
-    stored = list((media / "evaluation" / "pdf").iterdir())
-    assert [p.name for p in stored] == [f"{report.pk}-{report.live_revision_id}.pdf"]
+    [stored] = list(folder.iterdir())
+    assert stored.name.startswith(f"{report.pk}-")
     assert client.get(f"{report.url}pdf/").content == response.content
+    # A new version, or new figures, make a new PDF that replaces the old one.
     report.summary = "Een nieuwe samenvatting."
     report.save_revision().publish()
     assert client.get(f"{report.url}pdf/").status_code == 200
-    assert len(list((media / "evaluation" / "pdf").iterdir())) == 2
+    [newer] = list(folder.iterdir())
+    assert newer.name != stored.name
+    with django_capture_on_commit_callbacks(execute=True):
+        IndicatorValue.objects.create(
+            indicator=Indicator.objects.get(computation="entered"), date=TODAY, value=15
+        )
+    client.get(f"{report.url}pdf/")
+    [newest] = list(folder.iterdir())
+    assert newest.name != newer.name
 
 
 def test_earlier_versions_of_the_evaluation_report_stay_public(client):
@@ -446,8 +458,13 @@ def test_earlier_versions_of_the_evaluation_report_stay_public(client):
     first = report.live_revision_id
     report.summary = "Bijgewerkte samenvatting."
     report.save_revision().publish()
+    report.as_of = datetime.date(2020, 6, 30)
+    report.save_revision().publish()
     page = client.get(f"{report.url}?version={first}").content.decode()
     assert "Bijgewerkte samenvatting." not in page
+    # The old version shows its own figures: as on its own date.
+    assert 'datetime="2019-11-01"' in page and 'datetime="2020-06-30"' not in page
+    assert '<span class="pioneers-result__date">(op 1 november 2019)' in page
     for bad in ("99999999999999999999", "²", "-1"):
         assert client.get(f"{report.url}?version={bad}").status_code == 404
     assert client.get(f"{report.url}pdf/?version={first}").status_code == 404

@@ -578,6 +578,8 @@ def test_csv_export_has_a_row_per_response_and_no_personal_data(
 def test_xlsx_export_keeps_text_as_text(survey, client, demo):
     from openpyxl import load_workbook
 
+    survey.anonymous = False
+    survey.save()
     five_responses(survey, organisation=OrganisationFactory(name="Schiedam"))
     response = _login(client, COORDINATOR_EMAIL).get("/nl/enquetes/evaluatie/resultaten.xlsx")
     assert response.status_code == 200
@@ -631,3 +633,16 @@ def test_bar_chart_writes_numbers_in_the_readers_language():
 def test_long_labels_are_shortened_in_the_chart():
     assert charts.shorten("x" * 50).endswith("…") and len(charts.shorten("x" * 50)) == 32
     assert charts.shorten("  kort  label ") == "kort label"
+
+
+def test_an_anonymous_survey_exports_answers_only(survey):
+    from pioneers.surveys.exports import response_table
+
+    assert survey.anonymous
+    town = OrganisationFactory(name="Kleindorp")
+    five_responses(survey, organisation=town)
+    headings, rows = response_table(survey, language="nl")
+    assert "Organisatie" not in headings and "Rol" not in headings
+    assert "Ingediend op" not in headings
+    assert len(rows) == 5 and all("Kleindorp" not in map(str, row) for row in rows)
+    assert [row[0] for row in rows] == [1, 2, 3, 4, 5]
