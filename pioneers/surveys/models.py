@@ -15,6 +15,7 @@ import secrets
 
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -34,8 +35,12 @@ LIKERT_POINTS = len(LIKERT_LABELS)
 
 
 def likert_options() -> list[tuple[int, str]]:
-    """(number, label in the reader's language) of the five points."""
-    return [(number, str(label)) for number, label in enumerate(LIKERT_LABELS, start=1)]
+    """(number, label in the reader's language, capitalised) of the five points."""
+    language = current_language()
+    return [
+        (number, LocalizedText(capfirst(str(label)), language))
+        for number, label in enumerate(LIKERT_LABELS, start=1)
+    ]
 
 
 def new_token() -> str:

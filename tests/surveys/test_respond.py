@@ -46,10 +46,10 @@ def test_respond_shows_intro_and_first_section_in_the_language(client, invitatio
     assert "Welcome to the evaluation." in page
     assert "Section 1 of 2" in page
     assert "I learned a lot" in page
-    assert "strongly agree" in page
+    assert "Strongly agree" in page
     page = client.get(_url(invitation)).content.decode()
     assert "Sectie 1 van 2" in page
-    assert "helemaal eens" in page
+    assert "Helemaal eens" in page
 
 
 def test_respond_saves_each_kind(client, invitation):

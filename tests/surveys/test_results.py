@@ -135,7 +135,7 @@ def test_results_count_and_average_every_kind_of_question(survey):
 
     learned = by_code(results, "learned")
     assert [row.count for row in learned.rows] == [1, 1, 0, 2, 1]
-    assert learned.rows[3].label == "agree" and learned.rows[3].percent == 40.0
+    assert learned.rows[3].label == "Agree" and learned.rows[3].percent == 40.0
     assert learned.mean == 3.2 and learned.n == 5
 
     often = by_code(results, "often")
