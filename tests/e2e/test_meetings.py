@@ -61,12 +61,16 @@ def test_plan_publish_register_and_check_in(site, page, audit, console, django_c
     page.get_by_label("Straat en huisnummer").fill("Stadserf 1")
     with page.expect_navigation():
         page.locator('button[name="action-publish"]').first.dispatch_event("click")
-    expect(page.locator(".messages")).to_contain_text("gepubliceerd")
+    expect(page.locator(".messages")).to_contain_text("gewijzigd en gepubliceerd")
     # Wagtail's admin is outside our checks (it loads avatars from Gravatar, which the
     # Content-Security-Policy blocks): its console errors are dropped here.
     console.take()
     page.goto(meeting_url)
     title = page.get_by_role("heading", level=1).inner_text()
+    with django_code():
+        from pioneers.meetings.models import Meeting
+
+        assert Meeting.objects.get(slug=meeting_url.rstrip("/").rsplit("/", 1)[1]).live
     log_out(page)
 
     # A resident registers without an account.
