@@ -47,6 +47,7 @@ def test_indicator_survey_invitations_responses_and_comparison(
     page.locator('[name="target"]').fill("8")
     page.locator('[name="deadline"]').fill("2020-06-30")
     page.locator('[name="starts_on"]').fill("2018-10-01")
+    page.wait_for_load_state("networkidle")  # the admin's editing-session request (see meetings)
     with page.expect_navigation():
         page.locator("form button.action-save").first.click()
     console.take()  # Wagtail's admin is outside our checks (Gravatar avatars, blocked by CSP)
@@ -80,6 +81,7 @@ def test_indicator_survey_invitations_responses_and_comparison(
         "Ik heb in het netwerk iets geleerd dat ik in mijn werk kan gebruiken."
     )
     page.locator('[name="questions-0-required"]').check()
+    page.wait_for_load_state("networkidle")  # the admin's editing-session request (see meetings)
     with page.expect_navigation():
         page.locator("form button.action-save").first.click()
     console.take()

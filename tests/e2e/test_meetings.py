@@ -52,6 +52,10 @@ def test_plan_publish_register_and_check_in(site, page, audit, console, django_c
     problems += audit("nl")
     meeting_url = page.url
     page.get_by_role("link", name="Publiceren in het beheer").click()
+    # Wagtail's admin opens its editing session with a request of its own; the live server
+    # shares one SQLite connection between its threads, so a form sent meanwhile could break
+    # that request's savepoint. Wait until the page is quiet before each sending.
+    page.wait_for_load_state("networkidle")
     # A draft from the plan has no street address yet: publishing says so.
     with page.expect_navigation():
         page.locator('button[name="action-publish"]').first.dispatch_event("click")
@@ -59,6 +63,7 @@ def test_plan_publish_register_and_check_in(site, page, audit, console, django_c
         "Vul dit in voordat de bijeenkomst wordt gepubliceerd."
     )
     page.get_by_label("Straat en huisnummer").fill("Stadserf 1")
+    page.wait_for_load_state("networkidle")
     with page.expect_navigation():
         page.locator('button[name="action-publish"]').first.dispatch_event("click")
     expect(page.locator(".messages")).to_contain_text("gewijzigd en gepubliceerd")
