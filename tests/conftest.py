@@ -103,6 +103,23 @@ def queries_of(client, no_page_cache):
 
 
 @pytest.fixture
+def cold_queries_of(client, no_page_cache):
+    """How many database queries a GET of a URL makes with every cache empty: for pages whose
+    heavy blocks are cached whole, so that a warm count alone would prove nothing."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url: str) -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    return count
+
+
+@pytest.fixture
 def media(settings, tmp_path):
     """Media files (uploads, built PDFs) in a folder of this test's own."""
     settings.MEDIA_ROOT = tmp_path

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.template.loader import render_to_string
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 # Every entry depends on this tag too: everything_changed() (after `pioneers setup`) bumps it.
@@ -155,6 +156,13 @@ def cached(key: str, compute, tags: Iterable[str] = (SITE,)):
     if page is not None:
         page.merge(current)
     return value
+
+
+def cached_render(key: str, template_name: str, context: Callable[[], dict], tags=(SITE,)) -> str:
+    """A template rendered with ``context()``, cached like ``cached()`` (so per key: put the
+    language in it). For a block that costs more to render than to fetch: charts, long tables.
+    ``context`` runs only on a miss; the template gets no request, so nothing personal."""
+    return cached(key, lambda: render_to_string(template_name, context()), tags)
 
 
 # --- who changes what -------------------------------------------------------------------------

@@ -230,19 +230,14 @@ class EvaluationReportPage(PublishedVersionsMixin, RoutablePageMixin, Page):
         verbose_name = _("evaluation report")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: selectors import this module.
-        from pioneers.evaluation.selectors import report_results
+        # Imported here: the selectors import this module.
+        from pioneers.evaluation.rendered import report_figures
 
-        page_depends_on(request, *self.depends_on())
+        figures, tags = report_figures(self)
+        page_depends_on(request, *tags)
         context = super().get_context(request, *args, **kwargs)
-        context.update(report_results(self))
+        context["figures"] = figures
         return context
-
-    def depends_on(self) -> list[str]:
-        """The cache tags of what the report shows: the indicators and its surveys' results."""
-        from pioneers.surveys.caching import survey_tag
-
-        return ["evaluation", *(survey_tag(row.survey_id) for row in self.surveys.all())]
 
     @path("pdf/", name="pdf")
     def pdf(self, request):

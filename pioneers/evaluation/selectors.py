@@ -110,12 +110,8 @@ def _results(indicators: list[Indicator], on: datetime.date | None = None) -> li
 
 
 def public_results() -> list[Result]:
-    """Every public indicator with its trend, in the reader's language."""
-    return cached(
-        f"evaluation:results:{current_language()}",
-        lambda: _results(list(Indicator.objects.filter(is_public=True))),
-        tags=[TAG],
-    )
+    """Every public indicator with its trend (uncached: the results page caches its rendering)."""
+    return _results(list(Indicator.objects.filter(is_public=True)))
 
 
 def home_results() -> list[Result]:

@@ -97,24 +97,26 @@ def report_pdf(page, request) -> tuple[str, bytes]:
 
     from pioneers.core.models import NetworkSettings
     from pioneers.core.pdf import render_pdf
-    from pioneers.evaluation.selectors import report_results
+    from pioneers.evaluation.rendered import report_figures, report_tags
 
     page = page.specific
     filename = f"{page.slug}.pdf"
+    language = page.locale.language_code
     # A new version of the page, or new figures (indicators, survey results), make a new PDF.
-    figures = versions(page.depends_on())
-    digest = hashlib.sha256(json.dumps(figures, sort_keys=True).encode()).hexdigest()[:12]
+    # The versions are read before the figures: a change meanwhile makes the PDF stale, not wrong.
+    figures_versions = versions(report_tags(page))
+    digest = hashlib.sha256(json.dumps(figures_versions, sort_keys=True).encode()).hexdigest()[:12]
     stored = f"evaluation/pdf/{page.pk}-{page.live_revision_id or 0}-{digest}.pdf"
     if default_storage.exists(stored):
         with default_storage.open(stored, "rb") as file:
             return filename, file.read()
-    language = page.locale.language_code
     with translation.override(language):
+        figures, _tags = report_figures(page)
         context = {
             "page": page,
             "network_name": NetworkSettings.load().name,
             "language": language,
-            **report_results(page),
+            "figures": figures,
         }
         html = render_to_string("evaluation/pdf/report.html", context, request=request)
         stylesheet = render_to_string("evaluation/pdf/report.css", context)

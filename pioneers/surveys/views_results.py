@@ -2,12 +2,13 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from pioneers.core.access import coordinator_required
-from pioneers.core.cache import page_depends_on
+from pioneers.core.cache import cached_render, page_depends_on
 from pioneers.core.languages import current_language
 from pioneers.core.roles import is_coordinator
 from pioneers.surveys import exports, selectors
@@ -35,6 +36,33 @@ def _groupings():
     ]
 
 
+def _results_body(survey, group_by, coordinator) -> str:
+    """The figures per question, rendered; cached for everyone but coordinators (who also see
+    the written answers) until the survey's results change."""
+    language = current_language()
+
+    def context():
+        return {
+            "survey": survey,
+            "results": selectors.survey_results(
+                survey, group_by=group_by, language=language, texts=coordinator
+            ),
+            "group_by": group_by,
+            "coordinator": coordinator,
+            "min_group": selectors.MIN_GROUP,
+            "LANGUAGE_CODE": language,
+        }
+
+    if coordinator:
+        return render_to_string("surveys/_results.html", context())
+    return cached_render(
+        f"survey:results-html:{survey.pk}:{group_by}:{language}",
+        "surveys/_results.html",
+        context,
+        tags=[survey_tag(survey.pk)],
+    )
+
+
 def results(request, slug):
     survey, coordinator = _visible_survey(request, slug)
     group_by = request.GET.get("by") or None
@@ -42,21 +70,17 @@ def results(request, slug):
     if group_by is not None and group_by not in selectors.GROUPINGS:
         notice = _("There is no breakdown of that kind; the results are shown for everyone.")
         group_by = None
-    results = selectors.survey_results(
-        survey, group_by=group_by, language=current_language(), texts=coordinator
-    )
     previous = survey.previous_round
     return TemplateResponse(
         request,
         "surveys/results.html",
         {
             "survey": survey,
-            "results": results,
+            "body": _results_body(survey, group_by, coordinator),
             "group_by": group_by,
             "groupings": _groupings(),
             "notice": notice,
             "coordinator": coordinator,
-            "min_group": selectors.MIN_GROUP,
             "has_comparison": previous is not None and (coordinator or previous.results_published),
         },
     )
@@ -69,14 +93,20 @@ def comparison(request, slug):
     if previous is None or not (coordinator or previous.results_published):
         raise Http404
     page_depends_on(request, survey_tag(previous.pk))
-    return TemplateResponse(
-        request,
-        "surveys/results_comparison.html",
-        {
+    language = current_language()
+    body = cached_render(
+        f"survey:comparison-html:{survey.pk}:{language}",
+        "surveys/_comparison.html",
+        lambda: {
             "survey": survey,
-            "comparison": selectors.survey_comparison(survey, language=current_language()),
+            "comparison": selectors.survey_comparison(survey, language=language),
             "min_group": selectors.MIN_GROUP,
+            "LANGUAGE_CODE": language,
         },
+        tags=[survey_tag(survey.pk), survey_tag(previous.pk)],
+    )
+    return TemplateResponse(
+        request, "surveys/results_comparison.html", {"survey": survey, "body": body}
     )
 
 
