@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "pioneers.magazine",
     "pioneers.surveys",
     "pioneers.evaluation",
+    "pioneers.commitments",
     "pioneers.search",
     "pioneers.demo",
     "rules",  # the roles' template tags ({% has_perm %})
