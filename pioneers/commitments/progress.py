@@ -29,7 +29,7 @@ class Item:
     label: str
     url: str
     date: datetime.date | None
-    kind: str = ""  # "meeting report", "edition", "survey", "document", "link", ...
+    kind: str = ""  # "meeting report", "editionpage", "survey", "document", "link", ...
     language: str = ""  # the label's language, when it is not the reader's
 
 
@@ -66,7 +66,7 @@ def _count_status(count: int, target: int) -> str:
 
 def _reported_meetings(milestones: list[Milestone]) -> dict:
     """Held meetings from the milestone's start whose report (in the network's language) is
-    published: one query for all milestones."""
+    published, each counted from the day its report was: one query for all milestones."""
     from pioneers.reports.models import ReportPage
 
     reports = list(
@@ -88,8 +88,11 @@ def _reported_meetings(milestones: list[Milestone]) -> dict:
             if meeting.date < milestone.starts_on or meeting.pk in seen:
                 continue
             seen.add(meeting.pk)
+            # It counts from the day its report was published.
+            published = report.first_published_at
+            day = timezone.localdate(published) if published else meeting.date
             evidence.append(
-                Item(report.title, report.url, meeting.date, "report", settings.LANGUAGE_CODE[:2])
+                Item(report.title, report.url, day, "reportpage", settings.LANGUAGE_CODE[:2])
             )
         found[milestone.pk] = (
             _count_status(len(evidence), target),
@@ -117,7 +120,7 @@ def _editions(milestones: list[Milestone]) -> dict:
                 edition.title,
                 edition.url,
                 edition.publication_date,
-                "edition",
+                "editionpage",
                 settings.LANGUAGE_CODE[:2],
             )
             for edition in editions
@@ -244,15 +247,16 @@ def progress_of(milestones: Iterable[Milestone], evidence_of: dict | None = None
         else:
             status, count, target, evidence = milestone.status, None, None, []
             computed_status = None
+        # The day it was complete: the target-th counted item, else the last piece of evidence.
+        counted = sorted(item.date for item in (evidence or entered) if item.date)
         evidence = sorted(
             evidence + entered, key=lambda item: (item.date or datetime.date.max, item.label)
         )
         dates = [item.date for item in evidence if item.date]
         actual_start = milestone.actual_start or (min(dates) if dates else None)
         actual_end = milestone.actual_end
-        if actual_end is None and status == Status.COMPLETED and dates:
-            # The day the milestone was complete: the target-th item, or the last one.
-            counted = sorted(item.date for item in evidence if item.date)
+        done = (milestone.override_status or status) == Status.COMPLETED
+        if actual_end is None and done and counted:
             actual_end = counted[min(len(counted), target or len(counted)) - 1]
         overridden = bool(milestone.override_status)
         result[milestone.pk] = Progress(
