@@ -75,6 +75,7 @@ def _reported_meetings(milestones: list[Milestone]) -> dict:
         .filter(
             locale__language_code=settings.LANGUAGE_CODE[:2],
             meeting__status="held",
+            meeting__live=True,  # a report of an unpublished meeting does not count
         )
         .select_related("meeting")
         .order_by("meeting__date", "pk")

@@ -3,12 +3,13 @@ commitment's page and its progress report show (``commitment_overview``), in the
 language and in a fixed number of queries whatever the number of milestones or linked items."""
 
 import datetime
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +27,9 @@ from pioneers.commitments.models import (
 )
 from pioneers.commitments.progress import CATALOGUE, ENTERED, Item, Progress, progress_of
 from pioneers.core.translations import default_language, with_translations
+
+# What a code can look like (NL0037); anything else is no code and asks the database nothing.
+CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")
 
 # The kinds of work linked to commitments, in the order pages list them.
 MEETING = "meeting"
@@ -50,7 +54,8 @@ def action_plans() -> list[ActionPlan]:
     """Every action plan with its commitments, in the reader's language: three queries."""
     plans = with_translations(ActionPlan.objects.all())
     commitments = with_translations(
-        Commitment.objects.select_related("lead_institution").order_by("code")
+        # The locale: text_language asks whether a commitment is an original.
+        Commitment.objects.select_related("lead_institution", "locale").order_by("code")
     )
     by_plan: dict[int, list] = {}
     for commitment in commitments:
@@ -141,12 +146,16 @@ def _evidence_items(milestones: list[Milestone]) -> dict[int, list[Item]]:
     """The evidence the coordinators entered, as Items: one query."""
     network = default_language()[:2]
     found: dict[int, list[Item]] = {}
-    rows = Evidence.objects.filter(milestone__in=milestones).select_related(
-        "page__locale", "meeting", "survey", "document"
+    # Private pages (a view restriction) are no evidence a reader can check.
+    public_pages = Page.objects.live().public().values("pk")
+    rows = (
+        Evidence.objects.filter(milestone__in=milestones)
+        .filter(Q(page__isnull=True) | Q(page__in=public_pages))
+        .select_related("page__locale", "meeting", "survey", "document")
     )
     for row in rows:
         if row.page_id:
-            if not (row.page.live and row.page.url):
+            if not row.page.url:
                 continue
             item = Item(
                 row.label or row.page.title,
@@ -237,8 +246,11 @@ def _links(commitment: Commitment) -> list[LinkGroup]:
 def _synergies(ours: Commitment) -> tuple[list[Synergy], list[tuple[str, str]]]:
     """For the network's own commitment: the other commitments the network's work touches, and
     how often, per kind of work. Three queries."""
+    public_pages = Page.objects.live().public().values("pk")
     counts = (
         CommitmentLink.objects.exclude(commitment=ours)
+        # As the commitment pages list them: live meetings and live, public pages only.
+        .filter(Q(page__isnull=True, meeting__live=True) | Q(page__in=public_pages))
         .values("commitment_id", "page__content_type_id")
         .annotate(n=Count("pk"))
     )
@@ -246,7 +258,9 @@ def _synergies(ours: Commitment) -> tuple[list[Synergy], list[tuple[str, str]]]:
     for row in counts:
         kind = _page_kind(row["page__content_type_id"])
         per_commitment.setdefault(row["commitment_id"], Counter())[kind] += row["n"]
-    commitments = with_translations(Commitment.objects.filter(pk__in=per_commitment))
+    commitments = with_translations(
+        Commitment.objects.filter(pk__in=per_commitment).select_related("locale")
+    )
     rows = [
         Synergy(c, dict(per_commitment[c.pk]), sum(per_commitment[c.pk].values()))
         for c in commitments
@@ -286,11 +300,21 @@ def _budget(commitment: Commitment) -> Budget | None:
     )
 
 
+def _number_key(number: str) -> tuple:
+    """3.2 before 3.10, 2 before 10: numbers compared as numbers, part by part."""
+    return tuple(
+        (0, int(part), "") if part.isdecimal() else (1, 0, part) for part in number.split(".")
+    )
+
+
 def commitment_overview(commitment: Commitment) -> Overview:
     """Everything a commitment's page shows, in the reader's language."""
     [commitment] = with_translations([commitment])
     milestones = with_translations(
-        Milestone.objects.filter(commitment=commitment).order_by("starts_on", "number")
+        sorted(
+            Milestone.objects.filter(commitment=commitment),
+            key=lambda m: (m.starts_on, _number_key(m.number)),
+        )
     )
     progress = progress_of(milestones, _evidence_items(milestones))
     rows = [
@@ -310,20 +334,25 @@ def commitment_overview(commitment: Commitment) -> Overview:
         overview.indicators = public_results()
     overview.budget = _budget(commitment)
     overview.reports = list(
-        ProgressReport.objects.filter(commitment=commitment).only(
-            "number", "issued_on", "commitment_id"
-        )
+        ProgressReport.objects.filter(commitment=commitment)
+        .only("number", "issued_on", "commitment_id")
+        .order_by("-number")  # the model's ordering joins the commitment for its code
     )
     return overview
 
 
 def commitment_by_code(code: str) -> Commitment | None:
-    """The original commitment with this code (any case), or None."""
-    if not code or len(code) > 20:
+    """The original commitment with this code (any case), with its text in the reader's
+    language, or None."""
+    if not CODE.fullmatch(code or ""):
         return None
-    return (
-        Commitment.objects.select_related("action_plan", "lead_institution")
+    found = (
+        Commitment.objects.select_related("action_plan", "lead_institution", "locale")
         .prefetch_related("supporting_institutions")
         .filter(code__iexact=code)
         .first()
     )
+    # SQLite compares up to a NUL character only; the code must match as a whole.
+    if found is None or found.code.lower() != code.lower():
+        return None
+    return with_translations([found])[0]

@@ -19,6 +19,7 @@ SECTIONS = [
     ("network:members", _("Members")),
     ("meetings:upcoming", _("Meetings")),
     ("evaluation:results", _("Results")),
+    ("commitments:index", _("Commitments")),
 ]
 
 
