@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include("pioneers.publications.urls")),
     path("", include("pioneers.magazine.urls")),
     path("", include("pioneers.evaluation.urls")),
+    path("", include("pioneers.commitments.urls")),
     path("", include("pioneers.surveys.urls_results")),
     path("", include("pioneers.surveys.urls")),
     path("", include(wagtail_urls)),
