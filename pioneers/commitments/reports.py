@@ -249,8 +249,10 @@ def file_name(report: ProgressReport, extension: str) -> str:
 
 # Characters that mean something anywhere in a line of Markdown.
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~!])")
-# Line starts that make a list, a quote, a heading, a rule or a numbered list.
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
+# A number that starts a numbered list: "1. " or "1) ".
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
+# Characters that start a list, a quote, a heading underline or a rule at a line's start.
+_LINE_START = re.compile(r"^(\s*)([-+=>])")
 
 
 def md_escape(text) -> str:
@@ -258,13 +260,8 @@ def md_escape(text) -> str:
     lines = []
     for line in str(text or "").splitlines():
         line = _INLINE.sub(r"\\\1", line)
-        match = _LINE_START.match(line)
-        if match:
-            start, marker = match.groups()
-            if marker[0].isdigit():
-                line = f"{start}{marker}\\{line[match.end() :]}"
-            else:
-                line = f"{start}\\{marker}{line[match.end() :]}"
+        line = _NUMBERED.sub(r"\1\\\2", line)
+        line = _LINE_START.sub(r"\1\\\2", line)
         lines.append(line.rstrip())
     return "\n".join(lines)
 
@@ -274,7 +271,12 @@ def _md_url(url: str) -> str:
 
 
 def _md_paragraphs(text: str) -> list[str]:
-    return [md_escape(part) for part in re.split(r"\n\s*\n", (text or "").strip()) if part]
+    """Paragraphs of user text, escaped, with a blank line between them (no trailing one)."""
+    out = []
+    for part in re.split(r"\n\s*\n", (text or "").strip()):
+        if part.strip():
+            out += [md_escape(part), ""]
+    return out[:-1]
 
 
 def report_markdown(report: ProgressReport, language: str, absolute) -> str:

@@ -272,6 +272,7 @@ def test_markdown_escape_keeps_text_readable():
     assert reports.md_escape("- lijst\n1. punt\n> citaat") == "\\- lijst\n1\\. punt\n\\> citaat"
     assert reports.md_escape("[tekst](https://x)") == "\\[tekst\\](https://x)"
     assert reports.md_escape("gewone tekst, 3.5 keer") == "gewone tekst, 3.5 keer"
+    assert reports.md_escape("3.9") == "3.9"
 
 
 @pytest.mark.parametrize(("language", "word"), [("nl", b"Mijlpalen"), ("en", b"Milestones")])
