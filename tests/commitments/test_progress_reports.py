@@ -393,3 +393,15 @@ def test_issuing_for_an_unknown_commitment_is_not_found(rf, coordinator_user):
     with pytest.raises(Http404):
         issue_report(request, pk=99999999999999999999)
     assert ProgressReport.objects.count() == before
+
+
+def test_the_report_page_asks_a_fixed_number_of_queries(commitment, coordinator_user, queries_of):
+    reports.issue_progress_report(commitment, coordinator_user)
+    one = queries_of(url("report", commitment, 1))
+    milestone = commitment.milestones.get(number="2")
+    for text in ("Eerste stap.", "Tweede stap.", "Derde stap."):
+        milestone.next_steps = text
+        milestone.save()
+        reports.issue_progress_report(commitment, coordinator_user)
+    assert ProgressReport.objects.filter(commitment=commitment).count() == 4
+    assert queries_of(url("report", commitment, 1)) == one
