@@ -248,3 +248,5 @@ def import_urls():
             name="commitments_import_confirm",
         ),
     ]
+
+from pioneers.commitments import admin_reports  # noqa: E402, F401  (progress reports: the issue action)
