@@ -313,7 +313,7 @@ def commitment_overview(commitment: Commitment) -> Overview:
     milestones = with_translations(
         sorted(
             Milestone.objects.filter(commitment=commitment),
-            key=lambda m: (m.starts_on, _number_key(m.number)),
+            key=lambda m: _number_key(m.number),
         )
     )
     progress = progress_of(milestones, _evidence_items(milestones))

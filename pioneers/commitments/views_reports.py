@@ -3,7 +3,7 @@ the language of the URL. Every issued version stays readable under its number.""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from pioneers.commitments import reports
 from pioneers.commitments.caching import TAG
@@ -20,11 +20,7 @@ def _report(code: str, number: int) -> ProgressReport:
 
 
 def _commitment_url(code: str) -> str:
-    # The commitment's page, where the site has one.
-    try:
-        return reverse("commitments:commitment", args=[code.lower()])
-    except NoReverseMatch:
-        return ""
+    return reverse("commitments:commitment", args=[code.lower()])
 
 
 def report(request, code, number):

@@ -249,4 +249,5 @@ def import_urls():
         ),
     ]
 
+
 from pioneers.commitments import admin_reports  # noqa: E402, F401  (progress reports: the issue action)

@@ -10,7 +10,16 @@ from django.db import transaction
 from django.utils.translation import ngettext
 
 from pioneers.core.models import User
-from pioneers.demo import evaluation, magazine, meetings, network, practices, reports, topics
+from pioneers.demo import (
+    commitments,
+    evaluation,
+    magazine,
+    meetings,
+    network,
+    practices,
+    reports,
+    topics,
+)
 from pioneers.demo.network import COORDINATOR_EMAIL, DEMO_PASSWORD, MEMBER_EMAIL
 
 __all__ = ["COORDINATOR_EMAIL", "DEMO_PASSWORD", "MEMBER_EMAIL", "DemoRefused", "load_demo"]
@@ -60,3 +69,4 @@ def load_demo(stdout, *, force: bool = False) -> None:
     practices.load(stdout)
     magazine.load(stdout)
     evaluation.load(stdout)
+    commitments.load(stdout)
