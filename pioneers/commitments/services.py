@@ -129,11 +129,53 @@ def _date(value: str):
         return None
 
 
-def _organisations() -> dict[str, list[int]]:
-    names: dict[str, list[int]] = {}
-    for pk, name in Organisation.objects.annotate(lower=Lower("name")).values_list("pk", "lower"):
-        names.setdefault(name.strip(), []).append(pk)
-    return names
+class _Organisations:
+    """The platform's organisations by name, case-insensitive; where two share a name (the
+    municipality and the province of Utrecht), by their web name (slug) too."""
+
+    def __init__(self):
+        self.by_name: dict[str, list[int]] = {}
+        self.by_slug: dict[str, int] = {}
+        self.slugs: dict[int, str] = {}
+        for pk, name, slug in Organisation.objects.annotate(lower=Lower("name")).values_list(
+            "pk", "lower", "slug"
+        ):
+            self.by_name.setdefault(name.strip(), []).append(pk)
+            self.by_slug[slug.lower()] = pk
+            self.slugs[pk] = slug
+
+    def find(self, name: str) -> int | None:
+        found = self.by_name.get(name.lower(), [])
+        if len(found) == 1:
+            return found[0]
+        return self.by_slug.get(name.lower())
+
+    def errors(self, names: list[str]) -> list[str]:
+        errors = []
+        for name in names:
+            if self.find(name) is not None:
+                continue
+            found = self.by_name.get(name.lower(), [])
+            if found:
+                errors.append(
+                    _(
+                        "More than one organisation is called “%(name)s”: write its web name "
+                        "instead, one of %(slugs)s."
+                    )
+                    % {
+                        "name": name[:200],
+                        "slugs": ", ".join(sorted(self.slugs[pk] for pk in found)),
+                    }
+                )
+            else:
+                errors.append(
+                    _(
+                        "No organisation is called “%(name)s”. Add it in the admin (Network > "
+                        "Organisations) or write its name as it is there."
+                    )
+                    % {"name": name[:200]}
+                )
+        return errors
 
 
 def read_commitments_csv(data: bytes) -> tuple[list[dict], list[RowError]]:
@@ -225,7 +267,7 @@ def read_commitments_csv(data: bytes) -> tuple[list[dict], list[RowError]]:
     if len(records) == 1:
         return [], [RowError(0, _("The file has column names but no commitments."))]
 
-    organisations = _organisations()
+    organisations = _Organisations()
     rows, first_line_of = [], {}
     for line, record in records[1:]:
         row, row_errors = _read_row(line, record, columns, organisations)
@@ -247,7 +289,7 @@ def _title_columns() -> str:
     return ", ".join(f"title_{language}" for language in _languages())
 
 
-def _read_row(line: int, record: list[str], columns: list, organisations: dict):
+def _read_row(line: int, record: list[str], columns: list, organisations: _Organisations):
     errors = []
     if len(record) > len(columns):
         extra = [value for value in record[len(columns) :] if value.strip()]
@@ -312,7 +354,7 @@ def _read_row(line: int, record: list[str], columns: list, organisations: dict):
         name = values[("plain", "lead_institution")]
         row["lead_institution"] = name
         if name:
-            errors.extend(_institution_errors([name], organisations))
+            errors.extend(organisations.errors([name]))
     if ("plain", "supporting_institutions") in values:
         names = [
             name.strip()
@@ -320,7 +362,7 @@ def _read_row(line: int, record: list[str], columns: list, organisations: dict):
             if name.strip()
         ]
         row["supporting_institutions"] = names
-        errors.extend(_institution_errors(names, organisations))
+        errors.extend(organisations.errors(names))
     return row, errors
 
 
@@ -330,25 +372,6 @@ def _field_name(field: str) -> str:
         "description": _("description"),
         "policy_areas": _("policy areas"),
     }[field]
-
-
-def _institution_errors(names: list[str], organisations: dict) -> list[str]:
-    errors = []
-    for name in names:
-        found = organisations.get(name.lower(), [])
-        if not found:
-            errors.append(
-                _(
-                    "No organisation is called “%(name)s”. Add it in the admin (Network > "
-                    "Organisations) or write its name as it is there."
-                )
-                % {"name": name[:200]}
-            )
-        elif len(found) > 1:
-            errors.append(
-                _("More than one organisation is called “%(name)s”.") % {"name": name[:200]}
-            )
-    return errors
 
 
 # --- what the rows would do, and doing it ------------------------------------------------------
@@ -431,8 +454,8 @@ def _changes(row: dict, existing: Commitment | None, plan: ActionPlan, instituti
     if "ends_on" in row:
         fields["ends_on"] = datetime.date.fromisoformat(row["ends_on"]) if row["ends_on"] else None
     if "lead_institution" in row:
-        name = row["lead_institution"].lower()
-        fields["lead_institution_id"] = institutions[name][0] if name else None
+        name = row["lead_institution"]
+        fields["lead_institution_id"] = institutions.find(name) if name else None
     return fields
 
 
@@ -464,7 +487,7 @@ def commitments_preview(
             "action_plan"
         )
     }
-    institutions = _organisations()
+    institutions = _Organisations()
     preview, errors = [], []
     for row in rows:
         plan = plans.get(*_plan_years(action_plan, row))
@@ -490,14 +513,11 @@ def commitments_preview(
         else:
             action = "unchanged"
             names = row.get("supporting_institutions")
-            try:
-                fields = _changes(row, commitment, plan, institutions)
-            except (KeyError, IndexError):
-                fields = {"code": None}  # an unknown institution, reported by the reading
+            fields = _changes(row, commitment, plan, institutions)
             if _differs(commitment, fields) or (
                 names is not None
-                and sorted(o.lower() for o in names)
-                != sorted(o.name.lower() for o in commitment.supporting_institutions.all())
+                and {institutions.find(name) for name in names}
+                != {o.pk for o in commitment.supporting_institutions.all()}
             ):
                 action = "update"
             else:
@@ -538,7 +558,7 @@ def import_commitments(action_plan: ActionPlan, rows: list[dict]) -> tuple[int, 
     if errors:
         raise CommitmentsImportError(errors)
     plans = _Plans(action_plan)
-    institutions = _organisations()
+    institutions = _Organisations()
     existing = {c.code: c for c in Commitment.objects.filter(code__in=[r["code"] for r in rows])}
     created = updated = 0
     for row, seen in zip(rows, preview, strict=True):
@@ -568,7 +588,7 @@ def import_commitments(action_plan: ActionPlan, rows: list[dict]) -> tuple[int, 
         commitment.save()
         if "supporting_institutions" in row:
             commitment.supporting_institutions.set(
-                [institutions[name.lower()][0] for name in row["supporting_institutions"]]
+                [institutions.find(name) for name in row["supporting_institutions"]]
             )
         language = commitment.written_in
         texts = _translations(row, language)
@@ -587,15 +607,13 @@ def import_commitments(action_plan: ActionPlan, rows: list[dict]) -> tuple[int, 
 
 def _still_valid(rows: list[dict]) -> list[RowError]:
     """The institutions named may have been removed since the file was read."""
-    organisations = _organisations()
+    organisations = _Organisations()
     errors = []
     for row in rows:
         names = list(row.get("supporting_institutions") or [])
         if row.get("lead_institution"):
             names.append(row["lead_institution"])
-        errors.extend(
-            RowError(row["line"], message) for message in _institution_errors(names, organisations)
-        )
+        errors.extend(RowError(row["line"], message) for message in organisations.errors(names))
     return errors
 
 
