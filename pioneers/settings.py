@@ -283,7 +283,12 @@ _email_default = "smtp" if EMAIL_HOST else "console"
 _email_backend = env_choice(
     "PIONEERS_EMAIL_BACKEND", _email_default, ("smtp", "console", "file", "locmem")
 )
-EMAIL_BACKEND = f"django.core.mail.backends.{_email_backend}.EmailBackend"
+# "console" prints each email as a readable block (subject, addresses, text, links, attachments).
+EMAIL_BACKEND = (
+    "pioneers.core.console_email.EmailBackend"
+    if _email_backend == "console"
+    else f"django.core.mail.backends.{_email_backend}.EmailBackend"
+)
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 EMAIL_PORT = env_int("PIONEERS_EMAIL_PORT", 587, minimum=1)
 EMAIL_HOST_USER = env_str("PIONEERS_EMAIL_USER", "")
