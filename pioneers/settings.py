@@ -194,6 +194,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions and background tasks: Redis and RQ when REDIS_URL is set.
 REDIS_URL = env_url("REDIS_URL", ("redis", "rediss", "unix"))
+# The embedded profile: neither an external database nor Redis (SQLite, file cache, DB tasks).
+EMBEDDED = not DATABASE_URL and not REDIS_URL
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -356,20 +358,29 @@ if _secure:
     SECURE_HSTS_SECONDS = 31536000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
-# Logging: one JSON object per line on stdout (PIONEERS_LOG_FORMAT=text for people).
-LOG_LEVEL = env_choice("PIONEERS_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
+# Logging on stdout. In production one JSON object per line at INFO, for log collectors; in the
+# embedded profile (and with debug on) readable lines, at WARNING there, so that the emails the
+# task worker prints stay readable instead of drowning in its task lines.
+LOG_FORMAT = env_choice(
+    "PIONEERS_LOG_FORMAT", "text" if EMBEDDED or DEBUG else "json", ("json", "text")
+)
+LOG_LEVEL = env_choice(
+    "PIONEERS_LOG_LEVEL", "WARNING" if EMBEDDED else "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "json": {"()": "pioneers.core.logging.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "text": {"()": "pioneers.core.logging.TextFormatter"},
     },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "formatter": env_choice("PIONEERS_LOG_FORMAT", "json", ("json", "text")),
+            "formatter": LOG_FORMAT,
+            # On the handler too: the task worker sets its own loggers to INFO at start-up.
+            "level": LOG_LEVEL,
         }
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
