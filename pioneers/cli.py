@@ -59,7 +59,9 @@ def _serve(argv):
         "--config=python:pioneers.gunicorn_conf",
         f"--bind={host}:{port}",
         f"--workers={workers}",
-        "--access-logfile=-",
+        # A line per request only when asked for (PIONEERS_LOG_LEVEL=INFO, production's
+        # default): in the embedded profile the terminal is where people read the emails.
+        *(["--access-logfile=-"] if settings.LOG_LEVEL in ("DEBUG", "INFO") else []),
         "--error-logfile=-",
         "--log-level=warning",
         "--graceful-timeout=5",

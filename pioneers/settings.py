@@ -194,6 +194,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions and background tasks: Redis and RQ when REDIS_URL is set.
 REDIS_URL = env_url("REDIS_URL", ("redis", "rediss", "unix"))
+# The embedded profile: neither an external database nor Redis (SQLite, file cache, DB tasks).
+EMBEDDED = not DATABASE_URL and not REDIS_URL
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -283,7 +285,12 @@ _email_default = "smtp" if EMAIL_HOST else "console"
 _email_backend = env_choice(
     "PIONEERS_EMAIL_BACKEND", _email_default, ("smtp", "console", "file", "locmem")
 )
-EMAIL_BACKEND = f"django.core.mail.backends.{_email_backend}.EmailBackend"
+# "console" prints each email as a readable block (subject, addresses, text, links, attachments).
+EMAIL_BACKEND = (
+    "pioneers.core.console_email.EmailBackend"
+    if _email_backend == "console"
+    else f"django.core.mail.backends.{_email_backend}.EmailBackend"
+)
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 EMAIL_PORT = env_int("PIONEERS_EMAIL_PORT", 587, minimum=1)
 EMAIL_HOST_USER = env_str("PIONEERS_EMAIL_USER", "")
@@ -351,20 +358,29 @@ if _secure:
     SECURE_HSTS_SECONDS = 31536000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
-# Logging: one JSON object per line on stdout (PIONEERS_LOG_FORMAT=text for people).
-LOG_LEVEL = env_choice("PIONEERS_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
+# Logging on stdout. In production one JSON object per line at INFO, for log collectors; in the
+# embedded profile (and with debug on) readable lines, at WARNING there, so that the emails the
+# task worker prints stay readable instead of drowning in its task lines.
+LOG_FORMAT = env_choice(
+    "PIONEERS_LOG_FORMAT", "text" if EMBEDDED or DEBUG else "json", ("json", "text")
+)
+LOG_LEVEL = env_choice(
+    "PIONEERS_LOG_LEVEL", "WARNING" if EMBEDDED else "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "json": {"()": "pioneers.core.logging.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "text": {"()": "pioneers.core.logging.TextFormatter"},
     },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "formatter": env_choice("PIONEERS_LOG_FORMAT", "json", ("json", "text")),
+            "formatter": LOG_FORMAT,
+            # On the handler too: the task worker sets its own loggers to INFO at start-up.
+            "level": LOG_LEVEL,
         }
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},

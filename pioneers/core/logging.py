@@ -1,4 +1,5 @@
-"""Structured logging: one JSON object per line, so log collectors need no parsing rules."""
+"""Log formats: one JSON object per line for log collectors (production), one readable line per
+record for a person at a terminal (the embedded profile); PIONEERS_LOG_FORMAT chooses."""
 
 import json
 import logging
@@ -21,3 +22,11 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+class TextFormatter(logging.Formatter):
+    """``2026-03-14 09:30:02 WARNING django_tasks: message``, in the site's time zone; a
+    traceback, when there is one, follows on the next lines."""
+
+    def __init__(self):
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%d %H:%M:%S")

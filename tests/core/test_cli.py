@@ -67,6 +67,7 @@ def test_serve_answers_and_ctrl_c_stops_web_server_and_worker(tmp_path):
         assert server.wait(timeout=30) == 0
         output = server.stdout.read()
         assert "Pioneers is running at http://127.0.0.1:" in output
+        assert "GET /healthz" not in output  # no access log below INFO: the terminal is for emails
         time.sleep(0.5)
         assert all(not os.path.exists(f"/proc/{child}") for child in children)
     finally:
