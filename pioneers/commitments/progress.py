@@ -50,7 +50,8 @@ class Progress:
 class Computation:
     label: str
     explain: Callable[[Milestone], str]
-    # compute(milestones) -> {pk: (status, count, evidence)}; None for "set by hand".
+    # compute(milestones) -> {pk: (status, count, target, evidence[, started])}; None for "set
+    # by hand".
     compute: Callable[[list[Milestone]], dict] | None = None
     default_target: int | None = None
     needs_survey: bool = False
@@ -170,7 +171,8 @@ def _survey_state(milestones: list[Milestone]) -> dict:
                     getattr(survey.localized_title, "language", ""),
                 )
             )
-        found[milestone.pk] = (status, None, None, evidence)
+        started = timezone.localdate(survey.opens_at) if status != Status.NOT_STARTED else None
+        found[milestone.pk] = (status, None, None, evidence, started)
     return found
 
 
@@ -243,10 +245,10 @@ def progress_of(milestones: Iterable[Milestone], evidence_of: dict | None = None
     for milestone in milestones:
         entered = list(evidence_of.get(milestone.pk, []))
         if milestone.pk in computed:
-            status, count, target, evidence = computed[milestone.pk]
+            status, count, target, evidence, *started = computed[milestone.pk]
             computed_status = status
         else:
-            status, count, target, evidence = milestone.status, None, None, []
+            status, count, target, evidence, started = milestone.status, None, None, [], []
             computed_status = None
         # The day it was complete: the target-th counted item, else the last piece of evidence.
         counted = sorted(item.date for item in (evidence or entered) if item.date)
@@ -254,7 +256,9 @@ def progress_of(milestones: Iterable[Milestone], evidence_of: dict | None = None
             evidence + entered, key=lambda item: (item.date or datetime.date.max, item.label)
         )
         dates = [item.date for item in evidence if item.date]
-        actual_start = milestone.actual_start or (min(dates) if dates else None)
+        # A computation may know when the work started (a survey: the day it opened).
+        actual_start = milestone.actual_start or next(iter(started), None)
+        actual_start = actual_start or (min(dates) if dates else None)
         actual_end = milestone.actual_end
         done = (milestone.override_status or status) == Status.COMPLETED
         if actual_end is None and done and counted:

@@ -310,6 +310,7 @@ def _number_key(number: str) -> tuple:
 def commitment_overview(commitment: Commitment) -> Overview:
     """Everything a commitment's page shows, in the reader's language."""
     [commitment] = with_translations([commitment])
+    with_translations([commitment.action_plan])
     milestones = with_translations(
         sorted(
             Milestone.objects.filter(commitment=commitment),

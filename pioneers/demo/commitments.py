@@ -4,6 +4,7 @@ NL0037 with its five milestones, evidence, links to the other commitments and it
 (``data/commitments.toml``). Progress is computed from the demo's meetings, reports, magazine
 editions and mid-term evaluation."""
 
+import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from pioneers.commitments.models import (
     Cost,
     Evidence,
     Milestone,
+    ProgressReport,
 )
+from pioneers.commitments.reports import issue_progress_report
 from pioneers.core.translations import translation_save
 from pioneers.demo.files import read
 from pioneers.meetings.models import Meeting
@@ -67,7 +70,7 @@ def network_commitment(stdout) -> None:
         setattr(commitment, field, row[field])
     commitment.written_in = "nl"
     commitment.is_ours = True
-    commitment.lead_institution = Organisation.objects.get(name=row["lead"])
+    commitment.lead_institution = Organisation.objects.get(slug=row["lead"])
     for field in (
         "ogp_values",
         "starts_on",
@@ -80,7 +83,7 @@ def network_commitment(stdout) -> None:
     commitment.budget = Decimal(row["budget"])
     commitment.full_clean()
     commitment.save()
-    commitment.supporting_institutions.set(Organisation.objects.filter(name__in=row["supporting"]))
+    commitment.supporting_institutions.set(Organisation.objects.filter(slug__in=row["supporting"]))
     translation_save(
         commitment,
         language="en",
@@ -115,7 +118,9 @@ def network_commitment(stdout) -> None:
             next_steps=item["next_steps_en"],
         )
         for proof in item.get("evidence", []):
-            evidence = Evidence(milestone=milestone, label=proof.get("label", ""))
+            evidence = Evidence(
+                milestone=milestone, label=proof.get("label", ""), date=proof.get("date")
+            )
             if "page" in proof:
                 evidence.page = _page(proof["page"])
             if "meeting" in proof:
@@ -162,8 +167,19 @@ def costs(stdout) -> None:
         cost.save()
 
 
+def progress_report(stdout) -> None:
+    """The self-assessment issued at the end of the commitment's term."""
+    commitment = Commitment.objects.get(is_ours=True)
+    if ProgressReport.objects.filter(commitment=commitment).exists():
+        return
+    report = issue_progress_report(commitment, None)
+    ProgressReport.objects.filter(pk=report.pk).update(issued_on=datetime.date(2020, 8, 31))
+    stdout.write(f"  commitments: progress report {report.number} of {commitment.code}\n")
+
+
 def load(stdout) -> None:
     plans(stdout)
     network_commitment(stdout)
     links(stdout)
     costs(stdout)
+    progress_report(stdout)

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from pioneers.core.cache import cached
@@ -74,7 +74,12 @@ def _results(indicators: list[Indicator], on: datetime.date | None = None) -> li
     if on is not None:
         values = values.filter(date__lte=on)
     rows = (
-        values.filter(Q(date__day=1) | Q(date__gte=recent) | Q(indicator__computation=ENTERED))
+        values.filter(
+            Q(date__day=1)
+            | Q(date__gte=recent)
+            | Q(date=F("indicator__deadline"))
+            | Q(indicator__computation=ENTERED)
+        )
         .order_by("indicator", "date")
         .values_list("indicator", "date", "value", "source")
     )
@@ -86,8 +91,13 @@ def _results(indicators: list[Indicator], on: datetime.date | None = None) -> li
     results = []
     for indicator in indicators:
         found = points.get(indicator.pk, [])
-        # Of the recent daily values only the last counts; months keep their first day.
-        trend = [p for p in found[:-1] if p[0].day == 1 or not indicator.is_computed]
+        # Of the recent daily values only the last counts; months keep their first day, and the
+        # deadline its value, which the status is judged on.
+        trend = [
+            p
+            for p in found[:-1]
+            if p[0].day == 1 or p[0] == indicator.deadline or not indicator.is_computed
+        ]
         trend += found[-1:]
         results.append(
             Result(

@@ -50,13 +50,14 @@ def month_starts(start: datetime.date, end: datetime.date) -> list[datetime.date
 
 
 def indicator_backfill(indicator: Indicator, today: datetime.date | None = None) -> int:
-    """Record the history of a computed indicator: the first of every month from its start, and
-    today. Returns the number of values recorded."""
+    """Record the history of a computed indicator: the first of every month from its start, its
+    deadline (what its status is judged on) and today. Returns the number of values recorded."""
     if not indicator.is_computed:
         return 0
     today = today or timezone.localdate()
     days = [d for d in month_starts(indicator.starts_on, today) if d >= indicator.starts_on]
-    days = sorted({indicator.starts_on, *days, today})
+    deadline = [indicator.deadline] if indicator.starts_on <= indicator.deadline <= today else []
+    days = sorted({indicator.starts_on, *days, *deadline, today})
     for day in days:
         indicator_record(indicator, day)
     return len(days)

@@ -278,6 +278,22 @@ def test_status_counts_the_value_on_the_deadline():
     assert status([]) == "empty"
 
 
+def test_a_target_reached_mid_month_before_the_deadline_is_met():
+    """The eighth meeting was held on 18 June 2020, the deadline is 30 June: the value on the
+    deadline is recorded and judged, not the first of June's."""
+    from pioneers.evaluation.selectors import _results
+
+    item = indicator(
+        "meetings_held", target=Decimal(8), deadline=datetime.date(2020, 6, 30), name="Acht"
+    )
+    services.indicator_backfill(item)
+    assert item.values.filter(date=datetime.date(2020, 6, 30), value=8).exists()
+    assert item.values.get(date=datetime.date(2020, 6, 1)).value == 7
+    [result] = _results([item])
+    assert (datetime.date(2020, 6, 30), Decimal(8)) in result.points
+    assert result.status == "met"
+
+
 def test_an_indicator_with_nothing_to_count_says_so(client):
     item = indicator("survey_score", question_code="nergens", name="Leeg")
     services.indicator_backfill(item)
