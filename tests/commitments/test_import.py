@@ -251,7 +251,9 @@ def test_the_dutch_commitments_file_reads_without_errors_and_imports():
     services.import_commitments(plan, rows)
     ours = Commitment.objects.get(code="NL0037")
     assert ours.action_plan.start_year == 2018
-    assert ours.written_in == "en"
+    # The demo's own commitment was written in Dutch: the file's English leaves that text be.
+    assert ours.written_in == "nl" and ours.title.startswith("Pioniersnetwerk")
+    assert Commitment.objects.get(code="NL0038").written_in == "en"
     assert Commitment.objects.get(code="NL0001").action_plan.start_year == 2013
     assert Commitment.objects.filter(code__startswith="NL").count() >= 38
 
