@@ -300,6 +300,16 @@ def _budget(commitment: Commitment) -> Budget | None:
     )
 
 
+def public_costs(commitment: Commitment) -> Budget:
+    """A commitment's budget as its open-data files give it: as on its page, the confidential
+    costs left out and only counted, with their reasons; the meetings' titles in the reader's
+    language. Three queries at most, whatever the number of costs."""
+    zero = Decimal(0)
+    budget = _budget(commitment) or Budget(None, zero, zero, [], [], 0, [])
+    with_translations([cost.meeting for cost in budget.costs if cost.meeting is not None])
+    return budget
+
+
 def _number_key(number: str) -> tuple:
     """3.2 before 3.10, 2 before 10: numbers compared as numbers, part by part."""
     return tuple(
