@@ -104,6 +104,12 @@ EXAMPLES = {
     "survey_results:export_xlsx": lambda: {"slug": _survey().slug},
     "surveys:respond": lambda: {"token": _survey_invitation().token},
     "surveys:autosave": lambda: {"token": _survey_invitation().token},
+    "commitments:commitment": lambda: {"code": "nl0037"},
+    "commitments:costs_csv": lambda: {"code": "nl0037"},
+    "commitments:costs_json": lambda: {"code": "nl0037"},
+    "commitments:report": lambda: {"code": "nl0037", "number": 1},
+    "commitments:report_markdown": lambda: {"code": "nl0037", "number": 1},
+    "commitments:report_pdf": lambda: {"code": "nl0037", "number": 1},
 }
 
 
