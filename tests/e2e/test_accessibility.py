@@ -20,10 +20,18 @@ MAX_PAGES = 90  # enough to reach the account pages behind every section
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 # Logging out is a form in the header; its confirmation page is not part of the crawl.
 # Calendars, CSV and JSON files, Atom feeds and PDFs are downloads, not pages.
-SKIPPED_SUFFIXES = ("/accounts/logout/", ".ics", ".csv", ".json", ".atom", "/pdf/")
+SKIPPED_SUFFIXES = (
+    "/accounts/logout/",
+    ".ics",
+    ".csv",
+    ".json",
+    ".atom",
+    "/pdf/",
+    "/markdown/",
+)
 # Hundreds of pages share one template (a page per municipality): a few of each are audited.
 # Meeting and report slugs start with their year, edition slugs with their number; the knowledge
-# base lists many practices.
+# base lists many practices; the action plans list every commitment.
 SAMPLED_PREFIXES = (
     "/nl/organisaties/",
     "/en/organisations/",
@@ -36,6 +44,8 @@ SAMPLED_PREFIXES = (
     "/en/magazine/nr-",
     "/nl/onderwerpen/",
     "/en/topics/",
+    "/nl/actiepunten/nl",
+    "/en/commitments/nl",
 )
 SAMPLES = 3
 
