@@ -347,7 +347,8 @@ def _fill(owner, milestones: int, links: int):
     programme = Meeting.objects.first().programme
     host = Meeting.objects.first().host
     locale = Meeting.objects.first().locale
-    base = 10000 + 1000 * next(_numbers)
+    # Meeting numbers are small integers (PostgreSQL refuses more than 32767).
+    base = 1000 + 1000 * (next(_numbers) % 30)
     made = Meeting.all_locales.bulk_create(
         [
             Meeting(
