@@ -49,8 +49,6 @@ def _kind_label(kind: str) -> str:
         return ""
     if kind in own:
         return own[kind]
-    # The computations name reports and editions by their page type's short name.
-    kind = {"report": "reportpage", "edition": "editionpage"}.get(kind, kind)
     return selectors.kind_label(kind, 1)
 
 
