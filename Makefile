@@ -27,7 +27,7 @@ run: setup
 test: $(STAMP) chromium gettext pango
 	cd pioneers && ../$(PIONEERS) compilemessages -v 0
 	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses=auto
 
 # System packages from Debian, installed only when missing: Chromium for the browser tests,
 # GNU gettext for compiling and checking translations, Pango and fonts for WeasyPrint's PDFs.

@@ -13,11 +13,31 @@ def _plain_static_storage(settings):
     }
 
 
+def _worker_redis_url(url: str) -> str:
+    """A Redis database of this test worker's own: emptying the cache must not empty another
+    worker's. The suite runs in parallel (pytest-xdist); worker gwN takes database base+1+N."""
+    import os
+    from urllib.parse import urlsplit, urlunsplit
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw"):
+        return url
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    database = (base + 1 + int(worker[2:])) % 16
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings):
     """Redis when REDIS_URL is set; otherwise local memory, never the file cache of `make run`."""
-    if "filebased" in settings.CACHES["default"]["BACKEND"]:
+    backend = settings.CACHES["default"]["BACKEND"]
+    if "filebased" in backend:
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    elif "redis" in backend:
+        location = _worker_redis_url(settings.CACHES["default"]["LOCATION"])
+        if location != settings.CACHES["default"]["LOCATION"]:
+            settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": location}}
     from django.core.cache import cache
 
     cache.clear()
@@ -45,17 +65,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from django.test import override_settings
 
     from pioneers.demo.loader import load_demo
+    from tests.demo import take_snapshot
 
     with django_db_blocker.unblock(), override_settings(TASKS=IMMEDIATE_TASKS):
         load_demo(io.StringIO())
+        take_snapshot()
 
 
 @pytest.fixture
 def demo(db):
     """The demo network: pages in Dutch and English, two accounts, three organisations.
 
-    Loading is idempotent and cheap when the session already loaded it; it matters after
-    transactional tests, which empty the database.
+    The session loaded it once; after transactional tests, which empty the database, it is
+    restored from the snapshot taken then.
     """
     from tests.demo import load_test_demo
 
