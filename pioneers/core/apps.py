@@ -18,7 +18,9 @@ class CoreConfig(AppConfig):
         # Imported here: the email module imports models, which are loaded only by now.
         from pioneers.core import email
         from pioneers.core.adapters import account_email_parts
+        from pioneers.core.translations import connect_search_signals
 
         connect_signals()
+        connect_search_signals()
         email.register("account/email/", account_email_parts)
         register_converter(IdConverter, "id")

@@ -12,6 +12,10 @@ who registered, its URL. A translation (Wagtail's ``TranslatableMixin``: the sam
 - Saving an original copies its other fields to its translations, so they never disagree.
 - ``with_translations(objects)`` attaches the reader's translation to a page of originals in
   one query; templates show ``obj.text.title|in_language:obj.text_language``.
+- Wagtail's background tasks find a row in ``Model.objects``, which holds no translation. So a
+  translation is kept out of the reference index (its references are its original's), and a
+  searchable model indexes its originals only, each with its translations' text
+  (``translated_text``); saving a translation re-indexes its original.
 """
 
 import functools
@@ -124,8 +128,27 @@ class TranslatableContent(TranslatableMixin):
             self.locale = self.get_default_locale()
         super().validate_constraints(exclude=set(exclude or ()) - {"locale"})
 
+    # Wagtail's own handlers would index a translation in a task that cannot find it; the
+    # handlers below (``connect_search_signals``) index the original instead.
+    search_auto_update = False
+
+    def translated_text(self) -> str:
+        """The translations' text, searched with the original's (a search field)."""
+        rows = self.get_translations().values_list(*self.translatable_fields)
+        return "\n".join(str(value) for row in rows for value in row if value)
+
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
+        # Imported here: Wagtail's signal handlers import its models.
+        from wagtail.signal_handlers import (
+            disable_reference_index_auto_update,
+            reference_index_auto_update_disabled,
+        )
+
+        if self.is_original or getattr(reference_index_auto_update_disabled, "value", False):
+            super().save(*args, **kwargs)
+        else:
+            with disable_reference_index_auto_update():
+                super().save(*args, **kwargs)
         if self.is_original:
             fields = self.synced_fields()
             update_fields = kwargs.get("update_fields")
@@ -208,3 +231,39 @@ def translation_save(original: TranslatableContent, *, language: str, **text):
     translation.full_clean()
     translation.save()
     return translation
+
+
+def _index_original(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from modelsearch.tasks import insert_or_update_object_task
+
+    original = instance.original()
+    if original.pk is not None:
+        meta = original._meta
+        insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(original.pk))
+
+
+def _unindex(sender, instance, **kwargs):
+    from modelsearch import index
+
+    if instance.is_original:
+        index.remove_object(instance)
+        return
+    # At once, not in a task: deleting an original deletes its translations first, and a task
+    # would look for the original after it was gone.
+    original = instance.original()
+    if original is not instance:
+        index.insert_or_update_object(original)
+
+
+def connect_search_signals() -> None:
+    """Keep the search index of every searchable translatable model: originals only."""
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+    from modelsearch import index
+
+    for model in apps.get_models():
+        if issubclass(model, TranslatableContent) and issubclass(model, index.Indexed):
+            post_save.connect(_index_original, sender=model)
+            post_delete.connect(_unindex, sender=model)

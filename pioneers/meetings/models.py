@@ -264,6 +264,7 @@ class Meeting(DraftStateMixin, RevisionMixin, TranslatableContent, index.Indexed
         index.SearchField("case_ideas"),
         index.FilterField("live"),
         index.FilterField("date"),
+        index.SearchField("translated_text"),  # an English visitor finds the meeting too
         index.FilterField("locale"),  # search looks in the originals only (Meeting.objects)
     ]
 

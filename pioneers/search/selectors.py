@@ -14,7 +14,7 @@ from pioneers.core import search
 from pioneers.core.cache import cached
 from pioneers.core.languages import current_language
 from pioneers.core.search import bounded, highlight, plain_text, words
-from pioneers.core.translations import with_translations
+from pioneers.core.translations import TranslatableContent, with_translations
 from pioneers.magazine.selectors import searchable_articles
 from pioneers.meetings.models import Meeting
 from pioneers.network.selectors import approved_organisations
@@ -50,7 +50,7 @@ def _search_sources() -> dict:
             Meeting.objects.filter(live=True),
             lambda m: (
                 m.get_absolute_url(),
-                m.description or (m.topic.name if m.topic else ""),
+                m.text.description or (m.topic.name if m.topic else ""),
                 f"{date_format(m.date)} · {m.city}",
             ),
         ),
@@ -129,14 +129,17 @@ def _with_related(kind: str, hits: list) -> list:
     if not related or not hits:
         return hits
     by_pk = type(hits[0]).objects.select_related(*related).in_bulk([h.pk for h in hits])
-    return [by_pk.get(h.pk, h) for h in hits]
+    hits = [by_pk.get(h.pk, h) for h in hits]
+    # The reader's translation of a meeting, whose words may be what was found.
+    return with_translations(hits) if isinstance(hits[0], TranslatableContent) else hits
 
 
 def _search_item(hit, show, query: str) -> dict:
     url, text, meta = show(hit)
+    shown = hit.text if isinstance(hit, TranslatableContent) else hit
     return {
         "url": url,
-        "title": highlight(str(hit.title if hasattr(hit, "title") else hit), query),
+        "title": highlight(str(shown.title if hasattr(shown, "title") else shown), query),
         "excerpt": highlight(text, query, context_words=30) if text else "",
         "meta": meta,
         "language": _language_of(hit),
@@ -144,7 +147,9 @@ def _search_item(hit, show, query: str) -> dict:
 
 
 def _language_of(hit) -> str:
-    """The language a hit is written in: its page's, or the network's main language."""
+    """The language a hit is written in: its page's or translation's, or the network's."""
+    if isinstance(hit, TranslatableContent):
+        return hit.text_language
     locale_id = getattr(hit, "locale_id", None)
     if locale_id is None:
         return settings.LANGUAGE_CODE
