@@ -159,20 +159,22 @@ def _language_of(hit) -> str:
     return languages.get(locale_id, settings.LANGUAGE_CODE)
 
 
-def topic_page(slug: str) -> dict | None:
-    """A topic with what the network has on it, or None for an unknown slug.
+def topic_by_slug(slug: str) -> Topic | None:
+    """The topic (an original) with this slug, or None."""
+    return Topic.objects.originals().filter(slug=slug).first()
+
+
+def topic_contents(topic: Topic) -> dict:
+    """What the network has on a topic, and the municipalities most active on it.
 
     Published meetings (to come first, soonest first; then held, latest first), the reports
     of those meetings, and the live, public practices and magazine articles. A page in
     several languages is listed once, in the reader's where it has one.
     """
-    topic = Topic.objects.originals().filter(slug=slug).first()
-    if topic is None:
-        return None
     today = timezone.localdate()
     meetings = with_translations(
         Meeting.objects.filter(live=True, topic=topic)
-        .select_related("host")
+        .select_related("host", "guest_chair")
         .order_by("date", "start_time")
     )
     upcoming = [m for m in meetings if m.date >= today]
@@ -203,7 +205,38 @@ def topic_page(slug: str) -> dict | None:
             .select_related("locale")
             .order_by("-first_published_at", "title")
         ),
+        "active": most_active(meetings, practices),
     }
+
+
+MOST_ACTIVE = 10
+
+
+def most_active(meetings: list, practices: list, limit: int = MOST_ACTIVE) -> list[dict]:
+    """The organisations that did most on a topic: practices shared, meetings hosted and
+    meetings chaired, counted from what the page lists already (no query of its own)."""
+    rows: dict[int, dict] = {}
+
+    def row(organisation) -> dict:
+        return rows.setdefault(
+            organisation.pk,
+            {"organisation": organisation, "practices": 0, "hosted": 0, "chaired": 0},
+        )
+
+    for practice in practices:
+        if practice.municipality_id:
+            row(practice.municipality)["practices"] += 1
+    for meeting in meetings:
+        if meeting.status == Meeting.Status.CANCELLED:
+            continue
+        if meeting.host_id:
+            row(meeting.host)["hosted"] += 1
+        if meeting.guest_chair_id:
+            row(meeting.guest_chair)["chaired"] += 1
+    for counts in rows.values():
+        counts["total"] = counts["practices"] + counts["hosted"] + counts["chaired"]
+    ranked = sorted(rows.values(), key=lambda r: (-r["total"], r["organisation"].name))
+    return ranked[:limit]
 
 
 def _in_reader_language(pages) -> list:

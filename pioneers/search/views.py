@@ -4,7 +4,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from pioneers.core.cache import page_depends_on
-from pioneers.search import selectors
+from pioneers.search import rendered, selectors
 
 
 def search(request):
@@ -13,10 +13,11 @@ def search(request):
 
 
 def topic(request, slug):
-    """Meetings, their reports, practices and articles on one topic."""
-    # Meetings and their publication; pages and topics are "site", which every page has.
-    page_depends_on(request, "meetings")
-    context = selectors.topic_page(slug)
-    if context is None:
+    """Meetings, their reports, practices and articles on one topic, and who was most active."""
+    page_depends_on(request, *rendered.TOPIC_TAGS)
+    topic = selectors.topic_by_slug(slug)
+    if topic is None:
         raise Http404
-    return TemplateResponse(request, "search/topic.html", context)
+    return TemplateResponse(
+        request, "search/topic.html", {"topic": topic, "body": rendered.topic_html(topic)}
+    )

@@ -1,12 +1,15 @@
 """A topic's page: its meetings, their reports, practices and articles, in both languages."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from pioneers.magazine.models import ArticlePage
 from pioneers.meetings.models import Meeting
+from pioneers.network.models import Organisation
 from pioneers.practices.models import PracticePage
 from pioneers.reports.models import ReportPage
 from pioneers.topics.models import Topic
@@ -110,11 +113,12 @@ def test_a_translation_row_has_no_page_of_its_own(client, demo):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_the_topic_page_uses_a_fixed_number_of_queries(demo, queries_of, language):
+def test_the_topic_page_uses_a_fixed_number_of_queries(demo, queries_of, cold_queries_of, language):
     topic = _topic_of_a_report()
     path = {"nl": "onderwerpen", "en": "topics"}[language]
     url = f"/{language}/{path}/{topic.slug}/"
-    before = queries_of(url)
+    before, warm = cold_queries_of(url), queries_of(url)
+    assert warm < before  # the body comes from the cache
     # Every published meeting, practice and article gets the topic: many more of each.
     Meeting.objects.filter(live=True).update(topic=topic)
     for model in (PracticePage, ArticlePage):
@@ -127,7 +131,57 @@ def test_the_topic_page_uses_a_fixed_number_of_queries(demo, queries_of, languag
             if pk not in tagged
         )
     assert Meeting.objects.filter(topic=topic).count() > 5
-    assert queries_of(url) == before
+    assert cold_queries_of(url) == before
+    assert queries_of(url) == warm
+
+
+def test_the_most_active_organisations_on_a_topic_by_what_they_did(client, demo):
+    topic = topic_get_or_create(name="Wijkbudgetten")
+    template = Meeting.objects.filter(live=True, host__isnull=False).first()
+    host, chair = template.host, Organisation.objects.exclude(pk=template.host_id).first()
+    for number, status in enumerate(["planned", "held", "cancelled"]):
+        Meeting.objects.create(
+            programme=template.programme,
+            number=300 + number,
+            title=f"Wijkbudget {number}",
+            slug=f"wijkbudget-{number}",
+            topic=topic,
+            format="lab",
+            date=timezone.localdate() + timedelta(days=10 * number - 10),
+            host=host,
+            guest_chair=chair if number != 1 else None,
+            venue_name="Stadhuis",
+            street_address="Markt 1",
+            city="Delft",
+            status=status,
+            live=True,
+        )
+    html = client.get(f"/nl/onderwerpen/{topic.slug}/").content.decode()
+    section = html[html.index('id="topic-active"') :]
+    rows = re.findall(
+        r'<th class="utrecht-table__header-cell" scope="row">(.*?)</tr>', section, re.S
+    )
+    cells = [re.findall(r">(\d+)</td>", row) for row in rows]
+    # The cancelled meeting counts for nobody; the host first (two hosted), then the chair.
+    assert f">{escape(host.name)}</a>" in rows[0] and cells[0] == ["0", "2", "0"]
+    assert f">{escape(chair.name)}</a>" in rows[1] and cells[1] == ["0", "0", "1"]
+    assert f'href="{host.get_absolute_url()}"' in rows[0]
+    english = client.get(f"/en/topics/{topic.slug}/").content.decode()
+    assert "Most active on this topic" in english and "Meetings chaired" in english
+
+
+def test_a_change_shows_on_the_topic_page_at_once(
+    client, demo, no_page_cache, django_capture_on_commit_callbacks
+):
+    topic = topic_get_or_create(name="Participatiebegroting")
+    url = f"/nl/onderwerpen/{topic.slug}/"
+    assert "Over dit onderwerp is nog niets gepubliceerd." in client.get(url).content.decode()
+    meeting = Meeting.objects.filter(live=True).first()
+    meeting.topic = topic
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.save()
+    html = client.get(url).content.decode()
+    assert meeting.get_absolute_url() in html and 'id="topic-active"' in html
 
 
 def test_topic_labels_link_to_the_topic_page(client, demo):
