@@ -5,7 +5,9 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from pioneers.core.models import User
 from pioneers.core.translations import translation_save
 from pioneers.evaluation.models import Indicator
 from pioneers.magazine.models import ArticlePage, EditionPage
@@ -228,3 +230,50 @@ def test_the_home_page_makes_a_fixed_number_of_queries(demo, queries_of, cold_qu
     warm, cold = queries_of(url), cold_queries_of(url)
     _grow(10)
     assert (queries_of(url), cold_queries_of(url)) == (warm, cold)
+
+
+def test_a_take_up_shows_at_once_on_a_cached_home_page(
+    client, demo, django_capture_on_commit_callbacks
+):
+    _body(("taken_up", {"heading": "", "count": 1}))
+    practice = PracticePage.objects.live().order_by("first_published_at").first()
+    client.get("/nl/")  # now in the page cache
+    takers = Organisation.objects.filter(kind="municipality").exclude(pk=practice.municipality_id)
+    with django_capture_on_commit_callbacks(execute=True):
+        for organisation in takers[:9]:
+            PracticeReuse.objects.get_or_create(practice=practice, organisation=organisation)
+    html = _main(client.get("/nl/").content.decode())
+    assert practice.title in html
+    assert f"overgenomen door {practice.reuses.count()} organisaties" in html
+
+
+# --- the admin -------------------------------------------------------------------------------
+
+
+def _edit_data(home, count: int) -> dict:
+    return nested_form_data(
+        {
+            "title": home.title,
+            "slug": home.slug,
+            "intro": rich_text("<p>Welkom.</p>"),
+            "join_heading": home.join_heading,
+            "join_text": rich_text("<p>Doe mee.</p>"),
+            "body": streamfield([("reports", {"heading": "Verslagen", "count": count})]),
+        }
+    )
+
+
+def test_coordinators_edit_the_blocks_and_a_bad_number_is_refused(client, demo):
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    home = HomePage.objects.get(locale__language_code="nl")
+    url = f"/admin/pages/{home.pk}/edit/"
+    assert client.get(url).status_code == 200
+    revisions = home.revisions.count()
+    response = client.post(url, _edit_data(home, 13))
+    assert response.status_code == 200
+    assert "hoogstens 12" in response.content.decode()  # the block's message, in Dutch
+    assert home.revisions.count() == revisions
+    response = client.post(url, _edit_data(home, 2))
+    assert response.status_code == 302
+    draft = home.revisions.order_by("-pk").first().as_object()
+    assert [(block.block_type, block.value["count"]) for block in draft.body] == [("reports", 2)]
