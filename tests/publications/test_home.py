@@ -1,14 +1,17 @@
 """The home page's blocks: what each shows in both languages, its bounds, its queries."""
 
+import io
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pioneers.core.models import User
 from pioneers.core.translations import translation_save
+from pioneers.demo import home as demo_home
 from pioneers.evaluation.models import Indicator
 from pioneers.magazine.models import ArticlePage, EditionPage
 from pioneers.meetings.models import Meeting, Registration
@@ -277,3 +280,29 @@ def test_coordinators_edit_the_blocks_and_a_bad_number_is_refused(client, demo):
     assert response.status_code == 302
     draft = home.revisions.order_by("-pk").first().as_object()
     assert [(block.block_type, block.value["count"]) for block in draft.body] == [("reports", 2)]
+
+
+def test_a_translated_report_shows_in_the_reader_language(client, demo, no_page_cache):
+    _body(("reports", {"heading": "", "count": 3}))
+    report = ReportPage.objects.live().order_by("-meeting__date").first()
+    english = report.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Report: open and close by"
+    english.save_revision().publish()
+    html_en = _main(client.get("/en/").content.decode())
+    assert "Report: open and close by" in html_en and report.title not in html_en
+    assert 'lang="en"' in html_en
+    html_nl = _main(client.get("/nl/").content.decode())
+    assert report.title in html_nl and "Report: open and close by" not in html_nl
+
+
+def test_loading_the_demo_again_keeps_the_blocks_as_they_are(demo):
+    home = HomePage.objects.get(locale__language_code="nl")
+    home.body = [("text", {"heading": "Eigen tekst", "text": "<p>Van de coördinatoren.</p>"})]
+    home.save_revision().publish()
+    revisions = home.revisions.count()
+    demo_home.load(io.StringIO())
+    home.refresh_from_db()
+    assert [block.block_type for block in home.body] == ["text"]
+    assert home.revisions.count() == revisions
+    english = HomePage.objects.get(locale__language_code="en")
+    assert len(english.body) == 8
