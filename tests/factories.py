@@ -106,3 +106,27 @@ def article_create(edition, *, title="Een artikel", person=None, live=True, **fi
         article.save_revision().publish()
     article.refresh_from_db()
     return article
+
+
+# Meetings: a published meeting of the demo's seed programme, hosted in Schiedam.
+
+
+def meeting_create(*, number: int, title: str, slug: str, date, **fields):
+    """A published meeting of the demo's seed programme at Schiedam's town hall."""
+    from pioneers.meetings.models import Meeting, Programme
+
+    host = Organisation.objects.get(slug="schiedam")
+    defaults = {
+        "programme": Programme.objects.get(slug="2018-2020"),
+        "format": "lab",
+        "host": host,
+        "guest_chair": host,
+        "venue_name": "Stadserf",
+        "street_address": "Stadserf 1",
+        "postal_code": "3112 DZ",
+        "city": "Schiedam",
+        "live": True,
+    }
+    return Meeting.objects.create(
+        number=number, title=title, slug=slug, date=date, **{**defaults, **fields}
+    )

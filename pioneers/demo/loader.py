@@ -13,6 +13,7 @@ from pioneers.core.models import User
 from pioneers.demo import (
     commitments,
     evaluation,
+    home,
     magazine,
     meetings,
     network,
@@ -70,3 +71,4 @@ def load_demo(stdout, *, force: bool = False) -> None:
     magazine.load(stdout)
     evaluation.load(stdout)
     commitments.load(stdout)
+    home.load(stdout)

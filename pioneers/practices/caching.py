@@ -4,8 +4,9 @@ from pioneers.core.cache import SITE
 
 
 def reuse_tags(reuse) -> set[str]:
-    # The practice's page counts the organisations that try it too.
-    return {f"practice:{reuse.practice_id}"}
+    # The practice's page counts the organisations that try it too; the home page ranks the
+    # practices most taken up ("practices").
+    return {f"practice:{reuse.practice_id}", "practices"}
 
 
 def person_tags(person) -> set[str]:

@@ -4,24 +4,36 @@ and the magazine have their own apps; their overview pages share core.pages.Sect
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from pioneers.core.pages import RICH_TEXT_FEATURES
 from pioneers.core.translations import with_translations
+from pioneers.publications.blocks import HomeBodyBlock
 
 
 class HomePage(Page):
-    """The front page: what the network is, how many take part, how to join."""
+    """The front page: what the network is, how many take part, the blocks coordinators put on
+    it (next meetings, reports, practices, the magazine, the map, results, text), how to join."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     join_heading = models.CharField(_("heading of the joining section"), max_length=120)
     join_text = RichTextField(_("how to join"), features=RICH_TEXT_FEATURES)
+    body = StreamField(
+        HomeBodyBlock(),
+        verbose_name=_("blocks"),
+        blank=True,
+        help_text=_(
+            "What the home page shows between the introduction and the joining section, in "
+            "this order. Empty shows the next meeting and the results."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("body"),
         FieldPanel("join_heading"),
         FieldPanel("join_text"),
     ]
@@ -38,9 +50,14 @@ class HomePage(Page):
         from pioneers.evaluation.selectors import home_results
         from pioneers.meetings.selectors import next_meeting
         from pioneers.network.selectors import member_municipality_count
+        from pioneers.publications.selectors import home_sections
 
         context = super().get_context(request, *args, **kwargs)
         context["member_count"] = member_municipality_count()
+        if self.body:
+            # The blocks read their own items (publications.blocks); they link to these pages.
+            context["sections"] = home_sections(self)
+            return context
         meeting = next_meeting()
         context["next_meeting"] = with_translations([meeting])[0] if meeting else None
         context["results"] = home_results()

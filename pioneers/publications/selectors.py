@@ -1,16 +1,21 @@
-"""Reads: the site chrome (menu and footer, cached) and a person's own overview."""
+"""Reads: the site chrome (menu and footer, cached), the home page's blocks and a person's own
+overview."""
 
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
-from pioneers.core.cache import cached
+from pioneers.core.cache import SITE, cached
 from pioneers.core.languages import current_language
-from pioneers.magazine.selectors import member_submissions
-from pioneers.meetings.selectors import registrations_of
+from pioneers.core.translations import with_translations
+from pioneers.magazine.selectors import live_editions, member_submissions, visible_articles
+from pioneers.meetings.selectors import meetings_list, registrations_of
 from pioneers.network.models import JoinRequest
+from pioneers.practices.models import PracticePage
 from pioneers.practices.selectors import own_practices
 from pioneers.publications.models import ContentPage
+from pioneers.reports.models import ReportPage
 from pioneers.reports.selectors import own_comments
 
 # Sections of the site that are not Wagtail pages, in menu order before the page tree's own
@@ -61,3 +66,86 @@ def my_overview(user) -> dict:
             "organisation"
         ),
     }
+
+
+# The home page's blocks (publications.blocks): each a fixed number of queries ---------------
+
+
+def home_sections(home) -> dict[str, str]:
+    """The URLs of the overview pages under this home page, by model: "reportindexpage"..."""
+    children = Page.objects.child_of(home).live().public().select_related("content_type", "locale")
+    urls = {}
+    for child in children.order_by("path"):
+        urls.setdefault(child.content_type.model, child.url)
+    return urls
+
+
+def _in_reader_language(pages):
+    """Pages in the reader's language, and originals that have no live translation into it."""
+    language = current_language()
+    translated = Page.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale__language_code=language,
+        live=True,
+    )
+    return pages.filter(Q(locale__language_code=language) | ~Exists(translated))
+
+
+def home_meetings(count: int) -> list:
+    """The next ``count`` published meetings, their titles in the reader's language."""
+    return with_translations(list(meetings_list(past=False)[:count]))
+
+
+def home_reports(count: int) -> list:
+    """The newest published meeting reports, in the reader's language where translated."""
+    reports = _in_reader_language(ReportPage.objects.live().public())
+    return list(
+        reports.select_related("meeting__host", "locale").order_by(
+            "-meeting__date", "-first_published_at"
+        )[:count]
+    )
+
+
+def home_recent_practices(count: int) -> list:
+    """The practices shared last, in the reader's language where translated."""
+    practices = _in_reader_language(PracticePage.objects.live().public())
+    return list(
+        practices.select_related("municipality", "locale").order_by("-first_published_at", "-pk")[
+            :count
+        ]
+    )
+
+
+def home_taken_up_practices(count: int) -> list:
+    """The practices that most organisations took up, most first, with ``reuse_count``.
+
+    Counting every take-up is the dearest read of the home page: cached until a practice is
+    taken up ("practices") or a page changes ("site").
+    """
+    language = current_language()
+
+    def compute():
+        practices = (
+            PracticePage.objects.live()
+            .public()
+            .annotate(reuse_count=Count("reuses", distinct=True))
+            .filter(reuse_count__gt=0)
+            .select_related("municipality", "locale")
+            .order_by("-reuse_count", "-first_published_at", "-pk")
+        )
+        return list(practices[:count])
+
+    return cached(f"home:taken-up:{language}:{count}", compute, tags=[SITE, "practices"])
+
+
+def home_edition(count: int) -> dict:
+    """The newest public magazine edition (in the reader's language if there is one) and the
+    titles of its first ``count`` visible articles."""
+    editions = live_editions().select_related("locale").order_by("-publication_date", "-number")
+    edition = editions.filter(locale__language_code=current_language()).first() or (
+        editions.first()
+    )
+    if edition is None:
+        return {"edition": None, "articles": []}
+    articles = visible_articles().child_of(edition).select_related("locale").order_by("path")
+    return {"edition": edition, "articles": list(articles[:count])}

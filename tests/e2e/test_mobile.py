@@ -97,3 +97,19 @@ def test_failed_login_puts_the_focus_on_the_error_summary(site, page):
     page.wait_for_load_state()
     assert page.title().startswith("Error: ")
     expect(page.locator(".pioneers-error-summary")).to_be_focused()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+@pytest.mark.parametrize(("path", "language"), [("/nl/", "nl"), ("/en/", "en")])
+def test_home_page_blocks_fit_the_screen_and_pass_axe(site, page, audit, viewport, path, language):
+    page.set_viewport_size(viewport)
+    page.goto(site + path)
+    expect(page.locator("section.pioneers-home-block")).to_have_count(8)
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"{path} is {width} px wide"
+    cards = page.evaluate(
+        """() => [...document.querySelectorAll(".pioneers-home-block .pioneers-meeting-card")]
+            .map(card => card.getBoundingClientRect().right)"""
+    )
+    assert cards and max(cards) <= viewport["width"], cards
+    assert audit(language) == []

@@ -11,8 +11,8 @@ from icalendar import Calendar
 from pioneers.core.translations import translation_save
 from pioneers.demo.meetings import quarter_after
 from pioneers.meetings.models import Meeting, Programme
-from pioneers.network.models import Organisation
 from pioneers.topics.models import Topic
+from tests.factories import meeting_create
 
 
 def _upcoming() -> Meeting:
@@ -81,26 +81,14 @@ def test_list_answers_htmx_with_the_list_only(client, demo):
 )
 def test_lists_use_a_fixed_number_of_queries(demo, queries_of, url):
     before = queries_of(url)
-    programme = Programme.objects.get(slug="2018-2020")
-    host = Organisation.objects.get(slug="schiedam")
     topics = list(Topic.objects.originals())
     for n in range(10):
-        day = timezone.localdate() + timedelta(days=(n - 5) * 40)
-        meeting = Meeting.objects.create(
-            programme=programme,
+        meeting = meeting_create(
             number=100 + n,
             title=f"Extra {n}",
             slug=f"extra-{n}",
+            date=timezone.localdate() + timedelta(days=(n - 5) * 40),
             topic=topics[n % len(topics)],  # each shown by its name in the reader's language
-            format="lab",
-            date=day,
-            host=host,
-            guest_chair=host,
-            venue_name="Stadserf",
-            street_address="Stadserf 1",
-            postal_code="3112 DZ",
-            city="Schiedam",
-            live=True,
         )
         if n % 2:  # English lists fetch the translations of all their meetings at once
             translation_save(meeting, language="en", title=f"Extra {n} in English")
