@@ -50,13 +50,14 @@ class HomePage(Page):
         from pioneers.evaluation.selectors import home_results
         from pioneers.meetings.selectors import next_meeting
         from pioneers.network.selectors import member_municipality_count
-        from pioneers.publications.selectors import home_sections
+        from pioneers.publications.rendered import home_body_html
 
         context = super().get_context(request, *args, **kwargs)
         context["member_count"] = member_municipality_count()
         if self.body:
-            # The blocks read their own items (publications.blocks); they link to these pages.
-            context["sections"] = home_sections(self)
+            # The blocks read their own items (publications.blocks), rendered and cached whole.
+            preview = getattr(request, "is_preview", False)
+            context["body_html"] = home_body_html(self, preview=preview)
             return context
         meeting = next_meeting()
         context["next_meeting"] = with_translations([meeting])[0] if meeting else None

@@ -306,3 +306,27 @@ def test_loading_the_demo_again_keeps_the_blocks_as_they_are(demo):
     assert home.revisions.count() == revisions
     english = HomePage.objects.get(locale__language_code="en")
     assert len(english.body) == 8
+
+
+def test_the_blocks_are_cached_and_a_new_meeting_shows_at_once(
+    client, demo, queries_of, django_capture_on_commit_callbacks
+):
+    _body(("meetings", {"heading": "", "count": 12}))
+    warm = queries_of("/nl/")
+    soon = timezone.localdate() + timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = meeting_create(number=31001, title="Morgen al", slug="morgen-al", date=soon)
+    html = client.get("/nl/").content.decode()
+    assert meeting.get_absolute_url() in html
+    assert queries_of("/nl/") == warm
+
+
+def test_a_preview_shows_unsaved_blocks_and_leaves_the_cache_alone(rf, demo):
+    from pioneers.publications.rendered import home_body_html
+
+    _body(("text", {"heading": "", "text": rich_text("<p>Gepubliceerd</p>")}))
+    home = HomePage.objects.get(locale__language_code="nl")
+    assert "Gepubliceerd" in home_body_html(home)
+    home.body = [("text", {"heading": "", "text": rich_text("<p>Nog niet opgeslagen</p>")})]
+    assert "Nog niet opgeslagen" in home_body_html(home, preview=True)
+    assert "Gepubliceerd" in home_body_html(home)  # what visitors get is unchanged
