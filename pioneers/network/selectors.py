@@ -62,6 +62,16 @@ def member_municipalities(*, province: Organisation | None = None, query: str = 
     return members
 
 
+def invites_to_join(organisation: Organisation, *, membership: Membership | None) -> bool:
+    """A municipality's page invites it to join while it is not a member (proposed
+    organisations have their own way in: the coordinators' approval)."""
+    return (
+        membership is None
+        and organisation.kind == Organisation.Kind.MUNICIPALITY
+        and organisation.is_approved
+    )
+
+
 NON_MEMBERS_SHOWN = 20
 
 

@@ -64,9 +64,7 @@ def organisation(request, slug):
             "organisation": organisation,
             "membership": current,
             "history": history,
-            "invite_to_join": current is None
-            and organisation.kind == organisation.Kind.MUNICIPALITY
-            and organisation.is_approved,
+            "invite_to_join": selectors.invites_to_join(organisation, membership=current),
             "activity": activity.activity_html(organisation),
             "people": selectors.public_people(organisation),
             "contacts": organisation.contacts.all()
