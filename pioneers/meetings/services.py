@@ -39,6 +39,7 @@ from pioneers.meetings.models import (
     new_token,
 )
 from pioneers.meetings.selectors import is_network_member, registrations_of
+from pioneers.network.caching import organisation_tag
 from pioneers.network.models import Organisation, Person
 from pioneers.network.selectors import current_members
 from pioneers.topics.models import Topic
@@ -487,8 +488,12 @@ def _attendance_set(registration: Registration, *, by, came: bool) -> Registrati
         if changed and meeting.checkin_state() == "closed":
             log(instance=registration, action=ATTENDANCE_CORRECTED, user=by, data={"came": came})
         if changed:
-            # update() sends no signal: the meeting's page and its report count the check-ins.
-            tags_changed_on_commit(f"meeting:{meeting.pk}")
+            # update() sends no signal: the meeting's page and its report count the check-ins,
+            # and the page of the organisation of the one checked in counts its attendance.
+            tags = [f"meeting:{meeting.pk}"]
+            if registration.person_id and registration.person.organisation_id:
+                tags.append(organisation_tag(registration.person.organisation_id))
+            tags_changed_on_commit(*tags)
     return registration
 
 

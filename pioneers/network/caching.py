@@ -3,6 +3,12 @@
 from pioneers.core.cache import SITE
 
 
+def organisation_tag(pk) -> str:
+    """One organisation's activity block: changed by what counts for it alone (a check-in of
+    one of its people, a practice taken up by or from it)."""
+    return f"organisation:{pk}"
+
+
 def organisation_tags(organisation) -> set[str]:
     # Names of organisations are everywhere: hosts of meetings, publishers of reports,
     # municipalities of practices and articles. They change rarely.

@@ -62,6 +62,34 @@ def member_municipalities(*, province: Organisation | None = None, query: str = 
     return members
 
 
+def invites_to_join(organisation: Organisation, *, membership: Membership | None) -> bool:
+    """A municipality's page invites it to join while it is not a member (proposed
+    organisations have their own way in: the coordinators' approval)."""
+    return (
+        membership is None
+        and organisation.kind == Organisation.Kind.MUNICIPALITY
+        and organisation.is_approved
+    )
+
+
+NON_MEMBERS_SHOWN = 20
+
+
+def non_member_municipalities(*, query: str, province: Organisation | None = None) -> list:
+    """Municipalities whose name matches and that are not members now, by name: the members
+    search shows them with a link to their page, where they find how to join."""
+    found = (
+        approved_organisations()
+        .filter(kind=Organisation.Kind.MUNICIPALITY, name__icontains=query)
+        .exclude(Exists(_CURRENT))
+        .select_related("province")
+        .order_by("name")
+    )
+    if province is not None:
+        found = found.filter(province=province)
+    return found[:NON_MEMBERS_SHOWN]
+
+
 def provinces():
     return Organisation.objects.filter(kind=Organisation.Kind.PROVINCE).order_by("name")
 

@@ -12,7 +12,7 @@ from pioneers.core.access import coordinator_required
 from pioneers.core.cache import page_depends_on
 from pioneers.core.languages import current_language
 from pioneers.core.ratelimit import RateLimited, email_rate_limit
-from pioneers.network import selectors, services
+from pioneers.network import activity, selectors, services
 from pioneers.network.forms import (
     AccountDeleteForm,
     DecisionForm,
@@ -30,15 +30,17 @@ def members(request):
     page_depends_on(request, "network")
     form = MemberFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    members = list(
-        selectors.member_municipalities(
-            province=filters.get("province"), query=filters.get("q", "").strip()
-        )
-    )
+    query = filters.get("q", "").strip()
+    province = filters.get("province")
+    members = list(selectors.member_municipalities(province=province, query=query))
     context = {
         "form": form,
         "members": members,
         "filtered": bool(filters and any(filters.values())),
+        # Searching a name that is not a member finds its page, and there the way in.
+        "non_members": list(selectors.non_member_municipalities(query=query, province=province))
+        if query
+        else [],
     }
     if request.htmx:
         return render(request, "network/_member_list.html", context)
@@ -54,6 +56,7 @@ def organisation(request, slug):
         raise Http404
     history = selectors.membership_history(organisation)
     current = next((m for m in history if m.status == m.Status.MEMBER), None)
+    page_depends_on(request, *activity.activity_tags(organisation))
     return render(
         request,
         "network/organisation.html",
@@ -61,6 +64,8 @@ def organisation(request, slug):
             "organisation": organisation,
             "membership": current,
             "history": history,
+            "invite_to_join": selectors.invites_to_join(organisation, membership=current),
+            "activity": activity.activity_html(organisation),
             "people": selectors.public_people(organisation),
             "contacts": organisation.contacts.all()
             if request.user.has_perm("network.see_contact_log", organisation)

@@ -179,14 +179,8 @@ def topic_contents(topic: Topic) -> dict:
     )
     upcoming = [m for m in meetings if m.date >= today]
     held = [m for m in reversed(meetings) if m.date < today]
-    reports = _in_reader_language(
-        ReportPage.objects.live()
-        .public()
-        .filter(meeting__in=[m.pk for m in meetings])
-        .select_related("meeting", "locale")
-        .order_by("-meeting__date")
-    )
-    practices = _in_reader_language(
+    reports = reports_of(meetings)
+    practices = in_reader_language(
         PracticePage.objects.live()
         .public()
         .filter(topics=topic)
@@ -199,7 +193,7 @@ def topic_contents(topic: Topic) -> dict:
         "upcoming_count": len(upcoming),
         "reports": reports,
         "practices": practices,
-        "articles": _in_reader_language(
+        "articles": in_reader_language(
             searchable_articles()
             .filter(topics=topic)
             .select_related("locale")
@@ -239,7 +233,18 @@ def most_active(meetings: list, practices: list, limit: int = MOST_ACTIVE) -> li
     return ranked[:limit]
 
 
-def _in_reader_language(pages) -> list:
+def reports_of(meetings) -> list:
+    """The visible reports of these meetings, latest meeting first, in the reader's language."""
+    return in_reader_language(
+        ReportPage.objects.live()
+        .public()
+        .filter(meeting__in=[m.pk for m in meetings])
+        .select_related("meeting", "locale")
+        .order_by("-meeting__date")
+    )
+
+
+def in_reader_language(pages) -> list:
     """One page per translation key: the one in the reader's language, else the first."""
     language = current_language()
     chosen = {}

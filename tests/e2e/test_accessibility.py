@@ -108,8 +108,18 @@ def report(visited: list[str], problems: list[str]) -> str:
     return f"{len(problems)} problems on {len(visited)} pages:\n" + "\n".join(problems)
 
 
+# A member with practices and hosted meetings (its activity block, chart and table) and a
+# non-member (the invitation to join), in both languages.
+ORGANISATION_PAGES = (
+    "/nl/organisaties/schiedam/",
+    "/en/organisations/schiedam/",
+    "/nl/organisaties/rotterdam/",
+    "/en/organisations/rotterdam/",
+)
+
+
 def test_every_public_page_passes_axe_and_the_page_checks(site, page, audit):
-    visited, problems = crawl(site, page, audit)
+    visited, problems = crawl(site, page, audit, also=ORGANISATION_PAGES)
 
     assert not problems, report(visited, problems)
     # The crawl must reach beyond the home pages: menu, footer and account pages.
@@ -130,6 +140,8 @@ def test_every_public_page_passes_axe_and_the_page_checks(site, page, audit):
         assert path in visited, f"{path} was not reached; visited {visited}"
     for prefix in SAMPLED_PREFIXES:
         assert any(p.startswith(prefix) for p in visited), f"no {prefix} page; visited {visited}"
+    for path in ORGANISATION_PAGES:
+        assert path in visited, f"{path} was not reached; visited {visited}"
 
 
 def test_every_page_of_a_signed_in_member_passes_axe_and_the_page_checks(site, page, audit):
