@@ -38,7 +38,17 @@ def test_the_front_door_fits_the_screen_and_passes_axe(site, page, audit, langua
         problems += audit(language, where=f"{path} at {width} px")
     assert problems == []
     # What each page is for, visible in the reader's language.
-    page.goto(site + PAGES[language][3])
-    expect(page.locator("#topic-active")).to_be_visible()
-    page.goto(site + PAGES[language][0])
+    home, member, non_member, topic = PAGES[language]
+    page.goto(site + home)
     expect(page.locator("section.pioneers-home-block").first).to_be_visible()
+    page.goto(site + member)
+    for section in ("#org-activity", "#org-meetings", "#org-practices"):
+        expect(page.locator(section)).to_be_visible()
+    expect(page.locator("#join-heading")).to_have_count(0)
+    page.goto(site + non_member)
+    join = {"nl": "Meedoen met het netwerk", "en": "Join the network"}[language]
+    page.get_by_role("link", name=join).click()
+    page.wait_for_load_state()
+    assert "/meedoen/" in page.url or "/join/" in page.url
+    page.goto(site + topic)
+    expect(page.locator("#topic-active")).to_be_visible()
