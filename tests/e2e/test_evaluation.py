@@ -47,6 +47,9 @@ def test_indicator_survey_invitations_responses_and_comparison(
     page.locator('[name="target"]').fill("8")
     page.locator('[name="deadline"]').fill("2020-06-30")
     page.locator('[name="starts_on"]').fill("2018-10-01")
+    # The admin's date picker stays open over the save button until the focus moves on.
+    page.locator('[name="name"]').click()
+    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
     page.wait_for_load_state("networkidle")  # the admin's editing-session request (see meetings)
     with page.expect_navigation():
         page.locator("form button.action-save").first.click()
