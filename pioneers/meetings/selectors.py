@@ -178,6 +178,18 @@ def _figures(row: dict) -> dict:
     return row
 
 
+def _attended(prefix: str = "") -> Q:
+    """A place attended: confirmed, checked in, at a meeting that was held (``prefix`` leads
+    from the model queried to its registrations)."""
+    return Q(
+        **{
+            f"{prefix}meeting__status": Meeting.Status.HELD,
+            f"{prefix}status": Registration.Status.CONFIRMED,
+            f"{prefix}checked_in_at__isnull": False,
+        }
+    )
+
+
 def attendance_by_organisation(programme: Programme | None = None) -> list[Organisation]:
     """Per organisation: confirmed places and attended places over held meetings."""
     held = Q(people__registrations__meeting__status=Meeting.Status.HELD)
@@ -188,8 +200,7 @@ def attendance_by_organisation(programme: Programme | None = None) -> list[Organ
         Organisation.objects.annotate(
             registered=Count("people__registrations", filter=confirmed),
             attended=Count(
-                "people__registrations",
-                filter=confirmed & Q(people__registrations__checked_in_at__isnull=False),
+                "people__registrations", filter=held & _attended("people__registrations__")
             ),
         )
         .filter(registered__gt=0)
@@ -198,15 +209,9 @@ def attendance_by_organisation(programme: Programme | None = None) -> list[Organ
 
 
 def attendance_per_year(organisation: Organisation) -> dict[int, int]:
-    """Places of an organisation's people attended per year, counted as in
-    attendance_by_organisation (confirmed, checked in, meeting held): numbers, never names."""
+    """Places of an organisation's people attended per year (numbers, never names)."""
     rows = (
-        Registration.objects.filter(
-            person__organisation=organisation,
-            meeting__status=Meeting.Status.HELD,
-            status=Registration.Status.CONFIRMED,
-            checked_in_at__isnull=False,
-        )
+        Registration.objects.filter(_attended(), person__organisation=organisation)
         .values_list("meeting__date__year")
         .annotate(n=Count("pk"))
         .order_by()
