@@ -46,6 +46,20 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return number
 
 
+def env_float(name: str, default: float, *, minimum: float) -> float:
+    """A number such as 0.5 or 10, at least ``minimum`` (which must be above 0 when given so)."""
+    value = _raw(name)
+    if value in (None, ""):
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise ConfigurationError(f"{name}={value!r} is not a number.") from None
+    if not number >= minimum or number == float("inf"):
+        raise ConfigurationError(f"{name}={value!r} must be a number of at least {minimum}.")
+    return number
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = _raw(name)
     if value is None:

@@ -14,6 +14,7 @@ from pioneers.env import (
     ConfigurationError,
     env_bool,
     env_choice,
+    env_float,
     env_int,
     env_list,
     env_str,
@@ -48,6 +49,7 @@ KNOWN_VARIABLES = {
     "PIONEERS_HOST",
     "PIONEERS_CHECKIN_OPENS_HOURS",
     "PIONEERS_CHECKIN_CLOSES_HOURS",
+    "PIONEERS_OUTREACH_RATE",
 }
 _unknown = sorted(k for k in os.environ if k.startswith("PIONEERS_") and k not in KNOWN_VARIABLES)
 if _unknown:
@@ -94,6 +96,7 @@ INSTALLED_APPS = [
     "pioneers.surveys",
     "pioneers.evaluation",
     "pioneers.commitments",
+    "pioneers.outreach",
     "pioneers.search",
     "pioneers.demo",
     "rules",  # the roles' template tags ({% has_perm %})
@@ -296,6 +299,8 @@ EMAIL_PORT = env_int("PIONEERS_EMAIL_PORT", 587, minimum=1)
 EMAIL_HOST_USER = env_str("PIONEERS_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("PIONEERS_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("PIONEERS_EMAIL_TLS", True)
+# Campaign emails leave at most this many per second (one worker sends a campaign at a time).
+OUTREACH_RATE = env_float("PIONEERS_OUTREACH_RATE", 5.0, minimum=0.01)
 DEFAULT_FROM_EMAIL = env_str("PIONEERS_EMAIL_FROM", "Pioneers <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("", include("pioneers.magazine.urls")),
     path("", include("pioneers.evaluation.urls")),
     path("", include("pioneers.commitments.urls")),
+    path("", include("pioneers.outreach.urls")),
     path("", include("pioneers.surveys.urls_results")),
     path("", include("pioneers.surveys.urls")),
     path("", include(wagtail_urls)),

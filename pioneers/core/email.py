@@ -32,10 +32,12 @@ MODEL = "__model__"  # marks a context value that stands for a database row
 
 @dataclass
 class EmailParts:
-    """What an app adds to one of its emails in the task: context and attachments."""
+    """What an app adds to one of its emails in the task: context, attachments and headers
+    (such as List-Unsubscribe)."""
 
     context: dict = field(default_factory=dict)
     attachments: list[tuple[str, bytes | str, str]] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 Prepare = Callable[..., EmailParts | None]
@@ -94,10 +96,20 @@ def _load(value):
     return value
 
 
-def email_deliver(*, template: str, to: list, language: str, context: dict, reply_to: str) -> int:
+def email_deliver(
+    *,
+    template: str,
+    to: list,
+    language: str,
+    context: dict,
+    reply_to: str,
+    connection=None,
+) -> int:
     """Load, render and send one queued email; returns how many were sent.
 
-    Nothing is sent when a row it is about has gone meanwhile, or when its app says so.
+    Nothing is sent when a row it is about has gone meanwhile, or when its app says so. A
+    sender of many emails (a campaign) passes rows instead of references, and its open SMTP
+    ``connection``; a refused address then raises, for the sender to record.
     """
     try:
         recipients = [_load(item) for item in to]
@@ -106,6 +118,7 @@ def email_deliver(*, template: str, to: list, language: str, context: dict, repl
         return 0
     addresses = [item if isinstance(item, str) else item.email for item in recipients]
     attachments = []
+    headers = {"Reply-To": reply_to} if reply_to else {}
     with translation.override(language):
         context = {**objects, "network": NetworkSettings.load(), "base_url": base_url()}
         prepare = next(
@@ -117,12 +130,14 @@ def email_deliver(*, template: str, to: list, language: str, context: dict, repl
                 return 0
             context.update(parts.context)
             attachments = parts.attachments
+            headers.update(parts.headers)
         subject, body, html = _render(template, context)
     message = EmailMultiAlternatives(
         subject=subject,
         body=body,
         to=[address for address in addresses if address],
-        headers={"Reply-To": reply_to} if reply_to else {},
+        headers=headers,
+        connection=connection,
     )
     if html is not None:
         message.attach_alternative(html, "text/html")

@@ -48,6 +48,16 @@ class Organisation(index.Indexed, models.Model):
         blank=True,
         help_text=_("Comma-separated, for example schiedam.nl. Addresses on these are flagged."),
     )
+    public_email = models.EmailField(
+        _("general email address"),
+        blank=True,
+        help_text=_("The organisation's public address, for letters from the network."),
+    )
+    postal_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_("The organisation's public postal address, one line per line of the label."),
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     is_approved = models.BooleanField(
@@ -298,6 +308,7 @@ class ContactLog(models.Model):
         MEETING = "meeting", _("meeting")
         LETTER = "letter", _("letter")
         CALL = "call", _("call")
+        REPLY = "reply", _("reply to a campaign")
 
     organisation = models.ForeignKey(
         Organisation,
