@@ -300,7 +300,7 @@ EMAIL_HOST_USER = env_str("PIONEERS_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("PIONEERS_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("PIONEERS_EMAIL_TLS", True)
 # Campaign emails leave at most this many per second (one worker sends a campaign at a time).
-OUTREACH_RATE = env_float("PIONEERS_OUTREACH_RATE", 5.0, minimum=0.01)
+OUTREACH_RATE = env_float("PIONEERS_OUTREACH_RATE", 20.0, minimum=0.01)
 DEFAULT_FROM_EMAIL = env_str("PIONEERS_EMAIL_FROM", "Pioneers <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -203,6 +203,7 @@ class Recipient(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    claim = models.CharField(max_length=16, blank=True, editable=False)  # the sending worker's
     last_error = models.TextField(_("last error"), blank=True)
     retry_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)

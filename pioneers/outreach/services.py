@@ -170,24 +170,37 @@ def _due(now) -> Q:
     )
 
 
-def _claim_next(campaign_id: int) -> Recipient | None:
-    """The next recipient to email, claimed so that no other worker sends it too."""
+CLAIM_BATCH = 10
+
+
+def _claim_batch(campaign_id: int) -> list[Recipient]:
+    """The next few recipients to email, claimed so that no other worker sends them too.
+
+    Claimed in small batches, so that claiming costs little per email; a worker that stops
+    leaves at most a batch claimed, which ``campaigns_resume`` hands out again.
+    """
     now = timezone.now()
-    candidates = (
+    candidates = list(
         Recipient.objects.filter(campaign_id=campaign_id)
         .filter(_due(now))
         .order_by("pk")
-        .values_list("pk", flat=True)[:10]
+        .values_list("pk", flat=True)[:CLAIM_BATCH]
     )
-    for pk in candidates:
-        claimed = (
-            Recipient.objects.filter(pk=pk)
-            .filter(_due(now))
-            .update(status=Recipient.Status.SENDING, attempts=F("attempts") + 1)
-        )
-        if claimed:
-            return Recipient.objects.select_related("campaign", "organisation", "person").get(pk=pk)
-    return None
+    if not candidates:
+        return []
+    token = secrets.token_hex(8)  # marks this claim's rows
+    Recipient.objects.filter(pk__in=candidates).filter(_due(now)).update(
+        status=Recipient.Status.SENDING, attempts=F("attempts") + 1, claim=token
+    )
+    claimed = list(
+        Recipient.objects.select_related("campaign", "organisation", "person")
+        .filter(pk__in=candidates, status=Recipient.Status.SENDING, claim=token)
+        .order_by("pk")
+    )
+    unsubscribed = _unsubscribed({recipient.email for recipient in claimed})
+    for recipient in claimed:
+        recipient.unsubscribed = recipient.email in unsubscribed
+    return claimed
 
 
 def _take_lease(campaign_id: int) -> bool:
@@ -212,12 +225,14 @@ def campaign_send(*, campaign_id: int, sleep=time.sleep, clock=time.monotonic) -
     next_at = clock()
     lease_renewed = clock()
     try:
-        while (recipient := _claim_next(campaign_id)) is not None:
-            wait = next_at - clock()
-            if wait > 0:
-                sleep(wait)
-            next_at = max(next_at + interval, clock())
-            sent += _deliver(recipient, connection)
+        while batch := _claim_batch(campaign_id):
+            for recipient in batch:
+                wait = next_at - clock()
+                if wait > 0:
+                    sleep(wait)
+                # The next email leaves an interval after this one starts, never sooner.
+                next_at = max(next_at, clock()) + interval
+                sent += _deliver(recipient, connection)
             if clock() - lease_renewed > LEASE.total_seconds() / 4:
                 Campaign.objects.filter(pk=campaign_id).update(lease_until=timezone.now() + LEASE)
                 lease_renewed = clock()
@@ -231,10 +246,11 @@ def _deliver(recipient: Recipient, connection) -> int:
     """Send one claimed email and record the outcome; returns 1 when it left."""
     now = timezone.now()
     row = Recipient.objects.filter(pk=recipient.pk)
-    if is_unsubscribed(recipient.email):  # unsubscribed since the campaign was queued
+    if recipient.unsubscribed:  # unsubscribed since the campaign was queued
         row.update(status=Recipient.Status.SKIPPED)
         return 0
     try:
+        connection.open()  # once: an open connection stays open (a broken one is reopened)
         count = email_deliver(
             template=TEMPLATE,
             to=[recipient.email],
