@@ -17,6 +17,7 @@ from pioneers.demo import (
     magazine,
     meetings,
     network,
+    outreach,
     practices,
     reports,
     topics,
@@ -71,4 +72,5 @@ def load_demo(stdout, *, force: bool = False) -> None:
     magazine.load(stdout)
     evaluation.load(stdout)
     commitments.load(stdout)
+    outreach.load(stdout)
     home.load(stdout)

@@ -58,6 +58,7 @@ def network(stdout) -> None:
         settings.save()
     if not Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).exists():
         municipalities_load()
+    addresses(stdout)
     by_code = {o.cbs_code: o for o in Organisation.objects.exclude(cbs_code="")}
     added = 0
     for member in data["members"]:
@@ -90,6 +91,20 @@ def network(stdout) -> None:
             ContactLog.objects.create(organisation=organisation, **civil_society["contact"])
     if added:
         stdout.write(f"  members: {added} municipalities\n")
+
+
+def addresses(stdout) -> None:
+    """General addresses for letters: real ones are public data, but the demo must never mail a
+    town hall, so every address is @example.org and every postal address a made-up one."""
+    missing = list(
+        Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY, public_email="")
+    )
+    for number, organisation in enumerate(missing, start=1):
+        organisation.public_email = f"gemeente@{organisation.slug}.example.org"
+        organisation.postal_address = f"Postbus {number}\n{organisation.name}"
+    Organisation.objects.bulk_update(missing, ["public_email", "postal_address"])
+    if missing:
+        stdout.write(f"  addresses: {len(missing)} municipalities (@example.org)\n")
 
 
 def accounts(stdout) -> None:

@@ -14,7 +14,7 @@ class CampaignForm(forms.ModelForm):
     the services run them again on saving."""
 
     province = ModelIdChoiceField(
-        label=_("province"),
+        label=_("Province"),
         queryset=Organisation.objects.filter(kind=Organisation.Kind.PROVINCE).order_by("name"),
         required=False,
         empty_label=_("Every province"),

@@ -92,7 +92,8 @@ def token_key(token: str) -> str:
     return salted_hmac("pioneers.outreach.reply.key", token, algorithm="sha256").hexdigest()
 
 
-def _new_recipient(campaign: Campaign, **fields) -> Recipient:
+def recipient_build(campaign: Campaign, **fields) -> Recipient:
+    """An unsaved recipient with a fresh reply token (for ``bulk_create``)."""
     nonce = secrets.token_hex(16)
     return Recipient(
         campaign=campaign, nonce=nonce, token_hash=token_key(reply_token(nonce)), **fields
@@ -126,7 +127,7 @@ def campaign_queue(*, campaign: Campaign) -> int:
                 continue
             by_email = bool(email)
             rows.append(
-                _new_recipient(
+                recipient_build(
                     campaign,
                     organisation_id=pk,
                     email=email,
