@@ -94,8 +94,8 @@ def campaign_progress(request, pk):
     return TemplateResponse(request, "outreach/_progress.html", _campaign_context(campaign))
 
 
-@require_POST
 @coordinator_required
+@require_POST
 def campaign_send(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
     try:

@@ -110,7 +110,33 @@ EXAMPLES = {
     "commitments:report": lambda: {"code": "nl0037", "number": 1},
     "commitments:report_markdown": lambda: {"code": "nl0037", "number": 1},
     "commitments:report_pdf": lambda: {"code": "nl0037", "number": 1},
+    "outreach:campaign": lambda: {"pk": _campaign_recipient().campaign_id},
+    "outreach:campaign_edit": lambda: {"pk": _campaign_recipient().campaign_id},
+    "outreach:campaign_send": lambda: {"pk": _campaign_recipient().campaign_id},
+    "outreach:campaign_progress": lambda: {"pk": _campaign_recipient().campaign_id},
+    "outreach:campaign_letters": lambda: {"pk": _campaign_recipient().campaign_id},
+    "outreach:reply": lambda: {"token": _reply_token()},
+    "outreach:unsubscribe": lambda: {"token": _unsubscribe_token()},
 }
+
+
+def _campaign_recipient():
+    """A recipient of the demo's 2018 campaign (a letter campaign: its PDF is built)."""
+    from pioneers.outreach.models import Recipient
+
+    return Recipient.objects.exclude(email="").order_by("pk").first()
+
+
+def _reply_token():
+    from pioneers.outreach.services import reply_token
+
+    return reply_token(_campaign_recipient().nonce)
+
+
+def _unsubscribe_token():
+    from pioneers.outreach.services import unsubscribe_token
+
+    return unsubscribe_token(_campaign_recipient().email)
 
 
 def _image_file():
