@@ -303,6 +303,7 @@ def campaigns_resume() -> int:
     due = list(
         Recipient.objects.filter(campaign__in=stalled)
         .filter(_due(now))
+        .order_by()  # no default ordering: one row per campaign
         .values_list("campaign_id", flat=True)
         .distinct()
     )

@@ -5,7 +5,15 @@ import sys
 
 import pytest
 
-from pioneers.env import ConfigurationError, env_bool, env_choice, env_int, env_list, env_url
+from pioneers.env import (
+    ConfigurationError,
+    env_bool,
+    env_choice,
+    env_float,
+    env_int,
+    env_list,
+    env_url,
+)
 
 
 def test_env_bool_accepts_common_spellings(monkeypatch):
@@ -28,6 +36,15 @@ def test_env_int_rejects_text_and_too_small(monkeypatch):
     monkeypatch.setenv("PIONEERS_PORT", "0")
     with pytest.raises(ConfigurationError, match="at least 1"):
         env_int("PIONEERS_PORT", 8000, minimum=1)
+
+
+def test_env_float_takes_fractions_and_rejects_nonsense(monkeypatch):
+    monkeypatch.setenv("PIONEERS_OUTREACH_RATE", "0.5")
+    assert env_float("PIONEERS_OUTREACH_RATE", 20.0, minimum=0.01) == 0.5
+    for bad in ("fast", "0", "-3", "nan", "inf"):
+        monkeypatch.setenv("PIONEERS_OUTREACH_RATE", bad)
+        with pytest.raises(ConfigurationError, match="PIONEERS_OUTREACH_RATE"):
+            env_float("PIONEERS_OUTREACH_RATE", 20.0, minimum=0.01)
 
 
 def test_env_list_and_choice(monkeypatch):

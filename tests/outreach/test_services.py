@@ -157,6 +157,22 @@ def test_a_refused_address_is_recorded_and_retried_a_limited_number_of_times(
     assert len(mail.outbox) == 1  # the good address once, never again
 
 
+def test_emails_a_stopped_worker_left_claimed_are_sent_by_the_next(
+    campaign, django_capture_on_commit_callbacks
+):
+    services.campaign_queue(campaign=campaign)
+    stuck = campaign.recipients.order_by("pk").first()
+    Recipient.objects.filter(pk=stuck.pk).update(status=Recipient.Status.SENDING, attempts=1)
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.campaigns_resume() == 1
+    stuck.refresh_from_db()
+    campaign.refresh_from_db()
+    assert stuck.status == Recipient.Status.SENT and stuck.attempts == 2
+    assert campaign.status == Campaign.Status.DONE
+    assert len(mail.outbox) == 3
+
+
 def test_an_address_unsubscribed_after_queueing_is_not_mailed(campaign, municipalities):
     services.campaign_queue(campaign=campaign)
     Unsubscribe.objects.create(email=municipalities[1].public_email)  # e.g. from another list
