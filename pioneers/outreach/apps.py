@@ -11,15 +11,8 @@ class OutreachConfig(AppConfig):
     verbose_name = _("Outreach")
 
     def ready(self):
-        from pioneers.core import chores, email, menu
+        from pioneers.core import chores, email
         from pioneers.outreach import services
 
         email.register("outreach/", services.email_prepare)
         chores.register("outreach: retry failed campaign emails", services.campaigns_resume)
-        menu.register(
-            "account",
-            _("Outreach campaigns"),
-            "outreach:campaigns",
-            order=15,
-            visible=lambda user: user.has_perm("core.coordinate"),
-        )
