@@ -278,6 +278,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"  # the account adapter sends people to the home of their language
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# A page restricted to logged-in people or groups sends visitors to the same login page.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
 # Email: printed to the console in the embedded profile, SMTP when a host is set.
 EMAIL_HOST = env_str("PIONEERS_EMAIL_HOST", "")

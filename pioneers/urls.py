@@ -56,6 +56,9 @@ urlpatterns += i18n_patterns(
     path("", include("pioneers.commitments.urls")),
     path("", include("pioneers.surveys.urls_results")),
     path("", include("pioneers.surveys.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, its page view replaced by one that caches the root page (same
+    # pattern, same name).
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, core_views.serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )
