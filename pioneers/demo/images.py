@@ -189,6 +189,20 @@ def _bubbles(draw, rng):
     draw.line([(940, 300), (990, 350), (1070, 230)], (40, 140, 70), width=16)
 
 
+def _stream(draw, rng):
+    """A large screen with a play button, and a chat window of short messages beside it."""
+    draw.rounded_rectangle([60, 90, 760, 520], 20, BLUE)
+    draw.polygon([(360, 230), (360, 380), (480, 305)], WHITE)
+    draw.rectangle([60, 540, 760, 556], GREY)
+    draw.rectangle([60, 540, 300, 556], YELLOW)
+    draw.rounded_rectangle([800, 90, 1140, 600], 20, WHITE, outline=GREY, width=3)
+    for number in range(7):
+        y = 120 + number * 66
+        left = 830 if number % 2 else 880
+        colour = LIGHT if number % 2 else (255, 226, 140)
+        draw.rounded_rectangle([left, y, left + rng.randint(160, 220), y + 44], 14, colour)
+
+
 KINDS = {
     "room": _room,
     "lab": _lab,
@@ -201,6 +215,7 @@ KINDS = {
     "budget": _budget,
     "page": _page,
     "bubbles": _bubbles,
+    "stream": _stream,
 }
 
 
