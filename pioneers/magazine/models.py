@@ -182,7 +182,11 @@ class ArticlePage(Page):
         super().clean()
         if self.image_id and not self.image_alt_text.strip():
             raise ValidationError(
-                {"image_alt_text": _("Describe what the image shows, for people who cannot see it.")}
+                {
+                    "image_alt_text": _(
+                        "Describe what the image shows, for people who cannot see it."
+                    )
+                }
             )
 
     def route(self, request, path_components):
