@@ -65,6 +65,7 @@ PAGES = [
     ("evaluation", "/nl/verslagen/tussentijdse-evaluatie-2019/"),
     ("survey-results", "/nl/enquetes/tussentijdse-evaluatie-2019/resultaten/"),
     ("commitment", "/nl/actiepunten/nl0037/"),
+    ("topic-map", "/nl/onderwerpen/kaart/"),
 ]
 CONCURRENCIES = [8, 32]
 WORKERS = 2

@@ -19,3 +19,8 @@ class TopicsConfig(AppConfig):
         invalidates("topics.topicvote", {caching.VOTES})
         invalidates("topics.topiccomment", {caching.COMMENTS})
         menu.register("account", _("Topic map"), "topics:map", order=35)
+
+        from pioneers.core import personal_data
+        from pioneers.topics import services
+
+        personal_data.register("topics", export=services.topics_export, erase=services.topics_erase)

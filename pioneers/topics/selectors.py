@@ -114,6 +114,18 @@ def _member_votes():
     return TopicVote.objects.filter(Exists(current))
 
 
+def topics_by_votes() -> list[tuple[int, int]]:
+    """(topic id, votes) of the open topics with votes, most first: the planner's order."""
+    rows = (
+        _member_votes()
+        .filter(topic__status__in=Topic.OPEN)
+        .values("topic_id", "topic__name")
+        .annotate(n=Sum("votes"))
+        .order_by("-n", "topic__name")
+    )
+    return [(row["topic_id"], row["n"]) for row in rows]
+
+
 @dataclass
 class Ranking:
     """Topics by votes, most first; ``rows`` are (topic, votes) with votes > 0."""

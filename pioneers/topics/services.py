@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from pioneers.core.cache import tags_changed_on_commit
 from pioneers.core.models import NetworkSettings
 from pioneers.core.ogp import OGP_VALUES
 from pioneers.core.slugs import unique_slug
 from pioneers.network.models import Organisation, Person
+from pioneers.topics import caching
 from pioneers.topics.models import RESERVED_SLUGS, Topic, TopicComment, TopicVote
 from pioneers.topics.selectors import voting_organisation
 
@@ -156,6 +158,8 @@ def topic_set_status(*, topic: Topic, status: str, merged_into: Topic | None = N
     elif status == Topic.Status.MERGED:
         _move_votes(source=topic, target=merged_into)
         TopicComment.objects.filter(topic=topic).update(topic=merged_into)
+    # The moves above are updates, which send no signal.
+    tags_changed_on_commit(caching.VOTES, caching.COMMENTS)
     topic.status = status
     topic.merged_into = merged_into
     topic.full_clean()
@@ -250,3 +254,27 @@ def topic_comment_create(*, person: Person, topic: Topic, text: str) -> TopicCom
     comment.full_clean()
     comment.save()
     return comment
+
+
+def topics_export(user) -> dict:
+    """What topic mapping holds on a person: their proposals and comments (votes belong to the
+    municipality)."""
+    return {
+        "topics_proposed": [
+            {"topic": topic.name, "description": topic.description, "status": topic.status}
+            for topic in Topic.objects.filter(proposed_by__user=user)
+        ],
+        "topic_comments": [
+            {"topic": comment.topic.name, "text": comment.text, "at": comment.created_at.isoformat()}
+            for comment in TopicComment.objects.filter(person__user=user).select_related("topic")
+        ],
+    }
+
+
+def topics_erase(user) -> None:
+    """Proposals and votes stay with the municipality, without the person; comments stay
+    under the municipality's name (as they show without a public profile)."""
+    Topic.all_locales.filter(proposed_by__user=user).update(proposed_by=None)
+    TopicVote.objects.filter(changed_by__user=user).update(changed_by=None)
+    TopicComment.objects.filter(person__user=user).update(person=None)
+    tags_changed_on_commit(*caching.PROPOSAL_TAGS)
