@@ -265,7 +265,11 @@ def topics_export(user) -> dict:
             for topic in Topic.objects.filter(proposed_by__user=user)
         ],
         "topic_comments": [
-            {"topic": comment.topic.name, "text": comment.text, "at": comment.created_at.isoformat()}
+            {
+                "topic": comment.topic.name,
+                "text": comment.text,
+                "at": comment.created_at.isoformat(),
+            }
             for comment in TopicComment.objects.filter(person__user=user).select_related("topic")
         ],
     }
