@@ -239,6 +239,8 @@ class TopicComment(models.Model):
         related_name="topic_comments",
     )
     text = models.TextField(_("comment"), max_length=2000)
+    # The language of the page it was written on: pages in the other language mark it (lang).
+    language = models.CharField(_("language"), max_length=10, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from pioneers.core.cache import tags_changed_on_commit
+from pioneers.core.languages import current_language
 from pioneers.core.models import NetworkSettings
 from pioneers.core.ogp import OGP_VALUES
 from pioneers.core.slugs import unique_slug
@@ -250,7 +251,13 @@ def topic_comment_create(*, person: Person, topic: Topic, text: str) -> TopicCom
     ).first()
     if repeated is not None:
         return repeated
-    comment = TopicComment(topic=topic, person=person, organisation=organisation, text=text)
+    comment = TopicComment(
+        topic=topic,
+        person=person,
+        organisation=organisation,
+        text=text,
+        language=current_language(),
+    )
     comment.full_clean()
     comment.save()
     return comment

@@ -88,3 +88,9 @@ def test_the_map_asks_a_fixed_number_of_queries(cold_queries_of, demo, language)
     few = cold_queries_of(url)
     _add_votes(8)
     assert cold_queries_of(url) == few
+
+
+def test_the_demo_proposal_reads_in_english_with_its_comment(client, demo):
+    html = client.get("/en/topics/burgerberaden/").content.decode()
+    assert "How do you organise a citizens" in html and "Utrecht" in html
+    assert 'lang="nl">Wij willen weten hoe je loting' in html  # as written, marked Dutch
