@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("", include("pioneers.surveys.polls_urls")),
     path("", include("pioneers.reports.urls")),
     path("", include("pioneers.practices.urls")),
+    path("", include("pioneers.topics.urls")),
     path("", include("pioneers.search.urls")),
     path("", include("pioneers.publications.urls")),
     path("", include("pioneers.magazine.urls")),

@@ -48,6 +48,12 @@ class Organisation(index.Indexed, models.Model):
         blank=True,
         help_text=_("Comma-separated, for example schiedam.nl. Addresses on these are flagged."),
     )
+    population = models.PositiveIntegerField(
+        _("population"),
+        null=True,
+        blank=True,
+        help_text=_("Number of inhabitants of a municipality; the topic map groups by size."),
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     is_approved = models.BooleanField(
