@@ -47,7 +47,7 @@ def call(conference):
 
 
 @pytest.fixture
-def speaker(client):
+def speaker(client, demo):
     user = UserFactory()
     client.force_login(user)
     return user
