@@ -187,3 +187,10 @@ def test_call_state_follows_the_clock(call):
     assert call.state(call.opens_at - datetime.timedelta(seconds=1)) == "not_yet"
     assert call.state(call.closes_at) == "closed"
     assert timezone.is_aware(call.closes_at)
+
+
+def test_demo_has_an_open_call_on_an_upcoming_conference(demo):
+    call = Call.objects.select_related("meeting").get()
+    assert call.is_open()
+    assert call.meeting.format == "conference" and call.meeting.date > timezone.localdate()
+    assert call.formats.count() == 4 and call.questions.filter(required=True).exists()
