@@ -14,7 +14,7 @@ class CfpConfig(AppConfig):
     def ready(self):
         # Imported here: these modules import models, which are loaded only by now.
         from pioneers.cfp import caching, emails, sections
-        from pioneers.core import email
+        from pioneers.core import email, menu
         from pioneers.core.pages import register_page_section
 
         invalidates("cfp.call", caching.call_tags)
@@ -22,3 +22,4 @@ class CfpConfig(AppConfig):
             invalidates(f"cfp.{model}", caching.part_tags)
         register_page_section("meetings.meeting", sections.meeting_call_block, place="top")
         email.register("cfp/email/", emails.email_parts)
+        menu.register("account", _("My proposals"), "cfp:proposals", order=35)
