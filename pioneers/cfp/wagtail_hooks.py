@@ -1,13 +1,12 @@
 """Calls for papers and their submissions in the coordinators' admin."""
 
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pioneers.cfp.models import Call, Submission
+from pioneers.core.snippets import ReadOnlyPermissionPolicy
 
 
 class CallViewSet(SnippetViewSet):
@@ -19,23 +18,9 @@ class CallViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Submissions change through their speakers' pages (and, later, the review flow), which
-    keep the deadline and the speakers' rights; the admin only shows them."""
-
-    READ_ONLY = ("view",)
-
-    def user_has_permission(self, user, action):
-        return action in self.READ_ONLY and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action in self.READ_ONLY]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
-
-
-register_permission_policy(Submission, ReadOnlyPolicy(Submission))
+# Submissions change through their speakers' pages (and, later, the review flow), which keep
+# the deadline and the speakers' rights; the admin only shows them.
+register_permission_policy(Submission, ReadOnlyPermissionPolicy(Submission))
 
 
 class SubmissionViewSet(SnippetViewSet):

@@ -75,3 +75,9 @@ def test_admin_refuses_an_invalid_call(coordinator, conference, days, formats):
     assert response.status_code == 200
     assert not Call.objects.filter(meeting=conference).exists()
     assert 'value="Welkom"' in response.content.decode() or "Welkom" in response.content.decode()
+
+
+@pytest.mark.parametrize("model", ["cfp_submission", "meetings_registration"])
+def test_submissions_and_registrations_are_read_only_in_the_admin(coordinator, model):
+    assert coordinator.get(reverse(f"wagtailsnippets_{model}:list")).status_code == 200
+    assert coordinator.get(reverse(f"wagtailsnippets_{model}:add")).status_code in (302, 403)
