@@ -197,7 +197,8 @@ def _fill(submission: Submission, call: Call, fields: dict) -> None:
 
 
 def submission_create(*, call: Call, user, now=None, slides=None, **fields) -> Submission:
-    """A new submission by ``user``, its first speaker; only while the call is open.
+    """A new submission by ``user``, its first speaker; only while the call is open. Sending
+    the same title twice (a double click) gives the first submission back.
 
     ``fields``: title, abstract, description, format, track, language, notes, answers.
     """
@@ -210,6 +211,13 @@ def submission_create(*, call: Call, user, now=None, slides=None, **fields) -> S
         submission.slides = slides
     submission.full_clean(exclude=["slides"])
     with transaction.atomic():
+        # The call's row lock makes a double click wait for the first, which it then finds.
+        Call.objects.select_for_update().filter(pk=call.pk).first()
+        same = Submission.objects.filter(
+            call=call, speaker_rows__user=user, title__iexact=submission.title
+        ).exclude(state=Submission.State.WITHDRAWN)
+        if (existing := same.first()) is not None:
+            return existing
         submission.save()
         SubmissionSpeaker.objects.create(submission=submission, user=user, position=0)
     return submission

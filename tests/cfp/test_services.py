@@ -194,3 +194,10 @@ def test_demo_has_an_open_call_on_an_upcoming_conference(demo):
     assert call.is_open()
     assert call.meeting.format == "conference" and call.meeting.date > timezone.localdate()
     assert call.formats.count() == 4 and call.questions.filter(required=True).exists()
+
+
+def test_submission_create_twice_with_the_same_title_gives_the_first(call):
+    user = UserFactory()
+    first = submit(call, user)
+    assert submit(call, user, title="OPEN DATA IN DE WIJK").pk == first.pk
+    assert Submission.objects.filter(call=call).count() == 1
