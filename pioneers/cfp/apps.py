@@ -13,8 +13,8 @@ class CfpConfig(AppConfig):
 
     def ready(self):
         # Imported here: these modules import models, which are loaded only by now.
-        from pioneers.cfp import caching, emails, sections
-        from pioneers.core import email, menu
+        from pioneers.cfp import caching, emails, sections, services
+        from pioneers.core import email, menu, personal_data
         from pioneers.core.pages import register_page_section
 
         invalidates("cfp.call", caching.call_tags)
@@ -23,3 +23,8 @@ class CfpConfig(AppConfig):
         register_page_section("meetings.meeting", sections.meeting_call_block, place="top")
         email.register("cfp/email/", emails.email_parts)
         menu.register("account", _("My proposals"), "cfp:proposals", order=35)
+        personal_data.register(
+            "proposals",
+            export=services.personal_data_export,
+            erase=services.personal_data_erase,
+        )

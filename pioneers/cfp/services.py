@@ -349,3 +349,51 @@ def invitation_answer(*, token: str, user, accept: bool, now=None) -> Invitation
         invitation.answered_at = now
         invitation.save(update_fields=["state", "answered_at"])
     return invitation
+
+
+# --- personal data --------------------------------------------------------------------------
+
+
+def personal_data_export(user) -> list[dict]:
+    """The proposals this account speaks on, with everything typed in them."""
+    submissions = Submission.objects.filter(speaker_rows__user=user).select_related(
+        "call__meeting", "format", "track"
+    )
+    return [
+        {
+            "meeting": submission.call.meeting.title,
+            "title": submission.title,
+            "abstract": submission.abstract,
+            "description": submission.description,
+            "format": submission.format.name_nl,
+            "track": submission.track.name_nl if submission.track_id else None,
+            "language": submission.language,
+            "notes": submission.notes,
+            "answers": submission.answers,
+            "slides": bool(submission.slides),
+            "state": submission.state,
+            "submitted_at": submission.submitted_at.isoformat(),
+        }
+        for submission in submissions
+    ]
+
+
+def personal_data_erase(user) -> None:
+    """Leave every proposal: one this account alone speaks on is withdrawn and emptied of
+    notes, answers and slides; invitations to its address go. Running it again changes nothing."""
+    now = timezone.now()
+    with transaction.atomic():
+        rows = SubmissionSpeaker.objects.filter(user=user).select_related("submission")
+        for row in rows:
+            submission = row.submission
+            if not submission.speaker_rows.exclude(user=user).exists():
+                if submission.slides:
+                    storage, name = submission.slides.storage, submission.slides.name
+                    transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+                submission.state = Submission.State.WITHDRAWN
+                submission.withdrawn_at = submission.withdrawn_at or now
+                submission.notes, submission.answers, submission.slides = "", {}, ""
+                submission.save()
+            row.delete()
+        if user.email:
+            Invitation.objects.filter(email__iexact=user.email).delete()

@@ -201,3 +201,16 @@ def test_submission_create_twice_with_the_same_title_gives_the_first(call):
     first = submit(call, user)
     assert submit(call, user, title="OPEN DATA IN DE WIJK").pk == first.pk
     assert Submission.objects.filter(call=call).count() == 1
+
+
+def test_personal_data_export_and_erase(call):
+    from pioneers.core.personal_data import erase_all, export_all
+
+    user = UserFactory()
+    submission = submit(call, user, notes="Alleen voor jullie")
+    assert export_all(user)["proposals"][0]["notes"] == "Alleen voor jullie"
+    erase_all(user)
+    erase_all(user)
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.WITHDRAWN and submission.notes == ""
+    assert not submission.speakers.exists()
