@@ -96,6 +96,7 @@ class SubmissionForm(forms.Form):
         initial = {name: getattr(submission, name) for name in TEXT_FIELDS}
         initial["format"] = submission.format_id
         initial["track"] = submission.track_id
+        initial["slides"] = submission.slides or None
         for key, answer in (submission.answers or {}).items():
             initial[f"question_{key}"] = answer
         return initial

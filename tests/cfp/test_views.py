@@ -158,11 +158,24 @@ def test_slides_are_stored_privately_and_served_to_speakers_only(client, call, s
     client.post(url("submit", slug=call.meeting.slug), {**form_data(call), "slides": slides})
     submission = Submission.objects.get()
     assert list(private.rglob("*.pdf"))
+    detail = client.get(url("proposal", pk=submission.pk))
+    assert detail.status_code == 200
+    assert url("slides", pk=submission.pk) in detail.content.decode()
+    assert 'name="slides-clear"' in detail.content.decode()
     response = client.get(url("slides", pk=submission.pk))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
     client.force_login(UserFactory())
     assert client.get(url("slides", pk=submission.pk)).status_code == 404
+
+
+def test_slides_can_be_removed_before_the_deadline(client, call, speaker, private):
+    slides = SimpleUploadedFile("mine.pdf", PDF, content_type="application/pdf")
+    client.post(url("submit", slug=call.meeting.slug), {**form_data(call), "slides": slides})
+    submission = Submission.objects.get()
+    client.post(url("proposal", pk=submission.pk), {**form_data(call), "slides-clear": "on"})
+    submission.refresh_from_db()
+    assert not submission.slides
 
 
 def test_script_in_a_field_is_shown_as_text(client, call, speaker):
