@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("pioneers.network.urls")),
     path("", include("pioneers.meetings.urls")),
+    path("", include("pioneers.cfp.urls")),
     path("", include("pioneers.surveys.polls_urls")),
     path("", include("pioneers.reports.urls")),
     path("", include("pioneers.practices.urls")),

@@ -110,7 +110,42 @@ EXAMPLES = {
     "commitments:report": lambda: {"code": "nl0037", "number": 1},
     "commitments:report_markdown": lambda: {"code": "nl0037", "number": 1},
     "commitments:report_pdf": lambda: {"code": "nl0037", "number": 1},
+    "cfp:call": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:submit": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:proposal": lambda: {"pk": _cfp_submission().pk},
+    "cfp:withdraw": lambda: {"pk": _cfp_submission().pk},
+    "cfp:invite": lambda: {"pk": _cfp_submission().pk},
+    "cfp:slides": lambda: {"pk": _cfp_submission().pk},
+    "cfp:invitation": lambda: {"token": _cfp_invitation().token},
 }
+
+
+def _cfp_submission():
+    """A proposal of the demo member on the demo's open call."""
+    from pioneers.cfp.models import Call, Submission
+    from pioneers.cfp.services import submission_create
+
+    submission = Submission.objects.order_by("pk").first()
+    if submission is None:
+        call = Call.objects.order_by("pk").first()
+        submission = submission_create(
+            call=call,
+            user=User.objects.get(email=MEMBER_EMAIL),
+            title="Open data",
+            abstract="Kort.",
+            format=call.formats.first(),
+            language="nl",
+            answers={str(q.pk): "Ja" for q in call.questions.all()},
+        )
+    return submission
+
+
+def _cfp_invitation():
+    from pioneers.cfp.models import Invitation
+
+    submission = _cfp_submission()
+    invitation = Invitation.objects.filter(submission=submission).first()
+    return invitation or Invitation.objects.create(submission=submission, email="co@example.org")
 
 
 def _image_file():
