@@ -65,6 +65,7 @@ PAGES = [
     ("evaluation", "/nl/verslagen/tussentijdse-evaluatie-2019/"),
     ("survey-results", "/nl/enquetes/tussentijdse-evaluatie-2019/resultaten/"),
     ("commitment", "/nl/actiepunten/nl0037/"),
+    ("topic-map", "/nl/onderwerpen/kaart/"),
 ]
 CONCURRENCIES = [8, 32]
 WORKERS = 2
@@ -80,7 +81,7 @@ TARGET_RPS = 400
 TARGET_P99_MS = 150
 TARGET_MEMORY_MB = 200
 # Pages with a target of their own: req/s at TARGET_CONCURRENCY rendered (page cache off).
-RENDERED_TARGETS = {"results": 300, "survey-results": 300, "commitment": 300}
+RENDERED_TARGETS = {"results": 300, "survey-results": 300, "commitment": 300, "topic-map": 300}
 # The mixed row: cached reads while registrations are made, against the same reads alone.
 MIXED_CONCURRENCY = 32
 WRITES_PER_SECOND = 5

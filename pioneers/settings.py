@@ -50,6 +50,7 @@ KNOWN_VARIABLES = {
     "PIONEERS_CHECKIN_OPENS_HOURS",
     "PIONEERS_CHECKIN_CLOSES_HOURS",
     "PIONEERS_OUTREACH_RATE",
+    "PIONEERS_CFP_SLIDES_MAX_MB",
 }
 _unknown = sorted(k for k in os.environ if k.startswith("PIONEERS_") and k not in KNOWN_VARIABLES)
 if _unknown:
@@ -89,6 +90,7 @@ INSTALLED_APPS = [
     "pioneers.network",
     "pioneers.topics",
     "pioneers.meetings",
+    "pioneers.cfp",
     "pioneers.publications",
     "pioneers.reports",
     "pioneers.practices",
@@ -227,6 +229,8 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Anonymous visitors get cached pages for at most this long (any data change expires them).
 PAGE_CACHE_SECONDS = env_int("PIONEERS_PAGE_CACHE_SECONDS", 600, minimum=0)
+# The largest slides (PDF) a speaker may attach to a proposal, in megabytes.
+CFP_SLIDES_MAX_BYTES = env_int("PIONEERS_CFP_SLIDES_MAX_MB", 10, minimum=1) * 1024 * 1024
 # A queued task older than this (seconds) means no worker is taking tasks: /healthz says so.
 TASK_MAX_AGE = env_int("PIONEERS_TASK_MAX_AGE", 300, minimum=10)
 # Days after a meeting's day that housekeeping erases its guests' accessibility needs (health
@@ -281,6 +285,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"  # the account adapter sends people to the home of their language
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# A page restricted to logged-in people or groups sends visitors to the same login page.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
 # Email: printed to the console in the embedded profile, SMTP when a host is set.
 EMAIL_HOST = env_str("PIONEERS_EMAIL_HOST", "")

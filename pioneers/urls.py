@@ -46,9 +46,11 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("pioneers.network.urls")),
     path("", include("pioneers.meetings.urls")),
+    path("", include("pioneers.cfp.urls")),
     path("", include("pioneers.surveys.polls_urls")),
     path("", include("pioneers.reports.urls")),
     path("", include("pioneers.practices.urls")),
+    path("", include("pioneers.topics.urls")),
     path("", include("pioneers.search.urls")),
     path("", include("pioneers.publications.urls")),
     path("", include("pioneers.magazine.urls")),
@@ -57,6 +59,9 @@ urlpatterns += i18n_patterns(
     path("", include("pioneers.outreach.urls")),
     path("", include("pioneers.surveys.urls_results")),
     path("", include("pioneers.surveys.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, its page view replaced by one that caches the root page (same
+    # pattern, same name).
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, core_views.serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -143,8 +143,13 @@ def cached(key: str, compute, tags: Iterable[str] = (SITE,)):
     """
     tags = {ALL, *tags}
     key = f"fragment:{key}"
-    found = cache.get_many([key, *(version_key(tag) for tag in tags)])
-    current = versions(tags, known=found)
+    page = _current.get()
+    # The versions this request has read already are not read again: a page with six
+    # fragments asks the cache for each tag once.
+    seen = page.versions if page is not None else {}
+    known = {version_key(tag): seen[tag] for tag in tags if tag in seen}
+    found = cache.get_many([key, *(version_key(tag) for tag in tags if tag not in seen)])
+    current = versions(tags, known={**found, **known})
     entry = found.get(key)
     # None is a value too: "no next meeting" is worth caching.
     if entry is not None and entry[0] == current:
@@ -152,7 +157,6 @@ def cached(key: str, compute, tags: Iterable[str] = (SITE,)):
     else:
         value = compute()
         cache.set(key, (current, value), FRAGMENT_SECONDS)
-    page = _current.get()
     if page is not None:
         page.merge(current)
     return value

@@ -139,7 +139,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         key = self._key(request)
         if key is None:
-            return _with_live_fragments(self.get_response(request))
+            # Not cached, but its fragments still share the tag versions they read.
+            _page_tags, token = page_tags_start({})
+            try:
+                response = self.get_response(request)
+            finally:
+                page_tags_end(token)
+            return _with_live_fragments(response)
         default = [version_key(ALL), version_key(SITE)]
         # One round trip for the page and the versions every page depends on.
         found = cache.get_many([key, *default])

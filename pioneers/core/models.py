@@ -4,6 +4,7 @@ import re
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -108,6 +109,14 @@ class NetworkSettings(BaseGenericSetting):
         help_text=_("Background of the page header, behind white text."),
     )
     contact_email = models.EmailField(_("contact email address"), blank=True)
+    topic_votes = models.PositiveSmallIntegerField(
+        _("votes per member municipality"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text=_(
+            "How many votes each member municipality spreads over the topics it wants to work on."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -124,6 +133,7 @@ class NetworkSettings(BaseGenericSetting):
             heading=_("Colours"),
         ),
         FieldPanel("contact_email"),
+        FieldPanel("topic_votes"),
     ]
 
     class Meta:

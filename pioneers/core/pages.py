@@ -120,25 +120,26 @@ def register_page_button(
 # --- sections that apps above a page's own app add to it -------------------------------------
 
 PageSection = Callable[[object, object], str]  # (object, request) -> safe HTML, or ""
-_sections: dict[str, list[PageSection]] = {}
+_sections: dict[tuple[str, str], list[PageSection]] = {}
 
 
-def register_page_section(model_label: str, render: PageSection) -> None:
+def register_page_section(model_label: str, render: PageSection, *, place: str = "") -> None:
     """Add a section to every page that shows an object of ``model_label`` (a Wagtail page
     such as "reports.reportpage", or a model such as "meetings.meeting"), rendered by
     ``render(obj, request)`` where the template writes ``{% page_sections obj %}``.
 
     An app registers in its ``AppConfig.ready()``: so a page shows what an app above its own
-    knows (a meeting's polls in its report) without importing it. A section that changes what
+    knows (a meeting's polls in its report) without importing it. ``place`` names another spot
+    of the page (``{% page_sections obj "top" %}``). A section that changes what
     the page shows names the page's cache tags itself (``core.cache.invalidates``); one that
     depends on who reads must render nothing for anonymous visitors, whose pages are cached.
     """
-    registered = _sections.setdefault(model_label.lower(), [])
+    registered = _sections.setdefault((model_label.lower(), place), [])
     if render not in registered:  # ready() may run twice in tests
         registered.append(render)
 
 
-def page_sections(obj, request) -> SafeString:
-    """The registered sections for this object, in the order they were registered."""
-    renders = _sections.get(obj._meta.label_lower, [])
+def page_sections(obj, request, place: str = "") -> SafeString:
+    """The registered sections for this object and place, in the order they were registered."""
+    renders = _sections.get((obj._meta.label_lower, place), [])
     return mark_safe("".join(str(render(obj, request) or "") for render in renders))  # noqa: S308 - each render returns safe HTML

@@ -1,4 +1,5 @@
-"""Views of the core: health, the site theme's colours, the language switch, the error pages."""
+"""Views of the core: health, the site theme's colours, the language switch, the error pages, and
+Wagtail's page view with its root page cached."""
 
 import errno
 
@@ -12,8 +13,11 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+from wagtail import views as wagtail_views
+from wagtail.models import PageViewRestriction, Site
 
 from pioneers.core.access import CoordinatorsOnly
+from pioneers.core.cache import cached
 from pioneers.core.health import run_checks
 from pioneers.core.models import NetworkSettings
 
@@ -96,3 +100,33 @@ def permission_denied(request, exception=None):
 def csrf_failure(request, reason=""):
     """A form sent without a valid security token, e.g. after the session expired."""
     return render(request, "403_csrf.html", status=403)
+
+
+def serve_page(request, path):
+    """Wagtail's page view, starting from a cached copy of the site's root page in the reader's
+    language.
+
+    Wagtail finds the root page's translation and its specific type on every request (two
+    queries, a third of the home page's time); the copy is cached under the "site" tag like the
+    site itself (see ``WagtailSiteMiddleware``), so any page change drops it. The route found is
+    handed to Wagtail as its own per-request result, so everything else is Wagtail's.
+    """
+    site = Site.find_for_request(request)
+    if site is not None:
+        language = translation.get_language()
+        root = cached(
+            f"wagtail-root:{site.pk}:{language}", lambda: site.root_page.localized.specific
+        )
+        try:
+            route = root.route(request, [part for part in path.split("/") if part])
+        except Http404:
+            route = None
+        if route is not None and not cached("view-restrictions", _any_view_restriction):
+            # Read by Wagtail's check_view_restrictions hook: no restriction, no query.
+            route.page.get_view_restrictions = PageViewRestriction.objects.none
+        request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)
+
+
+def _any_view_restriction() -> bool:
+    return PageViewRestriction.objects.exists()

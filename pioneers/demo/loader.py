@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from pioneers.core.models import User
 from pioneers.demo import (
+    cfp,
     commitments,
     evaluation,
     home,
@@ -67,6 +68,7 @@ def load_demo(stdout, *, force: bool = False) -> None:
     network.pioneers(stdout)
     topics.load(stdout)
     meetings.load(stdout)
+    cfp.load(stdout)
     reports.load(stdout)
     practices.load(stdout)
     magazine.load(stdout)

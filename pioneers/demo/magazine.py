@@ -1,7 +1,8 @@
 """Demo magazine: two editions (Q2 2019, Q2 2020) of fictional articles, in Dutch and English.
 
 The authors are the demo's fictional pioneers and one guest; nothing here describes real
-people. The content is in ``data/magazine.toml``; the covers are drawn here.
+people. The content is in ``data/magazine.toml``; the covers are drawn here, the articles'
+illustrations in ``images.py``.
 """
 
 import io
@@ -19,6 +20,7 @@ from pioneers.core.pages import publish
 from pioneers.core.slugs import slug_of
 from pioneers.core.text import text_to_html
 from pioneers.demo.files import read
+from pioneers.demo.images import illustration
 from pioneers.demo.pages import translate
 from pioneers.magazine.models import ArticleAuthor, ArticlePage, EditionPage, MagazineIndexPage
 from pioneers.magazine.services import magazine_workflow_ensure
@@ -26,6 +28,14 @@ from pioneers.meetings.models import Meeting
 from pioneers.network.models import Organisation, Person
 from pioneers.publications.models import HomePage
 from pioneers.topics.models import Topic
+
+
+def _body(text: str) -> str:
+    """Paragraphs separated by blank lines as HTML; a paragraph starting "## " is a subheading."""
+    return "".join(
+        f"<h2>{escape(part[3:].strip())}</h2>" if part.startswith("## ") else text_to_html(part)
+        for part in text.strip().split("\n\n")
+    )
 
 
 def _list(text: str) -> str:
@@ -98,9 +108,11 @@ def load(stdout) -> None:
                 slug=slug_of(row["title_nl"], max_length=60),
                 locale=index.locale,
                 intro=row["intro_nl"],
-                body=text_to_html(row["body_nl"]),
+                body=_body(row["body_nl"]),
                 lessons=_list(row["lessons_nl"]),
                 practical_experience=text_to_html(row["practice_nl"]),
+                image=illustration(row["image"], f"Illustratie: {row['title_nl']}"),
+                image_alt_text=row["image_alt_nl"],
             )
             if "guest" in row:
                 article.authors.add(
@@ -152,7 +164,8 @@ def _translate_edition(edition, english, spec, articles) -> None:
             title=row["title_en"],
             slug=slug_of(row["title_en"], max_length=60),
             intro=row["intro_en"],
-            body=text_to_html(row["body_en"]),
+            body=_body(row["body_en"]),
             lessons=_list(row["lessons_en"]),
             practical_experience=text_to_html(row["practice_en"]),
+            image_alt_text=row["image_alt_en"],
         )

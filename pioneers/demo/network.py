@@ -63,6 +63,9 @@ def network(stdout) -> None:
     added = 0
     for member in data["members"]:
         organisation = by_code[member["code"]]
+        if organisation.population is None and member.get("population"):
+            organisation.population = member["population"]
+            organisation.save(update_fields=["population"])
         if not organisation.memberships.exists():
             Membership.objects.create(
                 organisation=organisation,

@@ -1,13 +1,15 @@
-"""Demo reports of the seed's eight meetings, in Dutch (``data/reports.toml``)."""
+"""Demo reports of the seed's eight meetings, in Dutch (``data/reports.toml``), each with one or
+two generated illustrations (``images.py``) as its photos."""
 
 from datetime import timedelta
 
 from pioneers.core.pages import publish
 from pioneers.demo.files import read
+from pioneers.demo.images import illustration
 from pioneers.demo.pages import backdate, index_page
 from pioneers.meetings.models import Meeting
 from pioneers.publications.models import HomePage
-from pioneers.reports.models import FollowUpAction, ReportIndexPage, ReportPage
+from pioneers.reports.models import FollowUpAction, ReportIndexPage, ReportPage, ReportPhoto
 
 
 def load(stdout) -> None:
@@ -28,12 +30,22 @@ def load(stdout) -> None:
             locale=index.locale,
             meeting=meeting,
             summary=row["summary"],
-            insights=f"<p>{row['insights']}</p>",
-            agreements=f"<p>{row['agreements']}</p>",
-            lessons=f"<p>{row['lessons']}</p>",
+            insights=row["insights"],
+            agreements=row["agreements"],
+            lessons=row["lessons"],
         )
         for order, action in enumerate(row["actions"]):
             report.actions.add(FollowUpAction(sort_order=order, **action))
+        for order, photo in enumerate(row.get("photos", []), start=1):
+            image = illustration(photo["kind"], f"Illustratie: {meeting.title} ({order})")
+            report.photos.add(
+                ReportPhoto(
+                    sort_order=order,
+                    image=image,
+                    alt_text=photo["alt"],
+                    caption=photo["caption"],
+                )
+            )
         index.add_child(instance=report)
         publish(report)
         # The report appeared a few weeks after the meeting.

@@ -110,6 +110,20 @@ class ArticlePage(Page):
     practical_experience = RichTextField(
         _("practical experience"), features=RICH_TEXT_FEATURES, blank=True
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(
+        _("alternative text of the image"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
     municipalities = ParentalManyToManyField(
         "network.Organisation",
         verbose_name=_("municipalities"),
@@ -136,6 +150,9 @@ class ArticlePage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         InlinePanel("authors", heading=_("Authors"), label=_("author"), min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Article image")
+        ),
         FieldPanel("body"),
         FieldPanel("lessons"),
         FieldPanel("practical_experience"),
@@ -160,6 +177,17 @@ class ArticlePage(Page):
 
     class Meta:
         verbose_name = _("magazine article")
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt_text.strip():
+            raise ValidationError(
+                {
+                    "image_alt_text": _(
+                        "Describe what the image shows, for people who cannot see it."
+                    )
+                }
+            )
 
     def route(self, request, path_components):
         # Published with the edition: until the edition is live, its articles are not public.

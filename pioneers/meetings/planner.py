@@ -22,7 +22,8 @@ The rules, in the order the plan is built:
   (``chair_counts``), never the host unless allowed.
 - date: a permitted weekday in the meeting's quarter, closest to its middle, avoiding public
   holidays, the host region's school holidays and the host's and chair's blocked dates.
-- topic: the next unused topic of the list (topics are ids; the caller knows their names).
+- topic: the next unused topic of the list (topics are ids; the caller knows their names);
+  when the list runs out, the topic with the most votes of those left (``voted_topics``).
 """
 
 import datetime as dt
@@ -154,6 +155,7 @@ def plan_rotation(
     meetings: int,
     members: Sequence[Member],
     topics: Sequence[int] = (),
+    voted_topics: Sequence[tuple[int, int]] = (),
     cadence_months: int = 3,
     weekdays: Iterable[int] = DEFAULT_WEEKDAYS,
     allow_same_host_and_chair: bool = False,
@@ -182,7 +184,7 @@ def plan_rotation(
     hosts = _plan_hosts(ctx, formats)
     chairs = _plan_chairs(ctx, hosts)
     dates, date_reasons = _plan_dates(ctx, hosts, chairs)
-    topics_, topic_reasons = _plan_topics(ctx, topics)
+    topics_, topic_reasons = _plan_topics(ctx, topics, voted_topics)
 
     travel = _travel(ctx, hosts)
     spread = round(max(travel.values()) - min(travel.values()), 1)
@@ -877,9 +879,17 @@ def _least_bad_day(ctx: _Context, i: int, host_id, chair_id) -> dt.date | None:
 # --- Topics --------------------------------------------------------------------------------
 
 
-def _plan_topics(ctx: _Context, topics: Sequence[int]) -> tuple[list[int | None], list[str]]:
+def _plan_topics(
+    ctx: _Context, topics: Sequence[int], voted: Sequence[tuple[int, int]] = ()
+) -> tuple[list[int | None], list[str]]:
+    """The list's topics first, in its order; then the topics by votes, most first."""
     taken = {ctx.lock(i).topic_id for i in range(ctx.n)} - {None}
     queue = [t for t in dict.fromkeys(topics) if t is not None and t not in taken]
+    votes = {}
+    for topic_id, count in voted:
+        if topic_id is not None and topic_id not in taken and topic_id not in queue:
+            votes[topic_id] = count
+            queue.append(topic_id)
     chosen, reasons = [], []
     for i in range(ctx.n):
         lock = ctx.lock(i)
@@ -887,8 +897,14 @@ def _plan_topics(ctx: _Context, topics: Sequence[int]) -> tuple[list[int | None]
             chosen.append(lock.topic_id)
             reasons.append(ctx.kept_reason(i))
         elif queue:
-            chosen.append(queue.pop(0))
-            reasons.append(_render(_("Next topic on the list")))
+            topic_id = queue.pop(0)
+            chosen.append(topic_id)
+            if topic_id in votes:
+                reasons.append(
+                    _render(_("Most votes of the topics left (%(votes)s)"), votes=votes[topic_id])
+                )
+            else:
+                reasons.append(_render(_("Next topic on the list")))
         else:
             chosen.append(None)
             reasons.append(_render(_("No topic left on the list; choose one")))

@@ -43,6 +43,7 @@ from pioneers.network.caching import organisation_tag
 from pioneers.network.models import Organisation, Person
 from pioneers.network.selectors import current_members
 from pioneers.topics.models import Topic
+from pioneers.topics.selectors import topics_by_votes
 
 CHECKIN_SALT = "pioneers.meetings.checkin"
 REMINDER_BEFORE = timedelta(days=2)
@@ -819,6 +820,8 @@ def plan_programme(programme):
         meetings=count,
         members=members,
         topics=topic_list,
+        # Where the programme lists no topic for a meeting, the members' votes decide.
+        voted_topics=[(pk, n) for pk, n in topics_by_votes() if pk in topic_ids],
         cadence_months=programme.cadence_months,
         allow_same_host_and_chair=programme.allow_same_host_and_chair,
         chair_counts=chair_counts,

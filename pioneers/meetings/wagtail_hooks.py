@@ -1,6 +1,5 @@
 """Programmes, meetings and registrations in the coordinators' admin."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -9,7 +8,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.log_actions import LogFormatter
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -19,7 +17,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from pioneers.core.snippets import OriginalsIndexView
+from pioneers.core.snippets import OriginalsIndexView, ReadOnlyPermissionPolicy
 from pioneers.meetings.models import Meeting, Programme, Registration
 from pioneers.meetings.services import ATTENDANCE_CORRECTED, REGISTRANTS_EMAILED, meeting_update
 
@@ -85,26 +83,6 @@ class MeetingViewSet(SnippetViewSet):
     # search index cannot be limited to chosen fields on SQLite ("no such column").
     search_backend_name = None
     ordering = ["-date"]
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Coordinators see registrations; nobody adds, changes or deletes them in the admin.
-
-    Registrations change through their flows (the registrant's link, the guest list), which
-    keep the capacity and the waiting list and send the emails; the admin's generic forms
-    would not. Wagtail refuses the add, edit, copy and delete views, also to superusers.
-    """
-
-    READ_ONLY = ("view",)
-
-    def user_has_permission(self, user, action):
-        return action in self.READ_ONLY and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action in self.READ_ONLY]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
 
 
 register_permission_policy(Registration, ReadOnlyPermissionPolicy(Registration))

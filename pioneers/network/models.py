@@ -58,6 +58,12 @@ class Organisation(index.Indexed, models.Model):
         blank=True,
         help_text=_("The organisation's public postal address, one line per line of the label."),
     )
+    population = models.PositiveIntegerField(
+        _("population"),
+        null=True,
+        blank=True,
+        help_text=_("Number of inhabitants of a municipality; the topic map groups by size."),
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     is_approved = models.BooleanField(

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pioneers.core.cache import cached, page_depends_on
+from pioneers.core.ogp import OGP_VALUES, values_of
 from pioneers.core.pages import RICH_TEXT_FEATURES, AttachedDocument, SectionIndexPage
 from pioneers.core.translations import originals_only
 
@@ -43,12 +44,7 @@ class PracticePage(Page):
         STOPPED = "stopped", _("stopped")
 
     # The four values of the Open Government Partnership, as (field, label).
-    VALUES = [
-        ("transparency", _("transparency")),
-        ("participation", _("participation")),
-        ("accountability", _("accountability")),
-        ("technology", _("technology and innovation")),
-    ]
+    VALUES = OGP_VALUES
 
     summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences."))
     problem = RichTextField(_("problem"), features=RICH_TEXT_FEATURES)
@@ -133,7 +129,7 @@ class PracticePage(Page):
 
     @property
     def values(self) -> list:
-        return [label for field, label in self.VALUES if getattr(self, field)]
+        return values_of(self)
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the forms and selectors import these models.

@@ -117,6 +117,13 @@ EXAMPLES = {
     "outreach:campaign_letters": lambda: {"pk": _campaign_recipient().campaign_id},
     "outreach:reply": lambda: {"token": _reply_token()},
     "outreach:unsubscribe": lambda: {"token": _unsubscribe_token()},
+    "cfp:call": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:submit": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:proposal": lambda: {"pk": _cfp_submission().pk},
+    "cfp:withdraw": lambda: {"pk": _cfp_submission().pk},
+    "cfp:invite": lambda: {"pk": _cfp_submission().pk},
+    "cfp:slides": lambda: {"pk": _cfp_submission().pk},
+    "cfp:invitation": lambda: {"token": _cfp_invitation().token},
 }
 
 
@@ -137,6 +144,34 @@ def _unsubscribe_token():
     from pioneers.outreach.services import unsubscribe_token
 
     return unsubscribe_token(_campaign_recipient().email)
+
+
+def _cfp_submission():
+    """A proposal of the demo member on the demo's open call."""
+    from pioneers.cfp.models import Call, Submission
+    from pioneers.cfp.services import submission_create
+
+    submission = Submission.objects.order_by("pk").first()
+    if submission is None:
+        call = Call.objects.order_by("pk").first()
+        submission = submission_create(
+            call=call,
+            user=User.objects.get(email=MEMBER_EMAIL),
+            title="Open data",
+            abstract="Kort.",
+            format=call.formats.first(),
+            language="nl",
+            answers={str(q.pk): "Ja" for q in call.questions.all()},
+        )
+    return submission
+
+
+def _cfp_invitation():
+    from pioneers.cfp.models import Invitation
+
+    submission = _cfp_submission()
+    invitation = Invitation.objects.filter(submission=submission).first()
+    return invitation or Invitation.objects.create(submission=submission, email="co@example.org")
 
 
 def _image_file():

@@ -110,6 +110,31 @@ def test_english_article_is_a_translation(client, demo):
     assert "What the council really wants to know" in response.content.decode()
 
 
+def test_article_shows_its_illustration_with_alt_text_in_each_language(client, demo):
+    article = ArticlePage.objects.get(title="Wat de raad echt wil weten")
+    english = article.get_translation(Locale.objects.get(language_code="en"))
+    assert english.image_id == article.image_id is not None
+    for page, words in ((article, "Illustratie van een staafdiagram"), (english, "bar chart")):
+        main = client.get(page.url).content.decode().split("<main", 1)[1]
+        figure = main.split('<figure class="pioneers-figure-photo">', 1)[1].split("</figure>")[0]
+        assert f'alt="{page.image_alt_text}"' in figure and words in page.image_alt_text
+
+
+def test_demo_articles_are_of_realistic_length_with_subheadings(demo):
+    for article in ArticlePage.objects.live():
+        text = article.body.replace("<", " <")
+        assert len(text.split()) > 380 and "<h2>" in article.body
+        assert article.image_id and article.image_alt_text
+
+
+def test_an_article_image_without_alternative_text_is_refused(demo):
+    article = ArticlePage.objects.get(title="Wat de raad echt wil weten")
+    article.image_alt_text = " "
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "image_alt_text" in error.value.message_dict
+
+
 # Published with the edition
 
 

@@ -19,9 +19,11 @@ from pioneers.meetings.models import (
     Registration,
 )
 from pioneers.network.models import Organisation
-from pioneers.topics.models import Topic
-from pioneers.topics.services import topic_get_or_create
+from pioneers.topics.models import Topic, TopicVote
+from pioneers.topics.selectors import topics_by_votes
+from pioneers.topics.services import topic_get_or_create, topic_vote_set
 from tests.admin_forms import PUBLISH, admin_form
+from tests.topics.test_mapping import make_member
 
 
 @pytest.fixture
@@ -258,7 +260,24 @@ def test_drafts_from_the_plan_get_the_programmes_topics_in_order(coordinator, pr
     names = ["Open data", "Participatie", "Woo", "Algoritmes"]
     assert [m.topic.name for m in meetings[:4]] == names
     assert [m.title for m in meetings[:4]] == names
-    assert all(m.topic is None for m in meetings[4:])
+    # After the list, the topics with the most votes of member municipalities, most first.
+    voted = [pk for pk, _n in topics_by_votes() if pk not in {m.topic_id for m in meetings[:4]}]
+    assert [m.topic_id for m in meetings[4:]] == (voted + [None] * 4)[:4]
+
+
+def test_the_planner_takes_the_topics_with_most_votes_after_the_list(coordinator, programme):
+    TopicVote.objects.all().delete()
+    person = make_member()
+    budget_topic = topic_get_or_create(name="Open begroting")
+    inclusion = topic_get_or_create(name="Digitale inclusie")
+    topic_vote_set(person=person, topic=inclusion, votes=2)
+    topic_vote_set(person=person, topic=budget_topic, votes=5)
+    topic_vote_set(person=person, topic=Topic.objects.get(slug="open-data"), votes=3)  # listed
+    plan = services.plan_programme(programme)
+    assert [m.topic_id for m in plan.meetings[4:7]] == [budget_topic.pk, inclusion.pk, None]
+    assert (
+        plan.meetings[4].reasons["topic"] == "De meeste stemmen van de overgebleven onderwerpen (5)"
+    )
 
 
 def test_a_topic_chosen_in_the_planner_is_locked_by_its_id(coordinator, programme):
@@ -282,6 +301,7 @@ def test_a_topic_chosen_in_the_planner_is_locked_by_its_id(coordinator, programm
 
 def test_drafts_from_the_plan_are_in_the_networks_language(coordinator, programme):
     # The coordinator works in English; the drafts are what Dutch visitors will read.
+    TopicVote.objects.all().delete()  # no topics by votes: some meetings stay without one
     url = "/en/meetings/programme/2030-2031/planner/"
     assert coordinator.post(url, {"action": "create"}).status_code == 302
     for meeting in programme.meetings.select_related("host"):

@@ -28,7 +28,19 @@ def test_report_page_shows_the_meeting_participants_and_follow_up(client, demo):
     html = client.get(f"/nl/verslagen/{SLUG}/").content.decode()
     assert "Verslag: Lab: actief openbaar maken" in html
     assert f"<dt>Deelnemers</dt>\n      <dd>{attended}</dd>" in html
-    assert "Proef overzicht per wijk" in html and "Gemeente Utrecht" in html
+    assert "een overzicht van besluiten per wijk" in html and "Gemeente Utrecht" in html
+
+
+def test_demo_reports_are_a_page_long_with_illustrations_that_have_alt_text(client, demo):
+    for report in ReportPage.objects.live():
+        text = " ".join([report.summary, report.insights, report.agreements, report.lessons])
+        assert len(text.replace("<", " <").split()) > 450
+        assert 3 <= report.actions.count() <= 5
+        photos = list(report.photos.all())
+        assert 1 <= len(photos) <= 2 and all(p.alt_text and p.caption for p in photos)
+    html = client.get(f"/nl/verslagen/{SLUG}/").content.decode()
+    photo = ReportPage.objects.get(slug=SLUG).photos.first()
+    assert f'alt="{photo.alt_text}"' in html and photo.caption in html
 
 
 def test_report_carries_the_metadata_of_active_publication(client, demo):

@@ -187,7 +187,7 @@ def live(name, *parts):
 
 
 @register.simple_tag(takes_context=True)
-def page_sections(context, obj):
-    """The sections other apps add to the page of this object
+def page_sections(context, obj, place=""):
+    """The sections other apps add to the page of this object, at this place of it
     (``core.pages.register_page_section``)."""
-    return _page_sections(obj, context.get("request"))
+    return _page_sections(obj, context.get("request"), place)

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('network', '0007_organisation_postal_address_and_more'),
+        ('network', '0008_organisation_addresses'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,30 @@
+"""Configuration of the call-for-papers app."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from pioneers.core.cache import invalidates
+
+
+class CfpConfig(AppConfig):
+    name = "pioneers.cfp"
+    label = "cfp"
+    verbose_name = _("Call for papers")
+
+    def ready(self):
+        # Imported here: these modules import models, which are loaded only by now.
+        from pioneers.cfp import caching, emails, sections, services
+        from pioneers.core import email, menu, personal_data
+        from pioneers.core.pages import register_page_section
+
+        invalidates("cfp.call", caching.call_tags)
+        for model in ("sessionformat", "track", "extraquestion", "reviewcriterion"):
+            invalidates(f"cfp.{model}", caching.part_tags)
+        register_page_section("meetings.meeting", sections.meeting_call_block, place="top")
+        email.register("cfp/email/", emails.email_parts)
+        menu.register("account", _("My proposals"), "cfp:proposals", order=35)
+        personal_data.register(
+            "proposals",
+            export=services.personal_data_export,
+            erase=services.personal_data_erase,
+        )

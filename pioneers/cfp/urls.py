@@ -1,0 +1,18 @@
+"""URLs of the call for papers; the path words are translated per language."""
+
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from pioneers.cfp import views
+
+app_name = "cfp"
+urlpatterns = [
+    path(pgettext_lazy("URL", "meetings/<slug:slug>/call/"), views.call, name="call"),
+    path(pgettext_lazy("URL", "meetings/<slug:slug>/call/submit/"), views.submit, name="submit"),
+    path(pgettext_lazy("URL", "proposals/"), views.proposals, name="proposals"),
+    path(pgettext_lazy("URL", "proposals/<id:pk>/"), views.proposal, name="proposal"),
+    path(pgettext_lazy("URL", "proposals/<id:pk>/withdraw/"), views.withdraw, name="withdraw"),
+    path(pgettext_lazy("URL", "proposals/<id:pk>/invite/"), views.invite, name="invite"),
+    path(pgettext_lazy("URL", "proposals/<id:pk>/slides.pdf"), views.slides, name="slides"),
+    path(pgettext_lazy("URL", "invitation/<str:token>/"), views.invitation, name="invitation"),
+]
