@@ -22,7 +22,7 @@ class CfpConfig(AppConfig):
             invalidates(f"cfp.{model}", caching.part_tags)
         register_page_section("meetings.meeting", sections.meeting_call_block, place="top")
         email.register("cfp/email/", emails.email_parts)
-        menu.register("account", _("My proposals"), "cfp:proposals", order=35)
+        menu.register("account", _("My proposals"), "cfp:proposals", order=32)
         personal_data.register(
             "proposals",
             export=services.personal_data_export,

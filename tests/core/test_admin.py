@@ -47,6 +47,7 @@ def _settings_form(**overrides):
         "primary_colour": network.primary_colour,
         "header_colour": network.header_colour,
         "contact_email": network.contact_email,
+        "topic_votes": network.topic_votes,
     }
     data.update(overrides)
     return data

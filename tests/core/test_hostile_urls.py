@@ -92,6 +92,8 @@ EXAMPLES = {
     "practices:nomination_triage": lambda: {"pk": _nomination().pk},
     "magazine:edition_pdf": lambda: {"pk": _edition().pk},
     "search:topic": lambda: {"slug": _topic().slug},
+    "topics:vote": lambda: {"pk": _topic().pk},
+    "topics:comment": lambda: {"pk": _topic().pk},
     "poll_short": lambda: {"code": _poll().code},
     "polls:manage": lambda: {"slug": _poll().meeting.slug},
     "polls:change": lambda: {"slug": _poll().meeting.slug, "pk": _poll().pk},

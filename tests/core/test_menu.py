@@ -24,6 +24,8 @@ def test_a_member_sees_the_apps_entries_in_order_without_the_coordinators(client
     assert _account_menu(html) == [
         (reverse("network:people"), "Pioneers"),
         (reverse("publications:mine"), "My overview"),
+        (reverse("cfp:proposals"), "My proposals"),
+        (reverse("topics:map"), "Topic map"),
         (reverse("network:profile"), "Profile"),
         (reverse("account_email"), "My account"),
     ]
@@ -37,6 +39,8 @@ def test_a_coordinator_also_sees_manage_and_join_requests_first(client, demo):
         "Join requests",
         "Pioneers",
         "My overview",
+        "My proposals",
+        "Topic map",
         "Profile",
         "My account",
     ]
