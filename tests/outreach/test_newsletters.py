@@ -198,3 +198,26 @@ def test_the_demo_has_two_sent_newsletters_and_loads_again_without_change(demo):
     demo_outreach.load(io.StringIO())
     assert sorted(newsletters.values_list("title", "status")) == before
     assert Recipient.objects.filter(campaign__in=newsletters).count() == recipients
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_newsletter_pages_render_in_both_languages(coordinator, members, province, language):
+    assert coordinator.get(url("newsletter_new", language=language)).status_code == 200
+    newsletter = make_newsletter(province=province, interest="open data")
+    page = coordinator.get(url("campaign", newsletter.pk, language=language))
+    assert page.status_code == 200
+    expected = (
+        "De selectie bevat 1 persoon." if language == "nl" else "The selection holds 1 person."
+    )
+    assert expected in page.content.decode()
+    edit = coordinator.get(url("campaign_edit", newsletter.pk, language=language))
+    assert edit.status_code == 200
+
+
+@pytest.mark.parametrize("bad", ["99999999999999999999", "abc", "-1"])
+def test_a_bad_organisation_or_role_is_a_form_error(coordinator, members, bad):
+    data = {"title": "N", "subject": "S", "body": BODY, "organisation": bad, "role": bad}
+    response = coordinator.post(url("newsletter_new"), data)
+    assert response.status_code == 422
+    assert BODY in response.content.decode()
+    assert not Campaign.objects.filter(title="N").exists()
