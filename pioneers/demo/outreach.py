@@ -1,4 +1,5 @@
-"""Demo outreach: the 2018 letter to every municipality, sent, with about 60 replies.
+"""Demo outreach: the 2018 letter to every municipality, sent, with about 60 replies, and two
+newsletters (2018 and 2019) to the members' people.
 
 The content is in ``data/outreach.toml``; the demo network's members answered "interested"
 and joined afterwards, so the campaign's funnel runs to the end.
@@ -17,11 +18,50 @@ TEAM = "Team open overheid"  # contact_me replies name a team: the demo has no c
 
 
 def load(stdout) -> None:
-    spec = read("outreach")["campaign"]
+    data = read("outreach")
+    letter(data["campaign"], stdout)
+    for spec in data["newsletters"]:
+        newsletter(spec, stdout)
+
+
+def _sent_at(spec) -> datetime:
+    return timezone.make_aware(datetime.combine(spec["sent_on"], datetime.min.time())) + timedelta(
+        hours=9
+    )
+
+
+def newsletter(spec, stdout) -> None:
+    """A newsletter to every member's people, recorded as sent (the demo sends no email)."""
     if Campaign.objects.filter(title=spec["title"]).exists():
         return
-    sent_at = timezone.make_aware(datetime.combine(spec["sent_on"], datetime.min.time()))
-    sent_at += timedelta(hours=9)
+    sent_at = _sent_at(spec)
+    campaign = services.campaign_create(
+        user=None,
+        purpose=Campaign.Purpose.NEWSLETTER,
+        **{name: spec[name] for name in ("title", "subject", "body", "subject_en", "body_en")},
+    )
+    people = list(campaign.selection.people().select_related("user"))
+    Recipient.objects.bulk_create(
+        services.recipient_build(
+            campaign,
+            person=person,
+            email=person.user.email.lower(),
+            status=Recipient.Status.SENT,
+            attempts=1,
+            sent_at=sent_at,
+        )
+        for person in people
+    )
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Campaign.Status.DONE, queued_at=sent_at, done_at=sent_at + timedelta(minutes=5)
+    )
+    stdout.write(f"  outreach: newsletter “{spec['title']}”, {len(people)} recipients\n")
+
+
+def letter(spec, stdout) -> None:
+    if Campaign.objects.filter(title=spec["title"]).exists():
+        return
+    sent_at = _sent_at(spec)
     campaign = services.campaign_create(
         user=None,
         title=spec["title"],

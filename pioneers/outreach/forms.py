@@ -4,9 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.core.ids import ModelIdChoiceField
-from pioneers.network.models import Organisation
+from pioneers.network.models import Membership, Organisation
 from pioneers.outreach.models import Campaign, Recipient
 from pioneers.outreach.services import CAMPAIGN_FIELDS
+
+NEWSLETTER_FILTERS = ("interest", "organisation", "province", "role")
+LETTER_FIELDS = tuple(
+    name for name in CAMPAIGN_FIELDS if name not in ("purpose", "interest", "organisation", "role")
+)
 
 
 class CampaignForm(forms.ModelForm):
@@ -23,13 +28,37 @@ class CampaignForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = CAMPAIGN_FIELDS
+        fields = LETTER_FIELDS
         widgets = {
             "body": forms.Textarea(attrs={"rows": 14}),
             "body_en": forms.Textarea(attrs={"rows": 10}),
             "channel": forms.RadioSelect,
             "membership": forms.RadioSelect,
         }
+
+
+class NewsletterForm(forms.ModelForm):
+    """A newsletter to members' people: the text, and whom it reaches (any combination of the
+    filters; none reaches every member)."""
+
+    organisation = ModelIdChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.filter(memberships__status=Membership.Status.MEMBER)
+        .distinct()
+        .order_by("name"),
+        required=False,
+        empty_label=_("Every member organisation"),
+    )
+    province = CampaignForm.base_fields["province"]
+
+    class Meta:
+        model = Campaign
+        fields = ("title", "subject", "body", "subject_en", "body_en") + NEWSLETTER_FILTERS
+        labels = {"body": _("newsletter (Dutch)"), "body_en": _("newsletter (English)")}
+        help_texts = {
+            "body": _("Merge fields: {name}, {municipality}, {unsubscribe_link}."),
+        }
+        widgets = CampaignForm.Meta.widgets
 
 
 class ReplyForm(forms.Form):

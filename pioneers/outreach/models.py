@@ -1,8 +1,8 @@
 """Campaigns (letters by email and on paper) to organisations, their recipients with a personal
 reply link, and the addresses that unsubscribed.
 
-A recipient is one organisation (a letter) or, for newsletters later, one person; a campaign's
-selection says which. The reply link's token is never stored: a recipient keeps a random nonce
+A recipient is one organisation (a letter) or, for a newsletter, one person; the campaign's
+purpose says which. The reply link's token is never stored: a recipient keeps a random nonce
 from which the token is derived with the secret key (so the email and the printed letter give
 the same link), and a keyed hash of the token to find the recipient again.
 """
@@ -14,9 +14,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pioneers.network.models import Organisation
+from pioneers.network.models import Organisation, Person
 
-MERGE_FIELDS = ("municipality", "contact_name", "reply_link", "unsubscribe_link")
+MERGE_FIELDS = ("municipality", "contact_name", "name", "reply_link", "unsubscribe_link")
 MERGE_FIELD = re.compile(r"\{([^{}]*)\}")
 MAX_ATTEMPTS = 3
 
@@ -51,6 +51,10 @@ class Campaign(models.Model):
         QUEUED = "queued", _("queued")
         SENDING = "sending", _("sending")
         DONE = "done", _("done")
+
+    class Purpose(models.TextChoices):
+        LETTER = "letter", _("letter to organisations")
+        NEWSLETTER = "newsletter", _("newsletter to members")
 
     class Membership(models.TextChoices):
         NON_MEMBERS = "non_members", _("not members of the network")
@@ -99,6 +103,32 @@ class Campaign(models.Model):
         choices=Membership.choices,
         default=Membership.NON_MEMBERS,
     )
+    purpose = models.CharField(
+        _("purpose"), max_length=20, choices=Purpose.choices, default=Purpose.LETTER
+    )
+    # A newsletter's selection: members' people by interest, organisation, province and role.
+    interest = models.CharField(
+        _("interest"),
+        max_length=100,
+        blank=True,
+        help_text=_("A word in the people's interests, such as “open data”; empty for any."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty for every member organisation."),
+    )
+    role = models.CharField(
+        _("role in the network"),
+        max_length=20,
+        choices=Person.Role.choices,
+        blank=True,
+        help_text=_("Leave empty for every role."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
     )
@@ -131,11 +161,21 @@ class Campaign(models.Model):
                 merge_fields_check(getattr(self, name) or "")
             except ValidationError as error:
                 errors[name] = error
+        if self.is_newsletter:
+            for name in ("subject", "body", "subject_en", "body_en"):
+                if name not in errors and "{reply_link}" in (getattr(self, name) or ""):
+                    errors[name] = ValidationError(
+                        _(
+                            "A newsletter has no reply link: remove {reply_link}. "
+                            "Members answer by replying to you directly."
+                        ),
+                        code="reply_link_in_newsletter",
+                    )
         if bool(self.subject_en.strip()) != bool(self.body_en.strip()):
             errors["body_en" if self.subject_en.strip() else "subject_en"] = ValidationError(
                 _("Give the English subject and letter both, or neither.")
             )
-        if self.province_id and self.kind == Organisation.Kind.PROVINCE:
+        if not self.is_newsletter and self.province_id and self.kind == Organisation.Kind.PROVINCE:
             errors["province"] = ValidationError(
                 _("A province is not in a province; leave the province empty.")
             )
@@ -143,18 +183,29 @@ class Campaign(models.Model):
             raise ValidationError(errors)
 
     @property
+    def is_newsletter(self) -> bool:
+        return self.purpose == self.Purpose.NEWSLETTER
+
+    @property
     def by_email(self) -> bool:
-        return self.channel in (self.Channel.EMAIL, self.Channel.BOTH)
+        return self.is_newsletter or self.channel in (self.Channel.EMAIL, self.Channel.BOTH)
 
     @property
     def by_letter(self) -> bool:
-        return self.channel in (self.Channel.LETTER, self.Channel.BOTH)
+        return not self.is_newsletter and self.channel in (self.Channel.LETTER, self.Channel.BOTH)
 
     @property
     def selection(self):
         from pioneers.outreach.selectors import Selection
 
-        return Selection(kind=self.kind, province_id=self.province_id, membership=self.membership)
+        return Selection(
+            kind=self.kind,
+            province_id=self.province_id,
+            membership=self.membership,
+            interest=self.interest,
+            organisation_id=self.organisation_id,
+            role=self.role,
+        )
 
     def text(self, language: str) -> tuple[str, str]:
         """The subject and letter in ``language``: English when asked and written, else Dutch."""

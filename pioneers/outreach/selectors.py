@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from pioneers.network.models import JoinRequest, Membership, Organisation
+from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 from pioneers.network.selectors import approved_organisations
 from pioneers.outreach.models import MAX_ATTEMPTS, Campaign, Recipient, Unsubscribe
 
@@ -17,12 +17,37 @@ _MEMBER_NOW = Membership.objects.filter(
 class Selection:
     """Whom a campaign reaches: organisations of a kind, in a province (or any), by membership.
 
-    Newsletters will add a selection of people with the same shape (a ``people()`` read).
+    A newsletter's selection reads ``people()``: active accounts with a profile in a member
+    organisation, by interest, organisation, province and role (none of them: every member).
     """
 
     kind: str = Organisation.Kind.MUNICIPALITY
     province_id: int | None = None
     membership: str = Campaign.Membership.NON_MEMBERS
+    interest: str = ""
+    organisation_id: int | None = None
+    role: str = ""
+
+    def people(self):
+        member = Membership.objects.filter(
+            organisation=OuterRef("organisation"), status=Membership.Status.MEMBER
+        )
+        found = (
+            Person.objects.filter(user__is_active=True, organisation__isnull=False)
+            .filter(Exists(member))
+            .exclude(user__email="")
+        )
+        if self.interest.strip():
+            found = found.filter(interests__icontains=self.interest.strip())
+        if self.organisation_id:
+            found = found.filter(organisation_id=self.organisation_id)
+        if self.province_id:
+            found = found.filter(
+                Q(organisation__province_id=self.province_id) | Q(organisation_id=self.province_id)
+            )
+        if self.role:
+            found = found.filter(role=self.role)
+        return found.order_by("name", "pk")
 
     def organisations(self):
         found = approved_organisations().filter(kind=self.kind)
@@ -35,8 +60,20 @@ class Selection:
         return found.order_by("name")
 
 
+def newsletter_preview(campaign: Campaign) -> dict:
+    """How many people a newsletter reaches, and how many of them unsubscribed (one query)."""
+    unsubscribed = Unsubscribe.objects.filter(email__iexact=OuterRef("user__email"))
+    counts = campaign.selection.people().aggregate(
+        total=Count("pk"), unsubscribed=Count("pk", filter=Q(Exists(unsubscribed)))
+    )
+    counts["by_email"] = counts["total"] - counts["unsubscribed"]
+    return counts
+
+
 def selection_preview(campaign: Campaign) -> dict:
     """How many organisations the selection reaches, with and without an email address."""
+    if campaign.is_newsletter:
+        return newsletter_preview(campaign)
     found = campaign.selection.organisations()
     unsubscribed = Unsubscribe.objects.filter(email__iexact=OuterRef("public_email"))
     counts = found.aggregate(
@@ -51,7 +88,7 @@ def selection_preview(campaign: Campaign) -> dict:
 
 def campaigns():
     """Every campaign, newest first, with its recipients counted (one query)."""
-    return Campaign.objects.select_related("province").annotate(
+    return Campaign.objects.select_related("province", "organisation").annotate(
         recipient_count=Count("recipients"),
         responded_count=Count("recipients", filter=Q(recipients__responded_at__isnull=False)),
     )
@@ -79,8 +116,8 @@ def campaign_progress(campaign: Campaign) -> dict:
 def failed_recipients(campaign: Campaign):
     return (
         Recipient.objects.filter(campaign=campaign, status=Recipient.Status.FAILED)
-        .select_related("organisation")
-        .order_by("organisation__name")
+        .select_related("organisation", "person")
+        .order_by("organisation__name", "person__name")
     )
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from pioneers.core.email import EmailParts, email_deliver
 from pioneers.core.links import base_url
+from pioneers.core.translations import default_language
 from pioneers.network.models import ContactLog
 from pioneers.outreach.models import (
     MAX_ATTEMPTS,
@@ -51,6 +52,10 @@ CAMPAIGN_FIELDS = (
     "kind",
     "province",
     "membership",
+    "purpose",
+    "interest",
+    "organisation",
+    "role",
 )
 
 
@@ -115,26 +120,10 @@ def campaign_queue(*, campaign: Campaign) -> int:
         )
         if not claimed:
             return 0
-        found = list(campaign.selection.organisations().values_list("pk", "public_email"))
-        addresses = {email.strip().lower() for _pk, email in found if email}
-        unsubscribed = _unsubscribed(addresses)
-        rows = []
-        for pk, email in found:
-            email = (email or "").strip().lower()
-            if email in unsubscribed or not campaign.by_email:
-                email = ""
-            if not email and not campaign.by_letter:
-                continue
-            by_email = bool(email)
-            rows.append(
-                recipient_build(
-                    campaign,
-                    organisation_id=pk,
-                    email=email,
-                    status=Recipient.Status.PENDING if by_email else Recipient.Status.SENT,
-                    sent_at=None if by_email else now,
-                )
-            )
+        if campaign.is_newsletter:
+            rows = _newsletter_recipients(campaign)
+        else:
+            rows = _letter_recipients(campaign, now)
         Recipient.objects.bulk_create(rows, batch_size=500)
         if any(row.status == Recipient.Status.PENDING for row in rows):
             transaction.on_commit(partial(_enqueue, campaign.pk))
@@ -142,6 +131,44 @@ def campaign_queue(*, campaign: Campaign) -> int:
             Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.DONE, done_at=now)
     campaign.refresh_from_db()
     return len(rows)
+
+
+def _newsletter_recipients(campaign: Campaign) -> list[Recipient]:
+    """One email per member's person, in the network's language; unsubscribed ones are left out."""
+    found = list(campaign.selection.people().values_list("pk", "user__email"))
+    unsubscribed = _unsubscribed({email.strip().lower() for _pk, email in found})
+    language = default_language()[:2]
+    rows = []
+    for pk, email in found:
+        email = email.strip().lower()
+        if email not in unsubscribed:
+            rows.append(recipient_build(campaign, person_id=pk, email=email, language=language))
+    return rows
+
+
+def _letter_recipients(campaign: Campaign, now) -> list[Recipient]:
+    """One letter per organisation: by email when it has an address, on paper when asked."""
+    found = list(campaign.selection.organisations().values_list("pk", "public_email"))
+    addresses = {email.strip().lower() for _pk, email in found if email}
+    unsubscribed = _unsubscribed(addresses)
+    rows = []
+    for pk, email in found:
+        email = (email or "").strip().lower()
+        if email in unsubscribed or not campaign.by_email:
+            email = ""
+        if not email and not campaign.by_letter:
+            continue
+        by_email = bool(email)
+        rows.append(
+            recipient_build(
+                campaign,
+                organisation_id=pk,
+                email=email,
+                status=Recipient.Status.PENDING if by_email else Recipient.Status.SENT,
+                sent_at=None if by_email else now,
+            )
+        )
+    return rows
 
 
 def _enqueue(campaign_id: int) -> None:
@@ -328,6 +355,7 @@ def email_prepare(*, template: str, context: dict) -> EmailParts | None:
             "subject": merge(subject, values),
             "letter": merge(body, values),
             "unsubscribe_link": unsubscribe,
+            "newsletter": recipient.campaign.is_newsletter,
         },
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
@@ -343,6 +371,7 @@ def merge_values(recipient: Recipient) -> dict:
     return {
         "municipality": organisation.name if organisation else "",
         "contact_name": person_name or recipient.contact_name or _("colleagues"),
+        "name": person_name or _("colleagues"),
         "reply_link": base_url() + reverse("outreach:reply", args=[reply_token(recipient.nonce)]),
         "unsubscribe_link": unsubscribe_link(recipient.email) if recipient.email else "",
     }

@@ -13,6 +13,12 @@ urlpatterns = [
         views.campaign_new,
         name="campaign_new",
     ),
+    path(
+        pgettext_lazy("URL", "outreach/campaigns/new-newsletter/"),
+        views.campaign_new,
+        {"purpose": "newsletter"},
+        name="newsletter_new",
+    ),
     path(pgettext_lazy("URL", "outreach/campaigns/<id:pk>/"), views.campaign, name="campaign"),
     path(
         pgettext_lazy("URL", "outreach/campaigns/<id:pk>/edit/"),

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from pioneers.core.access import coordinator_required
 from pioneers.outreach import selectors, services
-from pioneers.outreach.forms import CampaignForm, ReplyForm
+from pioneers.outreach.forms import CampaignForm, NewsletterForm, ReplyForm
 from pioneers.outreach.letters import campaign_letters_pdf
 from pioneers.outreach.models import Campaign
 
@@ -31,18 +31,29 @@ def campaigns(request):
     )
 
 
+def _form_class(campaign: Campaign):
+    return NewsletterForm if campaign.is_newsletter else CampaignForm
+
+
 @coordinator_required
-def campaign_new(request):
-    form = CampaignForm(request.POST or None)
+def campaign_new(request, purpose=Campaign.Purpose.LETTER):
+    draft = Campaign(purpose=purpose)
+    form = _form_class(draft)(request.POST or None, instance=draft)
+    context = {"form": form, "purpose": purpose}
     if request.method == "POST" and form.is_valid():
+        if draft.is_newsletter and "preview" in request.POST:  # count before saving anything
+            context["preview"] = selectors.newsletter_preview(form.instance)
+            return TemplateResponse(request, "outreach/campaign_form.html", context)
         try:
-            campaign = services.campaign_create(user=request.user, **form.cleaned_data)
+            campaign = services.campaign_create(
+                user=request.user, purpose=purpose, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The campaign is saved as a draft."))
             return redirect("outreach:campaign", pk=campaign.pk)
-    return TemplateResponse(request, "outreach/campaign_form.html", {"form": form})
+    return TemplateResponse(request, "outreach/campaign_form.html", context)
 
 
 @coordinator_required
@@ -51,7 +62,7 @@ def campaign_edit(request, pk):
     if campaign.status != Campaign.Status.DRAFT:
         messages.warning(request, _("This campaign has been sent; it can no longer be changed."))
         return redirect("outreach:campaign", pk=pk)
-    form = CampaignForm(request.POST or None, instance=campaign)
+    form = _form_class(campaign)(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
         try:
             services.campaign_update(campaign=campaign, **form.cleaned_data)
@@ -76,11 +87,11 @@ def _campaign_context(campaign: Campaign) -> dict:
 @never_cache
 @coordinator_required
 def campaign(request, pk):
-    campaign = get_object_or_404(Campaign.objects.select_related("province"), pk=pk)
+    campaign = get_object_or_404(Campaign.objects.select_related("province", "organisation"), pk=pk)
     context = _campaign_context(campaign)
     if campaign.status == Campaign.Status.DRAFT:
         context["preview"] = selectors.selection_preview(campaign)
-    else:
+    elif not campaign.is_newsletter:  # a newsletter's progress block has its counts
         context["funnel"] = selectors.campaign_funnel(campaign)
         context["replies"] = selectors.campaign_replies(campaign)
     return TemplateResponse(request, "outreach/campaign.html", context)
@@ -103,7 +114,17 @@ def campaign_send(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("outreach:campaign", pk=pk)
-    if count:
+    if count and campaign.is_newsletter:
+        messages.success(
+            request,
+            ngettext(
+                "The newsletter goes to %(count)d person.",
+                "The newsletter goes to %(count)d people.",
+                count,
+            )
+            % {"count": count},
+        )
+    elif count:
         messages.success(
             request,
             ngettext(
