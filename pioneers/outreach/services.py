@@ -419,7 +419,9 @@ def reply_save(
     now = timezone.now()
     with transaction.atomic():
         recipient = (
-            Recipient.objects.select_for_update()
+            # Only the recipient's row: PostgreSQL locks no row of an outer join (a newsletter's
+            # recipient has no organisation).
+            Recipient.objects.select_for_update(of=("self",))
             .select_related("campaign", "organisation")
             .get(pk=recipient.pk)
         )
