@@ -14,5 +14,6 @@ urlpatterns = [
     path(pgettext_lazy("URL", "proposals/<id:pk>/withdraw/"), views.withdraw, name="withdraw"),
     path(pgettext_lazy("URL", "proposals/<id:pk>/invite/"), views.invite, name="invite"),
     path(pgettext_lazy("URL", "proposals/<id:pk>/slides.pdf"), views.slides, name="slides"),
-    path(pgettext_lazy("URL", "invitation/<str:token>/"), views.invitation, name="invitation"),
+    # Tokens are URL-safe base64: anything else (a NUL byte, a slash) is not found.
+    path(pgettext_lazy("URL", "invitation/<slug:token>/"), views.invitation, name="invitation"),
 ]
