@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "pioneers.commitments",
     "pioneers.outreach",
     "pioneers.search",
+    "pioneers.opendata",
     "pioneers.demo",
     "rules",  # the roles' template tags ({% has_perm %})
     # Wagtail

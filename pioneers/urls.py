@@ -34,6 +34,7 @@ urlpatterns = [
     path("private/people/<str:name>", network_views.photo, name="person_photo"),
     # The short link to a live poll, shown on the projector: the same in every language.
     path("p/<str:code>/", polls_views.short_link, name="poll_short"),
+    path("", include("pioneers.opendata.urls")),
 ]
 
 if isinstance(default_storage, FileSystemStorage):
