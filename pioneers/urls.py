@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("", include("pioneers.outreach.urls")),
     path("", include("pioneers.surveys.urls_results")),
     path("", include("pioneers.surveys.urls")),
+    path("", include("pioneers.opendata.widget_urls")),
     # Wagtail's own URLs, its page view replaced by one that caches the root page (same
     # pattern, same name).
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),

@@ -16,3 +16,9 @@ def absolute_url(path: str) -> str:
 def site_host() -> str:
     """The host name of the site's address (for calendar UIDs and the like)."""
     return settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0]
+
+
+def webcal_url(path: str) -> str:
+    """``path`` as a calendar subscription link: calendar programs subscribe to a ``webcal:``
+    address instead of downloading the file once."""
+    return "webcal://" + absolute_url(path).split("://", 1)[1]

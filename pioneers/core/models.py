@@ -12,6 +12,12 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from pioneers.core.cache import cached
 from pioneers.core.languages import current_language
+from pioneers.core.licences import (
+    DEFAULT_TEXT_LICENCE,
+    TEXT_LICENCE_CHOICES,
+    Licence,
+    text_licence,
+)
 
 
 class UserManager(BaseUserManager):
@@ -118,6 +124,17 @@ class NetworkSettings(BaseGenericSetting):
         ),
     )
 
+    text_licence = models.CharField(
+        _("licence of the texts"),
+        max_length=20,
+        choices=TEXT_LICENCE_CHOICES,
+        default=DEFAULT_TEXT_LICENCE,
+        help_text=_(
+            "Under which licence others may reuse the reports, articles and practices. "
+            "Data (calendars, exports) is always free of rights (CC0)."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("name_nl"), FieldPanel("name_en")],
@@ -134,6 +151,7 @@ class NetworkSettings(BaseGenericSetting):
         ),
         FieldPanel("contact_email"),
         FieldPanel("topic_votes"),
+        FieldPanel("text_licence"),
     ]
 
     class Meta:
@@ -155,6 +173,11 @@ class NetworkSettings(BaseGenericSetting):
     def _localised(self, field: str) -> str:
         language = current_language()
         return getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_nl")
+
+    @property
+    def licence(self) -> Licence:
+        """The licence of the network's texts."""
+        return text_licence(self.text_licence)
 
     @property
     def name(self) -> str:

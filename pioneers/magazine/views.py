@@ -1,20 +1,18 @@
 """Pages of the magazine outside the page tree: members submit articles and follow them,
 editors follow an edition's PDF build, and the magazine's Atom feed."""
 
-import uuid
 from datetime import datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from pioneers.core.access import coordinator_required
+from pioneers.core.feeds import PageFeed, sections_html
 from pioneers.core.languages import current_language
 from pioneers.core.models import NetworkSettings
 from pioneers.magazine import services
@@ -95,13 +93,10 @@ def edition_pdf(request, pk):
     return TemplateResponse(request, "magazine/edition_pdf.html", context)
 
 
-class MagazineFeed(Feed):
+class MagazineFeed(PageFeed):
     """Atom feed of the magazine's articles in the reader's language, newest edition first."""
 
-    feed_type = Atom1Feed
-
-    def get_object(self, request, *args, **kwargs):
-        return request
+    index_model = MagazineIndexPage
 
     def title(self, request):
         return _("%(network)s: magazine") % {"network": NetworkSettings.load().name}
@@ -109,35 +104,19 @@ class MagazineFeed(Feed):
     def subtitle(self, request):
         return _("Articles of the magazine: lessons learned by municipalities opening up.")
 
-    def link(self, request):
-        index = (
-            MagazineIndexPage.objects.live()
-            .filter(locale__language_code=current_language())
-            .first()
-        )
-        return index.get_url(request) if index else f"/{current_language()}/"
-
-    def items(self, request):
-        articles = feed_articles(current_language())
-        for article in articles:
-            # A path: the feed makes it absolute with the request's host, as it does its own
-            # link (the Wagtail site's hostname may be an internal one such as localhost).
-            article.feed_url = article.get_url(request)
-        return articles
-
-    def item_title(self, article):
-        return article.title
+    def pages(self, request):
+        return feed_articles(current_language())
 
     def item_description(self, article):
         return article.intro
 
-    def item_link(self, article):
-        return article.feed_url
-
-    def item_guid(self, article):
-        return uuid.uuid5(article.translation_key, article.locale.language_code).urn
-
-    item_guid_is_permalink = False
+    def item_content(self, article):
+        return sections_html(
+            article.intro,
+            ("", article.body),
+            (_("Lessons learned"), article.lessons),
+            (_("Practical experience"), article.practical_experience),
+        )
 
     def item_pubdate(self, article):
         """When readers got the article: the day its edition appeared."""

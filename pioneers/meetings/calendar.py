@@ -2,7 +2,7 @@
 
 import json
 from collections.abc import Iterable
-from datetime import UTC
+from datetime import UTC, timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -20,12 +20,19 @@ ICAL_STATUS = {
 }
 
 
+REFRESH = timedelta(hours=12)
+
+
 def _url(meeting: Meeting) -> str:
     return absolute_url(meeting.get_absolute_url())
 
 
 def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = "PUBLISH") -> bytes:
     """An iCalendar file with one event per meeting, in UTC so that no time-zone table is needed.
+
+    A published calendar is the same bytes until a meeting changes: each event's DTSTAMP and
+    LAST-MODIFIED are the meeting's last change, and subscribers are asked to look again twice
+    a day (REFRESH-INTERVAL, RFC 7986, and the older X-PUBLISHED-TTL).
 
     ``PUBLISH`` for feeds and downloads; an email about a changed meeting sends ``REQUEST`` and
     one about a cancelled meeting ``CANCEL`` (RFC 5546): with the same UID and a higher
@@ -35,7 +42,7 @@ def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = 
         raise ValueError(f"Unknown iCalendar method {method!r}")
     # Lazy: icalendar (and dateutil) take about 4 MB in every web worker, and only the rare
     # .ics download and the invitation e-mails need them.
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vDuration
 
     calendar = Calendar()
     calendar.add("prodid", "-//Pioneers//Pioneer network meetings//EN")
@@ -43,13 +50,20 @@ def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = 
     calendar.add("method", method)
     if name:
         calendar.add("x-wr-calname", name)
-    stamp = timezone.now().astimezone(UTC)
+        calendar.add("name", name)
+    if method == "PUBLISH":
+        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
+    now = timezone.now().astimezone(UTC)
     host = site_host()
     for meeting in meetings:
         event = Event()
         event.add("uid", f"meeting-{meeting.pk}@{host}")
         event.add("sequence", meeting.sequence)
-        event.add("dtstamp", stamp)
+        changed = meeting.updated_at.astimezone(UTC)
+        # A message (request, cancellation) is stamped when it is sent (RFC 5546).
+        event.add("dtstamp", changed if method == "PUBLISH" else now)
+        event.add("last-modified", changed)
         event.add("dtstart", meeting.starts_at.astimezone(UTC))
         event.add("dtend", meeting.ends_at.astimezone(UTC))
         event.add("summary", meeting.title)

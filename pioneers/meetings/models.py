@@ -251,6 +251,8 @@ class Meeting(DraftStateMixin, RevisionMixin, TranslatableContent, index.Indexed
     # The iCalendar SEQUENCE: raised when the time or place changes and when the meeting is
     # cancelled, so that calendars replace the event they have instead of adding another.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # The last change of the row: calendars' DTSTAMP and LAST-MODIFIED, feeds' <updated>.
+    updated_at = models.DateTimeField(auto_now=True)
     # Deletes a meeting's revisions with it (Wagtail's advice for RevisionMixin).
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="meeting")
 

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from pioneers.core.cache import cached
+from pioneers.core.languages import current_language
 from pioneers.core.roles import is_coordinator
 from pioneers.core.translations import default_language, with_translations
 from pioneers.meetings.models import AgendaItem, Meeting, Programme, Registration
@@ -64,6 +65,17 @@ def _filter_choices() -> dict:
 def topic_choices() -> list[Topic]:
     """Every topic a meeting can be about, by its name in the reader's language."""
     return sorted(Topic.objects.originals(), key=lambda t: t.label.lower())
+
+
+def programme_calendars() -> list[dict]:
+    """Each programme's name in the reader's language and slug, newest first, for the links to
+    its calendar; cached until a programme or meeting changes."""
+
+    def compute():
+        programmes = with_translations(Programme.objects.order_by("-start_date"))
+        return [{"name": p.text.name, "slug": p.slug} for p in programmes]
+
+    return cached(f"meetings:programme-calendars:{current_language()}", compute, tags=["meetings"])
 
 
 def programme_meetings(programme: Programme) -> QuerySet[Meeting]:

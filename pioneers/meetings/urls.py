@@ -4,12 +4,14 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from pioneers.meetings import views
+from pioneers.meetings.feeds import MeetingFeed
 
 app_name = "meetings"
 urlpatterns = [
     path(pgettext_lazy("URL", "meetings/"), views.upcoming, name="upcoming"),
     path(pgettext_lazy("URL", "meetings/past/"), views.past, name="past"),
     path(pgettext_lazy("URL", "meetings/calendar.ics"), views.calendar_feed, name="feed"),
+    path(pgettext_lazy("URL", "meetings/meetings.atom"), MeetingFeed(), name="atom"),
     path(pgettext_lazy("URL", "meetings/attendance/"), views.attendance, name="attendance"),
     path(
         pgettext_lazy("URL", "meetings/programme/<slug:slug>.ics"),

@@ -58,6 +58,7 @@ def _meeting_list(request, *, past: bool):
     }
     if request.htmx:
         return render(request, "meetings/_meeting_list.html", context)
+    context["calendars"] = selectors.programme_calendars()
     if request.user.is_authenticated:
         # Coordinators plan, pioneers state availability, for programmes not yet over.
         context["programmes"] = list(

@@ -4,9 +4,11 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from pioneers.practices import views
+from pioneers.practices.feeds import PracticeFeed
 
 app_name = "practices"
 urlpatterns = [
+    path(pgettext_lazy("URL", "knowledge-base/practices.atom"), PracticeFeed(), name="atom"),
     path(
         pgettext_lazy("URL", "knowledge-base/share/"), views.practice_share, name="practice_share"
     ),

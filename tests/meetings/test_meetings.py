@@ -166,3 +166,41 @@ def test_home_page_shows_the_next_meeting(client, demo):
 def test_meetings_menu_item_and_english_urls(client, demo):
     html = client.get("/en/meetings/past/").content.decode()
     assert 'href="/en/meetings/"' in html and "Past meetings" in html
+
+
+def test_a_published_calendar_is_the_same_until_a_meeting_changes(client, demo, no_page_cache):
+    url = "/nl/bijeenkomsten/agenda.ics"
+    first = client.get(url).content
+    calendar = Calendar.from_ical(first)
+    assert calendar["refresh-interval"].to_ical() == b"PT12H"
+    assert calendar.get("refresh-interval").params["VALUE"] == "DURATION"
+    assert str(calendar["x-published-ttl"]) == "PT12H"
+    meeting = _upcoming()
+    event = next(
+        e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith(f"meeting-{meeting.pk}@")
+    )
+    assert (
+        event.decoded("dtstamp")
+        == event.decoded("last-modified")
+        == meeting.updated_at.replace(microsecond=0)
+    )
+    assert client.get(url).content == first
+    meeting.title = "Een nieuwe titel"
+    meeting.save()
+    changed = Calendar.from_ical(client.get(url).content)
+    renamed = next(e for e in changed.walk("VEVENT") if str(e["summary"]) == "Een nieuwe titel")
+    assert renamed.decoded("last-modified") >= event.decoded("last-modified")
+    assert renamed.decoded("dtstamp") == meeting.updated_at.replace(microsecond=0)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_meeting_list_offers_subscriptions_to_every_calendar(client, demo, language, settings):
+    host = settings.BASE_URL.split("://")[1].rstrip("/")
+    url = "/nl/bijeenkomsten/" if language == "nl" else "/en/meetings/"
+    html = client.get(url).content.decode()
+    calendar = "/nl/bijeenkomsten/agenda.ics" if language == "nl" else "/en/meetings/calendar.ics"
+    assert f'href="webcal://{host}{calendar}"' in html
+    assert f'href="{calendar}" type="text/calendar"' in html
+    programme = "programma/2018-2020.ics" if language == "nl" else "programme/2018-2020.ics"
+    assert f'href="webcal://{host}{url}{programme}"' in html
+    assert client.get(f"{url}{programme}").status_code == 200

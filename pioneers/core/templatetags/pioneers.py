@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 
 from pioneers.core.languages import current_language
+from pioneers.core.links import webcal_url
 from pioneers.core.live import marker
 from pioneers.core.pages import page_sections as _page_sections
 from pioneers.core.selectors import nearest_translated_ancestor_url, page_translation_urls
@@ -129,6 +130,12 @@ def page_has_form_errors(context) -> bool:
         if issubclass(kind, BaseFormSet) and value.is_bound and value.total_error_count():
             return True
     return False
+
+
+@register.filter
+def webcal(path):
+    """A path as a calendar subscription link (``webcal://`` on the site's address)."""
+    return webcal_url(str(path))
 
 
 @register.filter
