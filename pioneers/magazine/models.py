@@ -89,9 +89,11 @@ class EditionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the selectors import these models.
+        from pioneers.magazine.linked_data import edition_json_ld
         from pioneers.magazine.selectors import edition_articles
 
         context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = edition_json_ld(self)
         context["articles"] = edition_articles(self)
         context["pdf"] = self.published_pdf()
         return context
@@ -198,7 +200,10 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         page_depends_on(request, "meetings")  # its related meetings' titles and dates
         context = super().get_context(request, *args, **kwargs)
+        from pioneers.magazine.linked_data import article_json_ld  # it reads these models
+
         context["edition"] = self.get_parent().specific
+        context["json_ld"] = article_json_ld(self, context["edition"])
         return context
 
 

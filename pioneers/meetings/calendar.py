@@ -1,6 +1,5 @@
 """Meetings as iCalendar (one meeting, or a whole programme as a feed) and schema.org JSON-LD."""
 
-import json
 from collections.abc import Iterable
 from datetime import UTC, timedelta
 from email.utils import parseaddr
@@ -8,9 +7,11 @@ from email.utils import parseaddr
 from django.conf import settings
 from django.utils import timezone
 
+from pioneers.core.linked_data import to_script
 from pioneers.core.links import absolute_url, site_host
 from pioneers.core.live import marker
 from pioneers.meetings.models import Meeting
+from pioneers.network.linked_data import organisation_ref
 
 ICAL_STATUS = {
     Meeting.Status.PLANNED: "TENTATIVE",
@@ -112,15 +113,17 @@ def meeting_json_ld(meeting: Meeting, places_left: int | None = None, *, live: b
                 "addressCountry": "NL",
             },
         },
-        "organizer": {"@type": "Organization", "name": meeting.host.name},
+        "organizer": organisation_ref(meeting.host),
+        "inLanguage": meeting.text_language,
         "maximumAttendeeCapacity": meeting.capacity,
     }
     if meeting.text.description:
         data["description"] = meeting.text.description
+    if meeting.ends_at <= timezone.now():
+        places_left, live = None, False  # a meeting that is over has no places to offer
     if places_left is not None:
         data["remainingAttendeeCapacity"] = places_left
-    # Escape "<" so that no text of the meeting can close the script element.
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    text = to_script(data)
     if live:
         # After the escaping, which would spoil the marker; the middleware puts the number there.
         figure = marker("places_left", f"{meeting.pk}.json")

@@ -22,6 +22,7 @@ from pioneers.network.forms import (
     PeopleSearchForm,
     ProfileForm,
 )
+from pioneers.network.linked_data import organisation_json_ld
 from pioneers.network.map import network_map_svg
 from pioneers.network.models import JoinRequest
 
@@ -62,6 +63,7 @@ def organisation(request, slug):
         "network/organisation.html",
         {
             "organisation": organisation,
+            "json_ld": organisation_json_ld(organisation) if organisation.is_approved else None,
             "membership": current,
             "history": history,
             "invite_to_join": selectors.invites_to_join(organisation, membership=current),

@@ -134,12 +134,14 @@ class PracticePage(Page):
     def get_context(self, request, *args, **kwargs):
         # Imported here: the forms and selectors import these models.
         from pioneers.practices.forms import ReuseForm
+        from pioneers.practices.linked_data import practice_json_ld
         from pioneers.practices.selectors import practice_reuse_of, similar_practices
 
         page_depends_on(request, f"practice:{self.pk}")  # how many organisations reuse it
         context = super().get_context(request, *args, **kwargs)
         context["reuse"] = practice_reuse_of(self, request.user)
         context["reuse_form"] = ReuseForm()
+        context["json_ld"] = practice_json_ld(self)
         # A search per view otherwise; the answer changes only when some page does.
         context["similar"] = cached(
             f"similar-practices:{self.pk}",

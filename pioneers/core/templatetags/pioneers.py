@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 
 from pioneers.core.languages import current_language
+from pioneers.core.linked_data import to_script
 from pioneers.core.links import webcal_url
 from pioneers.core.live import marker
 from pioneers.core.pages import page_sections as _page_sections
@@ -130,6 +131,14 @@ def page_has_form_errors(context) -> bool:
         if issubclass(kind, BaseFormSet) and value.is_bound and value.total_error_count():
             return True
     return False
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org ``<script type="application/ld+json">`` element with ``data``."""
+    if not data:
+        return ""
+    return format_html('<script type="application/ld+json">{}</script>', to_script(data))
 
 
 @register.filter
