@@ -22,7 +22,7 @@ LANGUAGE_URIS = {
     "en": "http://publications.europa.eu/resource/authority/language/ENG",
 }
 HTML_FORMAT = ("http://publications.europa.eu/resource/authority/file-type/HTML", "html")
-_MUNICIPALITY_CODE = re.compile(r"gm\d{4}")
+_MUNICIPALITY_CODE = re.compile(r"gm[0-9]{4}")  # not \d: it takes other scripts' digits too
 
 
 def tooi_uri(organisation) -> str:
