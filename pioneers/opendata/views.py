@@ -10,15 +10,19 @@ from django.views.decorators.http import require_safe
 
 from pioneers.core.cache import SITE, cached
 from pioneers.core.links import absolute_url
+from pioneers.evaluation.selectors import (
+    evaluation_reports_woo_metadata,
+    published_evaluation_reports,
+)
 from pioneers.opendata import woo
 from pioneers.opendata.sitemaps import page_sitemap
 from pioneers.reports.selectors import (
     lead_organisation,
+    page_url,
     published_reports,
-    report_url,
     reports_woo_metadata,
 )
-from pioneers.reports.woo import report_metadata
+from pioneers.reports.woo import evaluation_report_metadata, report_metadata
 
 XML = "application/xml; charset=utf-8"
 # Reports show their meeting's host and date and the lead organisation.
@@ -32,7 +36,7 @@ def _absolute(name: str, **kwargs) -> str:
 
 
 def _categories() -> list[str]:
-    return cached("woo-categories", lambda: woo.categories_in_use(reports_woo_metadata()), TAGS)
+    return cached("woo-categories", lambda: woo.categories_in_use(_documents()), TAGS)
 
 
 @require_safe
@@ -72,7 +76,7 @@ def woo_sitemap(request, number):
         raise Http404
     body = cached(
         f"woo-sitemap:{number}",
-        lambda: woo.category_sitemap(reports_woo_metadata(), number),
+        lambda: woo.category_sitemap(_documents(), number),
         TAGS,
     )
     return HttpResponse(body, content_type=XML)
@@ -80,9 +84,20 @@ def woo_sitemap(request, number):
 
 @require_safe
 def diwoo(request, pk):
-    """The DiWoo metadata of one published report."""
+    """The DiWoo metadata of one published report (of a meeting, or of the evaluation)."""
     report = published_reports().filter(pk=pk).first()
-    if report is None:
-        raise Http404
-    meta = report_metadata(report, lead=lead_organisation(), url=report_url(report))
+    if report is not None:
+        meta = report_metadata(report, lead=lead_organisation(), url=page_url(report))
+    else:
+        evaluation = published_evaluation_reports().filter(pk=pk).first()
+        if evaluation is None:
+            raise Http404
+        meta = evaluation_report_metadata(
+            evaluation, lead=lead_organisation(), url=page_url(evaluation)
+        )
     return HttpResponse(woo.diwoo_document(meta), content_type=XML)
+
+
+def _documents() -> list:
+    """Every published document the Woo-index harvests, with its metadata."""
+    return reports_woo_metadata() + evaluation_reports_woo_metadata()

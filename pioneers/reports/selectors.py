@@ -37,8 +37,9 @@ def lead_organisation():
     return membership.organisation if membership else None
 
 
-def report_url(report) -> str:
-    """A report's permanent address, on the site's configured address (its Woo identifier)."""
+def page_url(report) -> str:
+    """A published page's permanent address, on the site's configured address (its Woo
+    identifier)."""
     path = report.get_url()
     return absolute_url(path) if path and path.startswith("/") else path or ""
 
@@ -48,6 +49,6 @@ def reports_woo_metadata() -> list[tuple[object, object]]:
     queries whatever their number."""
     lead = lead_organisation()
     return [
-        (report, report_metadata(report, lead=lead, url=report_url(report)))
+        (report, report_metadata(report, lead=lead, url=page_url(report)))
         for report in published_reports()
     ]

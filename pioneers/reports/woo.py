@@ -83,34 +83,57 @@ def report_metadata(report, *, lead=None, url: str = "") -> WooMetadata:
     organisation (where the network publishes what no municipality hosted). ``lead`` is passed
     by lists, which look it up once.
     """
-    from pioneers.reports.models import woo_categories
-
     owner = report.publisher
     if owner is None and tooi_uri(report.meeting.host):
         owner = report.meeting.host
-    if owner is None:
-        owner = lead
-    category_uri = report.information_category
-    issued = report.first_published_at
+    return _metadata(
+        report,
+        owner=owner or lead,
+        category_uri=report.information_category,
+        created=report.created_on or report.meeting.date,
+        document_type="verslag",
+        description=report.search_description or report.summary,
+        url=url,
+    )
+
+
+def evaluation_report_metadata(page, *, lead=None, url: str = "") -> WooMetadata:
+    """The Woo metadata of an evaluation report: a research report the network itself
+    publishes, through its lead organisation, with its figures as on ``as_of``."""
+    return _metadata(
+        page,
+        owner=lead,
+        category_uri=CATEGORY_BY_KIND["evaluation.evaluationreportpage"],
+        created=page.as_of,
+        document_type="rapport",
+        description=page.search_description or page.summary,
+        url=url,
+    )
+
+
+def _metadata(page, *, owner, category_uri, created, document_type, description, url):
+    from pioneers.reports.models import woo_categories
+
+    issued = page.first_published_at
     actions = []
     if issued is not None:
         actions.append({"uri": ADOPTION[0], "name": ADOPTION[1], "at": issued})
-    language = report.locale.language_code
+    language = page.locale.language_code
     return WooMetadata(
         identifier=url,
-        title=report.title,
-        document_type="verslag",
+        title=page.title,
+        document_type=document_type,
         publisher=owner,
         publisher_uri=tooi_uri(owner),
         responsible=owner,
         responsible_uri=tooi_uri(owner),
         category_uri=category_uri,
         category=dict(woo_categories()).get(category_uri, ""),
-        created=report.created_on or report.meeting.date,
+        created=created,
         issued=issued,
-        modified=report.last_published_at,
+        modified=page.last_published_at,
         language=language,
         language_uri=LANGUAGE_URIS.get(language, ""),
         actions=actions,
-        description=report.search_description or report.summary,
+        description=description,
     )

@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from django.core.cache import cache
 
+from pioneers.evaluation.models import EvaluationReportPage
 from pioneers.meetings.models import Meeting
 from pioneers.network.models import Organisation
 from pioneers.reports.models import ReportIndexPage, ReportPage
@@ -56,8 +57,9 @@ def test_robots_txt_points_to_the_sitemap_and_the_woo_index(client, demo):
     assert f"Sitemap: {BASE}/sitemap.xml" in text
     assert f"Sitemap: {BASE}/sitemaps/sitemapindex-diwoo-infocat008.xml" in text
     assert "Disallow: /admin/" in text
+    assert f"Sitemap: {BASE}/sitemaps/sitemapindex-diwoo-infocat015.xml" in text  # evaluation
     # No category without documents: the harvester would find an empty index.
-    assert "infocat015" not in text
+    assert "infocat001" not in text
 
 
 def test_sitemap_lists_public_pages_with_their_translations(client, demo):
@@ -100,7 +102,7 @@ def test_woo_sitemap_carries_each_report_with_its_diwoo_metadata(client, demo):
     assert category.get("resource") == MEETING_DOCUMENTS
 
 
-@pytest.mark.parametrize("number", ["015", "999", "abc", "8", "0008"])
+@pytest.mark.parametrize("number", ["001", "999", "abc", "8", "0008"])
 def test_a_category_without_documents_has_no_woo_sitemap(client, demo, number):
     assert client.get(f"/sitemaps/sitemapindex-diwoo-infocat{number}.xml").status_code == 404
     assert client.get(f"/sitemaps/sitemap-diwoo-infocat{number}.xml").status_code == 404
@@ -195,3 +197,28 @@ def test_every_meeting_host_publishes_its_own_report(client, demo):
         pk__in=Meeting.objects.filter(reports__live=True).values("host")
     )
     assert len(publishers) == hosts.count() > 1
+
+
+def test_a_report_page_points_to_its_diwoo_metadata(client, demo):
+    report = ReportPage.objects.get(slug=SLUG)
+    html = client.get(f"/nl/verslagen/{SLUG}/").content.decode()
+    link = (
+        '<link rel="alternate" type="application/xml" title="Woo-metadata (DiWoo-XML)" '
+        f'href="/diwoo/{report.pk}.xml">'
+    )
+    assert link in html
+    assert "/diwoo/" not in client.get("/nl/over/").content.decode()
+
+
+def test_the_evaluation_report_is_a_research_report_the_lead_publishes(client, demo):
+    root = xml(client.get("/sitemaps/sitemap-diwoo-infocat015.xml"))
+    (url,) = root.findall(f"{SITEMAP}url")
+    assert url.find(f"{SITEMAP}loc").text == f"{BASE}/nl/verslagen/tussentijdse-evaluatie-2019/"
+    record = url.find(f"{DIWOO}Document/{DIWOO}DiWoo")
+    assert record.find(f"{DIWOO}publisher").get("resource").endswith("/gemeente/gm0606")
+    assert record.find(f".//{DIWOO}documentsoort").text == "rapport"
+    category = record.find(f".//{DIWOO}informatiecategorie").get("resource")
+    assert category == "https://identifier.overheid.nl/tooi/def/thes/kern/c_fdaee95e"
+    page = EvaluationReportPage.objects.live().get()
+    record = xml(client.get(f"/diwoo/{page.pk}.xml")).find(f"{DIWOO}DiWoo")
+    assert record.find(f"{DIWOO}creatiedatum").text == page.as_of.isoformat()
