@@ -66,6 +66,10 @@ PAGES = [
     ("survey-results", "/nl/enquetes/tussentijdse-evaluatie-2019/resultaten/"),
     ("commitment", "/nl/actiepunten/nl0037/"),
     ("topic-map", "/nl/onderwerpen/kaart/"),
+    # Harvesters and search engines (issue 17): cached XML and text, outside the page cache.
+    ("robots", "/robots.txt"),
+    ("sitemap", "/sitemap.xml"),
+    ("woo-sitemap", "/sitemaps/sitemap-diwoo-infocat008.xml"),
 ]
 CONCURRENCIES = [8, 32]
 WORKERS = 2

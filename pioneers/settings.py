@@ -51,6 +51,7 @@ KNOWN_VARIABLES = {
     "PIONEERS_CHECKIN_CLOSES_HOURS",
     "PIONEERS_OUTREACH_RATE",
     "PIONEERS_CFP_SLIDES_MAX_MB",
+    "PIONEERS_SOURCE_URL",
 }
 _unknown = sorted(k for k in os.environ if k.startswith("PIONEERS_") and k not in KNOWN_VARIABLES)
 if _unknown:
@@ -84,6 +85,13 @@ DEBUG = env_bool("PIONEERS_DEBUG", False)
 ALLOWED_HOSTS = env_list("PIONEERS_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 BASE_URL = env_url("PIONEERS_BASE_URL", ("http", "https")) or "http://127.0.0.1:8000"
 CSRF_TRUSTED_ORIGINS = [BASE_URL.rstrip("/")]
+# Where the platform's source code is published: the footer links to it (EUPL-1.2, art. 5 asks
+# that whoever runs a changed copy offers its source) and publiccode.yml names it.
+SOURCE_URL = (
+    env_url("PIONEERS_SOURCE_URL", ("http", "https"))
+    or "https://github.com/pioneers-network/pioneers"
+)
+LICENCE_URL = "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"
 
 INSTALLED_APPS = [
     "pioneers.core",

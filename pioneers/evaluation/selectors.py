@@ -1,4 +1,5 @@
-"""Reads of the evaluation app: the results page and the home page's three indicators."""
+"""Reads of the evaluation app: the results page, the home page's three indicators, and the
+evaluation reports with their Woo metadata."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -12,7 +13,9 @@ from pioneers.core.languages import current_language
 from pioneers.core.translations import with_translations
 from pioneers.evaluation.catalogue import ENTERED
 from pioneers.evaluation.charts import chart_of
-from pioneers.evaluation.models import Indicator, IndicatorValue
+from pioneers.evaluation.models import EvaluationReportPage, Indicator, IndicatorValue
+from pioneers.reports.selectors import lead_organisation, page_url
+from pioneers.reports.woo import evaluation_report_metadata
 from pioneers.surveys.selectors import MIN_GROUP, survey_results
 
 TAG = "evaluation"
@@ -158,3 +161,18 @@ def report_results(page) -> dict:
         "surveys": surveys,
         "min_group": MIN_GROUP,
     }
+
+
+def published_evaluation_reports():
+    """Live, public evaluation reports with their language, in one query."""
+    return EvaluationReportPage.objects.live().public().select_related("locale").order_by("pk")
+
+
+def evaluation_reports_woo_metadata() -> list[tuple[object, object]]:
+    """(report, its Woo metadata) for every published evaluation report, in a fixed number of
+    queries: research reports that the network publishes through its lead organisation."""
+    lead = lead_organisation()
+    pages = published_evaluation_reports()
+    return [
+        (page, evaluation_report_metadata(page, lead=lead, url=page_url(page))) for page in pages
+    ]

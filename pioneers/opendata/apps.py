@@ -8,3 +8,9 @@ class OpendataConfig(AppConfig):
     name = "pioneers.opendata"
     label = "opendata"
     verbose_name = _("Open data")
+
+    def ready(self):
+        from pioneers.core import menu
+
+        # A report's page points to its DiWoo metadata.
+        menu.register_head("opendata/_head.html")

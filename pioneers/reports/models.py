@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
+from pioneers.core.links import absolute_url
 from pioneers.core.pages import (
     RICH_TEXT_FEATURES,
     AttachedDocument,
@@ -25,6 +26,7 @@ from pioneers.core.pages import (
 )
 from pioneers.core.translations import originals_only
 from pioneers.network.models import Membership
+from pioneers.reports.woo import MEETING_DOCUMENTS, WooMetadata, report_metadata
 
 
 @functools.cache
@@ -35,8 +37,8 @@ def woo_categories() -> list[tuple[str, str]]:
         return [(row["tooi_identifier"], row["name"]) for row in csv.DictReader(file)]
 
 
-# "onderzoeksrapport": what a report of a meeting on how government works most often is.
-DEFAULT_WOO_CATEGORY = "https://identifier.overheid.nl/tooi/def/thes/kern/c_fdaee95e"
+# A meeting's report is a "vergaderstuk" of local government (art. 3.3 (2)(h) Woo).
+DEFAULT_WOO_CATEGORY = MEETING_DOCUMENTS
 
 
 def _other_report_types() -> list:
@@ -102,7 +104,10 @@ class ReportPage(PublishedVersionsMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Empty means the network's lead organisation."),
+        help_text=_(
+            "Publishes and answers for the report under the Woo. Empty means the municipality "
+            "that hosted the meeting, or else the network's lead organisation."
+        ),
     )
     information_category = models.CharField(
         _("information category (Woo)"),
@@ -163,22 +168,18 @@ class ReportPage(PublishedVersionsMixin, Page):
         ).count()
 
     @functools.cached_property
-    def metadata(self) -> dict:
+    def metadata(self) -> WooMetadata:
         """Publisher, category, dates, language and format, as shown and as DCTERMS meta tags."""
-        publisher = self.publisher
-        if publisher is None:
-            lead = Membership.objects.filter(is_lead=True, status="member").first()
-            publisher = lead.organisation if lead else None
-        return {
-            "publisher": publisher,
-            "category": dict(woo_categories()).get(self.information_category, ""),
-            "category_uri": self.information_category,
-            "created": self.created_on or self.meeting.date,
-            "issued": self.first_published_at,
-            "modified": self.last_published_at,
-            "language": self.locale.language_code,
-            "format": "text/html",
-        }
+        lead = None
+        if self.publisher_id is None:
+            membership = (
+                Membership.objects.filter(is_lead=True, status="member")
+                .select_related("organisation")
+                .first()
+            )
+            lead = membership.organisation if membership else None
+        path = self.get_url()
+        return report_metadata(self, lead=lead, url=absolute_url(path) if path else "")
 
 
 class FollowUpAction(Orderable):

@@ -45,13 +45,22 @@ def test_demo_reports_are_a_page_long_with_illustrations_that_have_alt_text(clie
 
 def test_report_carries_the_metadata_of_active_publication(client, demo):
     html = client.get(f"/nl/verslagen/{SLUG}/").content.decode()
-    uri = "https://identifier.overheid.nl/tooi/def/thes/kern/c_fdaee95e"
+    uri = "https://identifier.overheid.nl/tooi/def/thes/kern/c_db4862c3"  # vergaderstukken
+    utrecht = "https://identifier.overheid.nl/tooi/id/gemeente/gm0344"  # the meeting's host
     assert f'<meta name="DCTERMS.type" content="{uri}">' in html
-    assert '<meta name="DCTERMS.publisher" content="Schiedam">' in html
+    assert f'<meta name="DCTERMS.publisher" content="{utrecht}">' in html
+    assert f'<meta name="OVERHEID.authority" content="{utrecht}">' in html
+    assert '<meta name="DCTERMS.title" content="Verslag: Lab: actief openbaar maken">' in html
+    assert (
+        f'<meta name="DCTERMS.identifier" content="http://127.0.0.1:8000/nl/verslagen/{SLUG}/">'
+        in html
+    )
     assert '<meta name="DCTERMS.created" content="2019-01-24">' in html
     assert '<meta name="DCTERMS.issued" content="2019-02-14">' in html
-    assert '<meta name="DCTERMS.language" content="nl">' in html
-    assert "onderzoeksrapport" in html  # the category's name, shown to readers
+    language = "http://publications.europa.eu/resource/authority/language/NLD"
+    assert f'<meta name="DCTERMS.language" content="{language}">' in html
+    assert "vergaderstuk decentrale overheid" in html  # the category's name, shown to readers
+    assert "<dt>Vastgesteld</dt>" in html and "<dt>Documentsoort</dt>" in html
 
 
 def test_woo_categories_are_the_seventeen_plus_the_effort_obligation():

@@ -12,7 +12,7 @@ from django.utils.html import conditional_escape, format_html
 
 from pioneers.core.languages import current_language
 from pioneers.core.linked_data import to_script
-from pioneers.core.links import webcal_url
+from pioneers.core.links import absolute_url, webcal_url
 from pioneers.core.live import marker
 from pioneers.core.pages import page_sections as _page_sections
 from pioneers.core.selectors import nearest_translated_ancestor_url, page_translation_urls
@@ -28,30 +28,76 @@ def language_links(context):
     in that language, to the nearest listing above it in that language, or else its home page.
     """
     request = context.get("request")
-    page = context.get("page")
-    if not getattr(page, "translation_key", None):
-        page = None  # not a page of the tree (a list view's page of results, say)
+    page = _tree_page(context)
     current = current_language()
     query = request.META.get("QUERY_STRING", "") if request is not None else ""
-    translations = {}
-    if page is not None:
-        translations = page_translation_urls(page)
     links = []
     for code, name in settings.LANGUAGES:
-        url = None
-        if page is not None:
-            url = translations.get(code)
-        elif request is not None and _served_by_django(request):
-            url = translate_url(request.path, code)
-            # translate_url returns what it cannot resolve unchanged: never link to that.
-            if url == request.path or not url.startswith("/") or url.startswith("//"):
-                url = None
+        url = _translation_urls(context).get(code)
         if url is not None:
             url = f"{url}?{query}" if query else url
         else:
             url = _untranslated_link(page, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag
+def software_links() -> dict:
+    """The platform's licence and where its source code is, for the footer."""
+    return {"licence": settings.LICENCE_URL, "source": settings.SOURCE_URL}
+
+
+@register.inclusion_tag("core/_alternates.html", takes_context=True)
+def alternate_links(context):
+    """The canonical address of this page and, when it exists in more than one language, its
+    address in each (``<link rel="alternate" hreflang>``): the same translations the language
+    switcher links to, on the site's configured address, without the query string."""
+    request = context.get("request")
+    urls = _translation_urls(context)
+    canonical = urls.get(current_language())
+    if canonical is None and request is not None:
+        canonical = request.path
+    alternates = [(code, absolute_url(url)) for code, url in urls.items() if url is not None]
+    return {
+        "canonical": absolute_url(canonical) if canonical else "",
+        "alternates": alternates if len(alternates) > 1 else [],
+    }
+
+
+def _tree_page(context):
+    page = context.get("page")
+    # Not a page of the tree (a list view's page of results, say): no page then.
+    return page if getattr(page, "translation_key", None) else None
+
+
+def _translation_urls(context) -> dict:
+    """Language code to the path of this page in that language; None where it has none.
+
+    Wagtail's pages through their translations, Django's views through their translated URL
+    patterns. Computed once per rendering: the switcher and the head both ask.
+    """
+    cache_key = "_pioneers_translation_urls"
+    if cache_key in context:
+        return context[cache_key]
+    request = context.get("request")
+    page = _tree_page(context)
+    translations = page_translation_urls(page) if page is not None else {}
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        url = None
+        if page is not None:
+            url = translations.get(code)
+        elif request is not None and _served_by_django(request):
+            url = translate_url(request.path, code)
+            # translate_url returns what it cannot resolve unchanged: never link to that.
+            if url == request.path and code != current_language():
+                url = None
+            if url is not None and (not url.startswith("/") or url.startswith("//")):
+                url = None
+        urls[code] = url
+    context.dicts[0][cache_key] = urls
+    return urls
 
 
 def _served_by_django(request) -> bool:
