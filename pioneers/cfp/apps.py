@@ -31,3 +31,8 @@ class CfpConfig(AppConfig):
             export=services.personal_data_export,
             erase=services.personal_data_erase,
         )
+        personal_data.register(
+            "reviews",
+            export=reviewing.personal_data_export,
+            erase=reviewing.personal_data_erase,
+        )

@@ -321,3 +321,33 @@ def speaker_confirm(*, submission: Submission, user, now=None) -> Submission:
         locked.state_changed_at = now
         locked.save(update_fields=["state", "state_changed_at"])
     return locked
+
+
+# --- personal data ------------------------------------------------------------------------------
+
+
+def personal_data_export(user) -> list[dict]:
+    """The reviews this account gave, with their scores and comments."""
+    reviews = (
+        Review.objects.filter(reviewer=user)
+        .select_related("submission__call__meeting")
+        .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
+    )
+    return [
+        {
+            "meeting": review.submission.call.meeting.title,
+            "proposal": review.submission.title,
+            "comment": review.comment,
+            "scores": {score.criterion.name_nl: score.value for score in review.scores.all()},
+            "updated_at": review.updated_at.isoformat(),
+        }
+        for review in reviews
+    ]
+
+
+def personal_data_erase(user) -> None:
+    """No longer a reviewer; the comments go, the scores stay (without a name they are no
+    personal data, and the averages the decisions rested on keep). Running it again changes
+    nothing."""
+    Reviewer.objects.filter(user=user).delete()
+    Review.objects.filter(reviewer=user).exclude(comment="").update(comment="")

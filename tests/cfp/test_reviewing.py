@@ -212,3 +212,19 @@ def test_submitting_keeps_the_speakers_language(call):
     with translation.override("en"):
         submission = submit(call, UserFactory())
     assert submission.speaker_rows.get().language == "en"
+
+
+def test_personal_data_exports_and_erases_a_reviewers_comments(submission, reviewer):
+    from pioneers.core.personal_data import export_all
+
+    reviewing.review_save(
+        submission=submission, reviewer=reviewer, scores=scores_for(submission.call), comment="Mooi"
+    )
+    [exported] = export_all(reviewer)["reviews"]
+    assert exported["comment"] == "Mooi"
+    assert exported["scores"] == {"Relevantie": 4, "Originaliteit": 4}
+    reviewing.personal_data_erase(reviewer)
+    reviewing.personal_data_erase(reviewer)
+    assert not Reviewer.objects.filter(user=reviewer).exists()
+    assert Review.objects.get().comment == ""
+    assert Score.objects.count() == 2

@@ -64,6 +64,7 @@ def test_submit_review_accept_confirm(site, page, audit, django_code):
     page.goto(f"{site}/en/reviews/")
     expect(page.locator("main")).to_contain_text("reviewed")
     problems += audit("en")
+    page.goto(f"{site}/nl/beoordelingen/")
     log_out(page)
 
     # The coordinator sorts the list and accepts.
@@ -82,6 +83,7 @@ def test_submit_review_accept_confirm(site, page, audit, django_code):
     problems += audit("nl")
     page.goto(f"{site}/en/meetings/{slug}/call/submissions/")
     problems += audit("en")
+    page.goto(f"{site}/nl/")
     log_out(page)
 
     # The speaker confirms.
@@ -96,4 +98,4 @@ def test_submit_review_accept_confirm(site, page, audit, django_code):
         from pioneers.cfp.models import Submission
 
         assert Submission.objects.get(title=title).state == "confirmed"
-    assert problems == []
+    assert problems == [], "\n".join(problems)
