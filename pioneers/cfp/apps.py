@@ -13,7 +13,7 @@ class CfpConfig(AppConfig):
 
     def ready(self):
         # Imported here: these modules import models, which are loaded only by now.
-        from pioneers.cfp import caching, emails, sections, services
+        from pioneers.cfp import caching, emails, reviewing, sections, services
         from pioneers.core import email, menu, personal_data
         from pioneers.core.pages import register_page_section
 
@@ -23,8 +23,16 @@ class CfpConfig(AppConfig):
         register_page_section("meetings.meeting", sections.meeting_call_block, place="top")
         email.register("cfp/email/", emails.email_parts)
         menu.register("account", _("My proposals"), "cfp:proposals", order=32)
+        menu.register(
+            "account", _("Reviews"), "cfp:reviews", order=33, visible=reviewing.is_reviewer
+        )
         personal_data.register(
             "proposals",
             export=services.personal_data_export,
             erase=services.personal_data_erase,
+        )
+        personal_data.register(
+            "reviews",
+            export=reviewing.personal_data_export,
+            erase=reviewing.personal_data_erase,
         )

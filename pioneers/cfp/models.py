@@ -1,10 +1,13 @@
 """Calls for papers of conference meetings: the call with its formats, tracks, questions and
-review criteria, and the submissions with their speakers and co-speaker invitations."""
+review criteria, the submissions with their speakers and co-speaker invitations, and their
+reviewers, reviews with scores, and the decision emails."""
 
+import re
 import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +33,14 @@ def _language_of(nl: str, en: str) -> str:
     if en and ((get_language() or "").startswith("en") or not nl):
         return "en"
     return "nl"
+
+
+PLACEHOLDERS = ("title", "name", "meeting", "url")
+DECISION_HELP = _(
+    "Subject and text of the email a speaker gets with the decision, per kind and language. "
+    "Placeholders: {title} (the proposal), {name} (the speaker), {meeting}, {url} (the "
+    "proposal's page). Without one here, the standard text is sent."
+)
 
 
 class Call(ClusterableModel):
@@ -64,6 +75,13 @@ class Call(ClusterableModel):
         InlinePanel("tracks", heading=_("Tracks"), label=_("track")),
         InlinePanel("questions", heading=_("Extra questions"), label=_("question")),
         InlinePanel("criteria", heading=_("Review criteria"), label=_("criterion")),
+        InlinePanel("reviewers", heading=_("Reviewers"), label=_("reviewer")),
+        InlinePanel(
+            "decision_templates",
+            heading=_("Decision emails"),
+            label=_("decision email"),
+            help_text=DECISION_HELP,
+        ),
     ]
 
     class Meta:
@@ -197,6 +215,7 @@ class Submission(models.Model):
         ACCEPTED = "accepted", _("accepted")
         REJECTED = "rejected", _("rejected")
         CONFIRMED = "confirmed", pgettext_lazy("submission", "confirmed")
+        WAITLISTED = "waitlisted", _("on the waiting list")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
     class Language(models.TextChoices):
@@ -265,6 +284,8 @@ class SubmissionSpeaker(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cfp_speaker_rows"
     )
     position = models.PositiveSmallIntegerField(default=0)
+    # The language the speaker used on the site when they joined: the decision's email uses it.
+    language = models.CharField(max_length=10, default="nl")
 
     class Meta:
         ordering = ["position", "pk"]
@@ -309,3 +330,138 @@ class Invitation(models.Model):
 
     def __str__(self):
         return self.email
+
+
+# --- reviewing and decisions ------------------------------------------------------------------
+
+
+class Reviewer(Orderable):
+    """Someone the coordinators appointed to review the call's submissions."""
+
+    call = ParentalKey(Call, on_delete=models.CASCADE, related_name="reviewers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="cfp_reviewer_rows",
+    )
+
+    panels = [FieldPanel("user")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("reviewer")
+        verbose_name_plural = _("reviewers")
+        constraints = [models.UniqueConstraint(fields=["call", "user"], name="cfp_one_reviewer")]
+
+    def __str__(self):
+        return str(self.user)
+
+
+class Review(models.Model):
+    """One reviewer's scores and comment on one submission. It stays when the reviewer is no
+    longer appointed: the scores were given."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cfp_reviews"
+    )
+    comment = models.TextField(_("comment"), max_length=5000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "reviewer"], name="cfp_one_review")
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer} — {self.submission}"
+
+
+class Score(models.Model):
+    """A review's score (1–5) on one of the call's criteria."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(ReviewCriterion, on_delete=models.CASCADE, related_name="+")
+    value = models.PositiveSmallIntegerField(
+        _("score"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="cfp_one_score"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=5), name="cfp_score_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.value}"
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def placeholders_check(text: str) -> None:
+    """Refuse a placeholder other than the known ones (a typo would reach the speaker)."""
+    unknown = sorted({name for name in _PLACEHOLDER.findall(text) if name not in PLACEHOLDERS})
+    if unknown:
+        raise ValidationError(
+            _("Unknown placeholder: %(unknown)s. Use %(known)s.")
+            % {
+                "unknown": ", ".join(f"{{{name}}}" for name in unknown),
+                "known": ", ".join(f"{{{name}}}" for name in PLACEHOLDERS),
+            }
+        )
+
+
+def placeholders_fill(text: str, values: dict[str, str]) -> str:
+    """The text with its known placeholders replaced; other braces stay as they are."""
+    return _PLACEHOLDER.sub(lambda match: str(values.get(match[1], match[0])), text)
+
+
+class DecisionTemplate(Orderable):
+    """The email for one kind of decision in one language, as the coordinators word it."""
+
+    class Kind(models.TextChoices):
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+        WAITLISTED = "waitlisted", _("on the waiting list")
+
+    call = ParentalKey(Call, on_delete=models.CASCADE, related_name="decision_templates")
+    kind = models.CharField(_("decision"), max_length=10, choices=Kind.choices)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Submission.Language.choices, default="nl"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"), max_length=10000)
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
+        FieldPanel("subject"),
+        FieldPanel("body"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("decision email")
+        verbose_name_plural = _("decision emails")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "kind", "language"], name="cfp_one_decision_template"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.language})"
+
+    def clean(self):
+        errors = {}
+        for field in ("subject", "body"):
+            try:
+                placeholders_check(getattr(self, field) or "")
+            except ValidationError as error:
+                errors[field] = error.messages
+        if errors:
+            raise ValidationError(errors)

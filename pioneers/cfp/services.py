@@ -23,6 +23,7 @@ from pioneers.cfp.models import (
     Track,
 )
 from pioneers.core.email import email_send
+from pioneers.core.languages import current_language
 from pioneers.meetings.models import Format
 
 PDF_MAGIC = b"%PDF-"
@@ -219,7 +220,9 @@ def submission_create(*, call: Call, user, now=None, slides=None, **fields) -> S
         if (existing := same.first()) is not None:
             return existing
         submission.save()
-        SubmissionSpeaker.objects.create(submission=submission, user=user, position=0)
+        SubmissionSpeaker.objects.create(
+            submission=submission, user=user, position=0, language=current_language()
+        )
     return submission
 
 
@@ -343,7 +346,9 @@ def invitation_answer(*, token: str, user, accept: bool, now=None) -> Invitation
                 raise ValidationError(_("Log in to accept."), code="log_in")
             position = invitation.submission.speaker_rows.count()
             SubmissionSpeaker.objects.get_or_create(
-                submission=invitation.submission, user=user, defaults={"position": position}
+                submission=invitation.submission,
+                user=user,
+                defaults={"position": position, "language": current_language()},
             )
         invitation.state = Invitation.State.ACCEPTED if accept else Invitation.State.DECLINED
         invitation.answered_at = now

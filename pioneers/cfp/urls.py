@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from pioneers.cfp import views
+from pioneers.cfp import review_views, views
 
 app_name = "cfp"
 urlpatterns = [
@@ -14,6 +14,20 @@ urlpatterns = [
     path(pgettext_lazy("URL", "proposals/<id:pk>/withdraw/"), views.withdraw, name="withdraw"),
     path(pgettext_lazy("URL", "proposals/<id:pk>/invite/"), views.invite, name="invite"),
     path(pgettext_lazy("URL", "proposals/<id:pk>/slides.pdf"), views.slides, name="slides"),
+    # Reviewing and deciding.
+    path(pgettext_lazy("URL", "reviews/"), review_views.reviews, name="reviews"),
+    path(pgettext_lazy("URL", "reviews/<id:pk>/"), review_views.review, name="review"),
+    path(
+        pgettext_lazy("URL", "meetings/<slug:slug>/call/submissions/"),
+        review_views.submissions,
+        name="submissions",
+    ),
+    path(
+        pgettext_lazy("URL", "meetings/<slug:slug>/call/submissions/<id:pk>/decision/"),
+        review_views.decide,
+        name="decide",
+    ),
+    path(pgettext_lazy("URL", "proposals/<id:pk>/confirm/"), review_views.confirm, name="confirm"),
     # Tokens are URL-safe base64: anything else (a NUL byte, a slash) is not found.
     path(pgettext_lazy("URL", "invitation/<slug:token>/"), views.invitation, name="invitation"),
 ]

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from pioneers.cfp.models import Call
 from pioneers.core.models import User
+from tests.factories import UserFactory
 
 ADD = reverse("wagtailsnippets_cfp_call:add")
 
@@ -30,7 +31,7 @@ def formset(prefix, rows):
     return data
 
 
-def call_form(meeting, *, opens, closes, formats):
+def call_form(meeting, *, opens, closes, formats, reviewers=(), decision_templates=()):
     moment = "%Y-%m-%d %H:%M"
     return {
         "meeting": str(meeting.pk),
@@ -43,6 +44,8 @@ def call_form(meeting, *, opens, closes, formats):
         **formset("tracks", []),
         **formset("questions", []),
         **formset("criteria", [{"name_nl": "Relevantie", "name_en": "Relevance"}]),
+        **formset("reviewers", list(reviewers)),
+        **formset("decision_templates", list(decision_templates)),
     }
 
 
@@ -81,3 +84,38 @@ def test_admin_refuses_an_invalid_call(coordinator, conference, days, formats):
 def test_submissions_and_registrations_are_read_only_in_the_admin(coordinator, model):
     assert coordinator.get(reverse(f"wagtailsnippets_{model}:list")).status_code == 200
     assert coordinator.get(reverse(f"wagtailsnippets_{model}:add")).status_code in (302, 403)
+
+
+def test_coordinator_appoints_reviewers_and_words_a_decision_email(coordinator, conference):
+    reviewer = UserFactory()
+    now = timezone.localtime()
+    wording = {"kind": "accepted", "language": "nl", "subject": "Ja: {title}", "body": "{name}"}
+    data = call_form(
+        conference,
+        opens=now,
+        closes=now + datetime.timedelta(days=20),
+        formats=[TALK],
+        reviewers=[{"user": str(reviewer.pk)}],
+        decision_templates=[wording],
+    )
+    response = coordinator.post(ADD, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    call = Call.objects.get(meeting=conference)
+    assert [r.user for r in call.reviewers.all()] == [reviewer]
+    assert call.decision_templates.get().subject == "Ja: {title}"
+
+
+def test_admin_refuses_an_unknown_placeholder_in_a_decision_email(coordinator, conference):
+    now = timezone.localtime()
+    wording = {"kind": "rejected", "language": "nl", "subject": "Nee", "body": "Beste {naam}"}
+    data = call_form(
+        conference,
+        opens=now,
+        closes=now + datetime.timedelta(days=20),
+        formats=[TALK],
+        decision_templates=[wording],
+    )
+    response = coordinator.post(ADD, data)
+    assert response.status_code == 200
+    assert "Onbekende plaatshouder: {naam}" in response.content.decode()
+    assert not Call.objects.filter(meeting=conference).exists()

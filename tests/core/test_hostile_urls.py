@@ -129,6 +129,13 @@ EXAMPLES = {
     "cfp:invite": lambda: {"pk": _cfp_submission().pk},
     "cfp:slides": lambda: {"pk": _cfp_submission().pk},
     "cfp:invitation": lambda: {"token": _cfp_invitation().token},
+    "cfp:review": lambda: {"pk": _cfp_reviewed_submission().pk},
+    "cfp:submissions": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:decide": lambda: {
+        "slug": _cfp_submission().call.meeting.slug,
+        "pk": _cfp_submission().pk,
+    },
+    "cfp:confirm": lambda: {"pk": _cfp_submission().pk},
 }
 
 
@@ -168,6 +175,17 @@ def _cfp_submission():
             language="nl",
             answers={str(q.pk): "Ja" for q in call.questions.all()},
         )
+    return submission
+
+
+def _cfp_reviewed_submission():
+    """The proposal, with the demo coordinator appointed to review its call."""
+    from pioneers.cfp.models import Reviewer
+
+    submission = _cfp_submission()
+    Reviewer.objects.get_or_create(
+        call=submission.call, user=User.objects.get(email=COORDINATOR_EMAIL)
+    )
     return submission
 
 

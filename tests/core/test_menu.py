@@ -75,3 +75,13 @@ def test_an_entry_shows_by_its_order_to_whom_its_predicate_admits(registry, demo
         assert [link.label for link in menu.links("account", member)][:2] == ["First", "Pioneers"]
         labels = [link.label for link in menu.links("account", coordinator)]
     assert labels.index("Join requests") < labels.index("Coordinators") < labels.index("Pioneers")
+
+
+def test_a_reviewer_also_sees_reviews_after_my_proposals(client, demo):
+    from pioneers.cfp.models import Call, Reviewer
+
+    member = User.objects.get(email=MEMBER_EMAIL)
+    Reviewer.objects.create(call=Call.objects.order_by("pk").first(), user=member)
+    client.force_login(member)
+    labels = [label for _url, label in _account_menu(client.get("/en/").content.decode())]
+    assert labels[labels.index("My proposals") + 1] == "Reviews"
