@@ -126,6 +126,11 @@ EXAMPLES = {
     "cfp:invite": lambda: {"pk": _cfp_submission().pk},
     "cfp:slides": lambda: {"pk": _cfp_submission().pk},
     "cfp:invitation": lambda: {"token": _cfp_invitation().token},
+    "cfp:timetable": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:programme": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:schedule_xml": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:schedule_json": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:programme_ics": lambda: {"slug": _cfp_submission().call.meeting.slug},
 }
 
 

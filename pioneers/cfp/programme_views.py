@@ -1,0 +1,144 @@
+"""Pages of the programme: the coordinators' timetable, the public programme and its exports."""
+
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from pioneers.cfp import exports, programme
+from pioneers.cfp.forms import TimetableRowForm
+from pioneers.core.cache import cached_render, page_depends_on
+from pioneers.core.languages import current_language
+from pioneers.core.roles import is_coordinator
+
+
+def _call(request, slug, *, include_unpublished: bool = False):
+    call = programme.call_of_meeting(slug, include_unpublished=include_unpublished)
+    if call is None:
+        raise Http404
+    return call
+
+
+@never_cache
+@login_required
+def timetable(request, slug):
+    """Coordinators give confirmed talks a start, a length and a room: one plain form, usable
+    with the keyboard alone. A refused row keeps what was typed and says why next to it."""
+    if not is_coordinator(request.user):
+        raise Http404
+    call = _call(request, slug, include_unpublished=True)
+    meeting = call.meeting
+    rooms = list(call.rooms.all())
+    talks = programme.timetable_of(call)
+    data = request.POST if request.method == "POST" else None
+    forms = []
+    for talk in talks:
+        slot = talk.current_slot
+        initial = {
+            "start": timezone.localtime(slot.start).time() if slot else None,
+            "duration": slot.duration_minutes if slot else talk.format.duration_minutes,
+            "room": slot.room_id if slot else (rooms[0].pk if len(rooms) == 1 else None),
+        }
+        forms.append(TimetableRowForm(data, initial=initial, submission=talk, rooms=rooms))
+    status = 200
+    if request.method == "POST":
+        if all(form.is_valid() for form in forms):
+            entries = [
+                programme.SlotEntry(
+                    submission_id=form.submission.pk,
+                    start=timezone.make_aware(
+                        datetime.combine(meeting.date, form.cleaned_data["start"])
+                    )
+                    if form.cleaned_data["start"] is not None
+                    else None,
+                    duration_minutes=form.cleaned_data["duration"],
+                    room_id=form.cleaned_data["room"],
+                )
+                for form in forms
+                # A talk confirmed after the page was loaded has no row in the post.
+                if form.has_changed() and f"{form.prefix}-start" in request.POST
+            ]
+            try:
+                programme.slots_save(call=call, entries=entries)
+            except ValidationError as error:
+                by_talk = {form.submission.pk: form for form in forms}
+                for key, messages_ in error.message_dict.items():
+                    form = by_talk.get(int(key)) if key.isdigit() else None
+                    for message in messages_:
+                        if form is not None:
+                            form.add_error(None, message)
+                        else:
+                            messages.error(request, message)
+            else:
+                messages.success(request, _("The programme has been saved."))
+                return redirect("cfp:timetable", slug=slug)
+        messages.error(request, _("Some rows could not be saved; nothing was changed."))
+        status = 400
+    return TemplateResponse(
+        request,
+        "cfp/timetable.html",
+        {"call": call, "meeting": meeting, "rooms": rooms, "forms": forms},
+        status=status,
+    )
+
+
+def programme_page(request, slug):
+    """The public programme of a meeting, by time and room."""
+    call = _call(request, slug, include_unpublished=is_coordinator(request.user))
+    page_depends_on(request, f"meeting:{call.meeting_id}")
+
+    def context() -> dict:
+        slots = programme.programme_slots(call)
+        rooms, rows = programme.programme_grid(slots, list(call.rooms.all()))
+        return {"rooms": rooms, "rows": rows}
+
+    # The table, rendered once per language until the programme changes.
+    body = cached_render(
+        f"cfp-programme:{call.pk}:{current_language()}",
+        "cfp/_programme_body.html",
+        context,
+        tags=[f"meeting:{call.meeting_id}"],
+    )
+    return TemplateResponse(
+        request,
+        "cfp/programme.html",
+        {
+            "call": call,
+            "meeting": call.meeting,
+            "body": body,
+            # Anonymous visitors (whose pages are cached) never see it.
+            "can_edit": is_coordinator(request.user),
+        },
+    )
+
+
+def _export(request, slug, render, content_type: str, filename: str) -> HttpResponse:
+    call = _call(request, slug)
+    page_depends_on(request, f"meeting:{call.meeting_id}")
+    slots = programme.programme_slots(call)
+    response = HttpResponse(render(call.meeting, call, slots), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def schedule_xml(request, slug):
+    return _export(
+        request, slug, exports.schedule_xml, "application/xml; charset=utf-8", "schedule.xml"
+    )
+
+
+def schedule_json(request, slug):
+    return _export(request, slug, exports.schedule_json, "application/json", "schedule.json")
+
+
+def programme_ics(request, slug):
+    return _export(
+        request, slug, exports.programme_calendar, "text/calendar; charset=utf-8", "programme.ics"
+    )
