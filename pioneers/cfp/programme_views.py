@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from pioneers.cfp import exports, programme
+from pioneers.cfp import exports, programme, rendered
 from pioneers.cfp.forms import TimetableRowForm
-from pioneers.core.cache import cached_render, page_depends_on
-from pioneers.core.languages import current_language
+from pioneers.core.cache import page_depends_on
 from pioneers.core.roles import is_coordinator
 
 
@@ -49,7 +48,9 @@ def timetable(request, slug):
         forms.append(TimetableRowForm(data, initial=initial, submission=talk, rooms=rooms))
     status = 200
     if request.method == "POST":
-        if all(form.is_valid() for form in forms):
+        # Every row checked (not only up to the first refusal), so each shows its messages.
+        valid = [form.is_valid() for form in forms]
+        if all(valid):
             entries = [
                 programme.SlotEntry(
                     submission_id=form.submission.pk,
@@ -91,31 +92,13 @@ def timetable(request, slug):
 
 def programme_page(request, slug):
     """The public programme of a meeting, by time and room."""
-    call = _call(request, slug, include_unpublished=is_coordinator(request.user))
-    page_depends_on(request, f"meeting:{call.meeting_id}")
-
-    def context() -> dict:
-        slots = programme.programme_slots(call)
-        rooms, rows = programme.programme_grid(slots, list(call.rooms.all()))
-        return {"rooms": rooms, "rows": rows}
-
-    # The table, rendered once per language until the programme changes.
-    body = cached_render(
-        f"cfp-programme:{call.pk}:{current_language()}",
-        "cfp/_programme_body.html",
-        context,
-        tags=[f"meeting:{call.meeting_id}"],
-    )
+    coordinator = is_coordinator(request.user)
+    page = rendered.programme_page(slug, coordinator=coordinator)
+    if page is None:
+        raise Http404
+    page_depends_on(request, f"meeting:{page['meeting_id']}")
     return TemplateResponse(
-        request,
-        "cfp/programme.html",
-        {
-            "call": call,
-            "meeting": call.meeting,
-            "body": body,
-            # Anonymous visitors (whose pages are cached) never see it.
-            "can_edit": is_coordinator(request.user),
-        },
+        request, "cfp/programme.html", {**page, "slug": slug, "can_edit": coordinator}
     )
 
 
