@@ -1,9 +1,13 @@
 """Forms of the call for papers: a submission (with the call's own questions) and an invitation."""
 
+from datetime import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.cfp.models import Submission
+from pioneers.cfp.programme import SlotEntry
 from pioneers.core.ids import ModelIdChoiceField
 
 TEXT_FIELDS = ("title", "abstract", "description", "language", "notes")
@@ -133,6 +137,16 @@ class TimetableRowForm(forms.Form):
         super().__init__(*args, prefix=f"talk{submission.pk}", **kwargs)
         self.submission = submission
         self.fields["room"].choices = [("", "—"), *((room.pk, room.name) for room in rooms)]
+
+    def entry(self, day):
+        """The row as the programme's service takes it, the start on ``day``."""
+        start = self.cleaned_data["start"]
+        return SlotEntry(
+            submission_id=self.submission.pk,
+            start=timezone.make_aware(datetime.combine(day, start)) if start is not None else None,
+            duration_minutes=self.cleaned_data["duration"],
+            room_id=self.cleaned_data["room"],
+        )
 
     def clean(self):
         cleaned = super().clean()

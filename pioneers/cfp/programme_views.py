@@ -1,7 +1,5 @@
 """Pages of the programme: the coordinators' timetable, the public programme and its exports."""
 
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -52,16 +50,7 @@ def timetable(request, slug):
         valid = [form.is_valid() for form in forms]
         if all(valid):
             entries = [
-                programme.SlotEntry(
-                    submission_id=form.submission.pk,
-                    start=timezone.make_aware(
-                        datetime.combine(meeting.date, form.cleaned_data["start"])
-                    )
-                    if form.cleaned_data["start"] is not None
-                    else None,
-                    duration_minutes=form.cleaned_data["duration"],
-                    room_id=form.cleaned_data["room"],
-                )
+                form.entry(meeting.date)
                 for form in forms
                 # A talk confirmed after the page was loaded has no row in the post.
                 if form.has_changed() and f"{form.prefix}-start" in request.POST

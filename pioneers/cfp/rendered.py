@@ -2,6 +2,8 @@
 to a meeting, its call, rooms, slots or talks on the programme bumps the "meetings" tag): the
 call page and the programme. Coordinators, who also see what is not published, skip the cache."""
 
+import hashlib
+
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +20,9 @@ def _page(kind: str, slug: str, build, *, fresh: bool):
     page and language, or computed anew when ``fresh``."""
     if fresh:
         return build()
-    return cached(f"cfp:{kind}:{slug}:{current_language()}", build, tags=TAGS)
+    # Hashed: a slug from the address bar may be longer than a cache key can be.
+    key = hashlib.sha256(slug.encode()).hexdigest()[:32]
+    return cached(f"cfp:{kind}:{key}:{current_language()}", build, tags=TAGS)
 
 
 def call_page(slug: str, *, coordinator: bool) -> dict | None:
