@@ -23,7 +23,8 @@ A missed target is reported, never turned into a failing exit status: this is a 
 test. The exit status is non-zero only when the benchmark itself could not run.
 
 BENCH_DURATION (seconds, default 20) sets the length of each wrk run, e.g. BENCH_DURATION=3 for a
-quick check of the harness.
+quick check of the harness. BENCH_PAGES (names from PAGES, separated by commas) measures only
+those pages, e.g. BENCH_PAGES=call,programme after a change to them.
 """
 
 import contextlib
@@ -70,6 +71,8 @@ PAGES = [
     ("robots", "/robots.txt"),
     ("sitemap", "/sitemap.xml"),
     ("woo-sitemap", "/sitemaps/sitemap-diwoo-infocat008.xml"),
+    ("call", "/nl/bijeenkomsten/2019-pioniersconferentie-2019/oproep/"),
+    ("programme", "/nl/bijeenkomsten/2019-pioniersconferentie-2019/programma/"),
 ]
 CONCURRENCIES = [8, 32]
 WORKERS = 2
@@ -85,7 +88,14 @@ TARGET_RPS = 400
 TARGET_P99_MS = 150
 TARGET_MEMORY_MB = 200
 # Pages with a target of their own: req/s at TARGET_CONCURRENCY rendered (page cache off).
-RENDERED_TARGETS = {"results": 300, "survey-results": 300, "commitment": 300, "topic-map": 300}
+RENDERED_TARGETS = {
+    "results": 300,
+    "survey-results": 300,
+    "commitment": 300,
+    "topic-map": 300,
+    "call": 300,
+    "programme": 300,
+}
 # The mixed row: cached reads while registrations are made, against the same reads alone.
 MIXED_CONCURRENCY = 32
 WRITES_PER_SECOND = 5
@@ -660,6 +670,19 @@ def duration_from_env() -> int:
     return seconds
 
 
+def pages_from_env() -> None:
+    """Keep only the pages BENCH_PAGES names (all of them without it)."""
+    raw = os.environ.get("BENCH_PAGES", "").strip()
+    if not raw:
+        return
+    wanted = [name.strip() for name in raw.split(",") if name.strip()]
+    known = {name for name, _ in PAGES}
+    unknown = [name for name in wanted if name not in known]
+    if unknown:
+        raise BenchError(f"BENCH_PAGES names unknown pages: {', '.join(unknown)}")
+    PAGES[:] = [(name, path) for name, path in PAGES if name in wanted]
+
+
 def rotation_script(path: Path) -> Path:
     """A wrk script that asks for every page of PAGES in turn."""
     paths = ", ".join(json.dumps(p) for _, p in PAGES)
@@ -914,6 +937,7 @@ def main() -> int:
     try:
         check_tools()
         duration = duration_from_env()
+        pages_from_env()
         measured = measure(work, duration)
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)

@@ -21,6 +21,11 @@ class CfpConfig(AppConfig):
         for model in ("sessionformat", "track", "extraquestion", "reviewcriterion"):
             invalidates(f"cfp.{model}", caching.part_tags)
         register_page_section("meetings.meeting", sections.meeting_call_block, place="top")
+        # The programme: slots of confirmed talks, under the meeting's agenda.
+        invalidates("cfp.room", caching.part_tags)
+        invalidates("cfp.slot", caching.slot_tags)
+        invalidates("cfp.submission", caching.submission_tags)
+        register_page_section("meetings.meeting", sections.meeting_programme, place="agenda")
         email.register("cfp/email/", emails.email_parts)
         menu.register("account", _("My proposals"), "cfp:proposals", order=32)
         menu.register(

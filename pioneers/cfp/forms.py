@@ -1,9 +1,13 @@
 """Forms of the call for papers: a submission (with the call's own questions) and an invitation."""
 
+from datetime import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pioneers.cfp.models import Submission
+from pioneers.cfp.programme import SlotEntry
 from pioneers.core.ids import ModelIdChoiceField
 
 TEXT_FIELDS = ("title", "abstract", "description", "language", "notes")
@@ -113,3 +117,42 @@ def draft_from_post(post, call) -> dict:
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the co-speaker"))
+
+
+class TimetableRowForm(forms.Form):
+    """One confirmed talk's row in the timetable: start time, duration, room. An empty start
+    takes the talk off the programme."""
+
+    start = forms.TimeField(
+        label=_("Start"),
+        required=False,
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 300}),
+    )
+    duration = forms.IntegerField(label=_("Minutes"), min_value=5, max_value=480, required=False)
+    # The rooms come as a list, read once for all rows: no query per row.
+    room = forms.TypedChoiceField(label=_("Room"), coerce=int, empty_value=None, required=False)
+
+    def __init__(self, *args, submission, rooms, **kwargs):
+        super().__init__(*args, prefix=f"talk{submission.pk}", **kwargs)
+        self.submission = submission
+        self.fields["room"].choices = [("", "—"), *((room.pk, room.name) for room in rooms)]
+
+    def entry(self, day):
+        """The row as the programme's service takes it, the start on ``day``."""
+        start = self.cleaned_data["start"]
+        return SlotEntry(
+            submission_id=self.submission.pk,
+            start=timezone.make_aware(datetime.combine(day, start)) if start is not None else None,
+            duration_minutes=self.cleaned_data["duration"],
+            room_id=self.cleaned_data["room"],
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") is not None:
+            if not cleaned.get("room") and "room" not in self.errors:
+                self.add_error("room", _("Choose a room."))
+            if cleaned.get("duration") is None and "duration" not in self.errors:
+                self.add_error("duration", _("Enter the length in minutes."))
+        return cleaned

@@ -4,6 +4,7 @@ reviewers, reviews with scores, and the decision emails."""
 
 import re
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -465,3 +466,51 @@ class DecisionTemplate(Orderable):
                 errors[field] = error.messages
         if errors:
             raise ValidationError(errors)
+
+
+# --- programme: rooms and slots of confirmed talks ---------------------------------------------
+
+
+class Room(_Named, Orderable):
+    """A room of the conference; removing it removes its slots from the programme."""
+
+    call = ParentalKey(Call, on_delete=models.CASCADE, related_name="rooms")
+
+    panels = [FieldRowPanel([FieldPanel("name_nl"), FieldPanel("name_en")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+
+
+# Kept here rather than in Call.panels so the programme's block stays in one place.
+Call.panels = [*Call.panels, InlinePanel("rooms", heading=_("Rooms"), label=_("room"))]
+
+
+class Slot(models.Model):
+    """When and where a confirmed talk is given; one per submission. The rules (no room used
+    twice at once, no speaker in two places, within the meeting's day) live in
+    ``pioneers.cfp.programme``."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="slots")
+    submission = models.OneToOneField(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="slot"
+    )
+    start = models.DateTimeField(_("start"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"))
+    room = models.ForeignKey(
+        Room, verbose_name=_("room"), on_delete=models.CASCADE, related_name="slots"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("slot")
+        verbose_name_plural = _("slots")
+        ordering = ["start", "room__sort_order", "pk"]
+
+    def __str__(self):
+        return f"{self.submission} — {self.start:%Y-%m-%d %H:%M}"
+
+    @property
+    def end(self):
+        return self.start + timedelta(minutes=self.duration_minutes)

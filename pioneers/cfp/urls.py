@@ -3,12 +3,37 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from pioneers.cfp import review_views, views
+from pioneers.cfp import programme_views, review_views, views
 
 app_name = "cfp"
 urlpatterns = [
     path(pgettext_lazy("URL", "meetings/<slug:slug>/call/"), views.call, name="call"),
     path(pgettext_lazy("URL", "meetings/<slug:slug>/call/submit/"), views.submit, name="submit"),
+    path(
+        pgettext_lazy("URL", "meetings/<slug:slug>/call/timetable/"),
+        programme_views.timetable,
+        name="timetable",
+    ),
+    path(
+        pgettext_lazy("URL", "meetings/<slug:slug>/programme/"),
+        programme_views.programme_page,
+        name="programme",
+    ),
+    path(
+        pgettext_lazy("URL", "meetings/<slug:slug>/programme/schedule.xml"),
+        programme_views.schedule_xml,
+        name="schedule_xml",
+    ),
+    path(
+        pgettext_lazy("URL", "meetings/<slug:slug>/programme/schedule.json"),
+        programme_views.schedule_json,
+        name="schedule_json",
+    ),
+    path(
+        pgettext_lazy("URL", "meetings/<slug:slug>/programme/programme.ics"),
+        programme_views.programme_ics,
+        name="programme_ics",
+    ),
     path(pgettext_lazy("URL", "proposals/"), views.proposals, name="proposals"),
     path(pgettext_lazy("URL", "proposals/<id:pk>/"), views.proposal, name="proposal"),
     path(pgettext_lazy("URL", "proposals/<id:pk>/withdraw/"), views.withdraw, name="withdraw"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from pioneers.cfp import selectors, services
+from pioneers.cfp import rendered, selectors, services
 from pioneers.cfp.forms import InvitationForm, SubmissionForm, draft_from_post
 from pioneers.cfp.models import Call, Invitation, Submission
 from pioneers.core.cache import page_depends_on
@@ -34,11 +34,11 @@ def _messages_of(error: ValidationError) -> list[str]:
 
 def call(request, slug):
     """The call: introduction, formats, tracks, deadline and review criteria, for everyone."""
-    call = _call(request, slug)
-    page_depends_on(request, f"meeting:{call.meeting_id}")
-    return TemplateResponse(
-        request, "cfp/call.html", {"call": call, "meeting": call.meeting, "state": call.state()}
-    )
+    page = rendered.call_page(slug, coordinator=is_coordinator(request.user))
+    if page is None:
+        raise Http404
+    page_depends_on(request, f"meeting:{page['meeting_id']}")
+    return TemplateResponse(request, "cfp/call.html", page)
 
 
 def _draft_key(call: Call) -> str:

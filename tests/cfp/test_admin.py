@@ -46,6 +46,7 @@ def call_form(meeting, *, opens, closes, formats, reviewers=(), decision_templat
         **formset("criteria", [{"name_nl": "Relevantie", "name_en": "Relevance"}]),
         **formset("reviewers", list(reviewers)),
         **formset("decision_templates", list(decision_templates)),
+        **formset("rooms", [{"name_nl": "Raadzaal", "name_en": "Council chamber"}]),
     }
 
 
@@ -62,6 +63,7 @@ def test_coordinator_creates_a_call_in_the_admin(coordinator, conference):
     call = Call.objects.get(meeting=conference)
     assert [f.name_en for f in call.formats.all()] == ["Talk"]
     assert call.criteria.count() == 1
+    assert [room.name_nl for room in call.rooms.all()] == ["Raadzaal"]
 
 
 @pytest.mark.parametrize(

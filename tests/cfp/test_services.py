@@ -190,10 +190,19 @@ def test_call_state_follows_the_clock(call):
 
 
 def test_demo_has_an_open_call_on_an_upcoming_conference(demo):
-    call = Call.objects.select_related("meeting").get()
+    call = Call.objects.select_related("meeting").get(meeting__date__gt=timezone.localdate())
     assert call.is_open()
     assert call.meeting.format == "conference" and call.meeting.date > timezone.localdate()
     assert call.formats.count() == 4 and call.questions.filter(required=True).exists()
+
+
+def test_demo_has_the_2019_conference_with_its_programme(demo):
+    call = Call.objects.get(meeting__date=datetime.date(2019, 10, 3))
+    assert call.state() == "closed"
+    assert call.submissions.count() == 30
+    confirmed = call.submissions.filter(state=Submission.State.CONFIRMED)
+    assert call.slots.count() == confirmed.count() > 10
+    assert call.rooms.count() == 3
 
 
 def test_submission_create_twice_with_the_same_title_gives_the_first(call):

@@ -118,7 +118,7 @@ def test_submit_without_account_keeps_what_was_typed(client, call):
     response = client.post(path, form_data(call, title="Mijn <b>titel</b>"))
     assert response.status_code == 302
     assert response["Location"].startswith("/nl/accounts/login/?next=")
-    assert not Submission.objects.exists()
+    assert not Submission.objects.filter(call=call).exists()
     client.force_login(UserFactory())
     page = client.get(path).content.decode()
     assert "Mijn &lt;b&gt;titel&lt;/b&gt;" in page
@@ -128,7 +128,7 @@ def test_submit_without_account_keeps_what_was_typed(client, call):
 def test_submit_after_the_deadline_is_refused(client, conference, speaker):
     closed = make_call(conference, opens=-10, closes=-1)
     response = client.post(url("submit", slug=conference.slug), form_data(closed), follow=True)
-    assert not Submission.objects.exists()
+    assert not Submission.objects.filter(call__meeting=conference).exists()
     assert "De deadline van deze oproep is voorbij" in response.content.decode()
 
 
@@ -139,7 +139,7 @@ def test_submit_a_renamed_file_as_slides_is_refused(client, call, speaker, priva
     )
     assert response.status_code == 400
     assert "De presentatie moet een pdf-bestand zijn." in response.content.decode()
-    assert not Submission.objects.exists()
+    assert not Submission.objects.filter(call=call).exists()
     assert 'value="Open data in de wijk"' in response.content.decode()
 
 
@@ -150,13 +150,13 @@ def test_submit_too_large_slides_is_refused(client, call, speaker, private, sett
         url("submit", slug=call.meeting.slug), {**form_data(call), "slides": big}
     )
     assert response.status_code == 400
-    assert not Submission.objects.exists()
+    assert not Submission.objects.filter(call=call).exists()
 
 
 def test_slides_are_stored_privately_and_served_to_speakers_only(client, call, speaker, private):
     slides = SimpleUploadedFile("mine.pdf", PDF, content_type="application/pdf")
     client.post(url("submit", slug=call.meeting.slug), {**form_data(call), "slides": slides})
-    submission = Submission.objects.get()
+    submission = Submission.objects.get(call=call)
     assert list(private.rglob("*.pdf"))
     detail = client.get(url("proposal", pk=submission.pk))
     assert detail.status_code == 200
@@ -172,7 +172,7 @@ def test_slides_are_stored_privately_and_served_to_speakers_only(client, call, s
 def test_slides_can_be_removed_before_the_deadline(client, call, speaker, private):
     slides = SimpleUploadedFile("mine.pdf", PDF, content_type="application/pdf")
     client.post(url("submit", slug=call.meeting.slug), {**form_data(call), "slides": slides})
-    submission = Submission.objects.get()
+    submission = Submission.objects.get(call=call)
     client.post(url("proposal", pk=submission.pk), {**form_data(call), "slides-clear": "on"})
     submission.refresh_from_db()
     assert not submission.slides
@@ -242,7 +242,7 @@ def test_odd_format_value_is_a_form_error(client, call, speaker):
         url("submit", slug=call.meeting.slug), form_data(call, format="99999999999999999999")
     )
     assert response.status_code == 400
-    assert not Submission.objects.exists()
+    assert not Submission.objects.filter(call=call).exists()
 
 
 def test_invitation_accept_and_decline_by_link(

@@ -136,6 +136,11 @@ EXAMPLES = {
         "pk": _cfp_submission().pk,
     },
     "cfp:confirm": lambda: {"pk": _cfp_submission().pk},
+    "cfp:timetable": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:programme": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:schedule_xml": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:schedule_json": lambda: {"slug": _cfp_submission().call.meeting.slug},
+    "cfp:programme_ics": lambda: {"slug": _cfp_submission().call.meeting.slug},
 }
 
 
