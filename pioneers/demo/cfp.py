@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from pioneers.cfp.models import Call, Room, Submission, SubmissionSpeaker
+from pioneers.cfp.models import Call, Review, Reviewer, Room, Score, Submission, SubmissionSpeaker
 from pioneers.cfp.programme import SlotEntry, slots_save
 from pioneers.cfp.services import FormatSpec, call_create
 from pioneers.core.translations import originals_only
@@ -123,7 +123,62 @@ def load_closed_call(stdout) -> None:
                 )
             )
     slots_save(call=call, entries=entries)
+    reviews = _reviews(call, people, data["review_comments"], decided - timedelta(days=14))
     stdout.write(
         f"  call for papers: {meeting.title}, closed, {len(data['submissions'])} submissions, "
-        f"{len(entries)} talks on the programme\n"
+        f"{len(entries)} talks on the programme, {reviews} reviews\n"
     )
+
+
+# What reviewers thought of a proposal in each state: scores per criterion, from good to poor.
+STATE_SCORES = {
+    Submission.State.CONFIRMED: (5, 4, 5),
+    Submission.State.ACCEPTED: (4, 4, 3),
+    Submission.State.WAITLISTED: (3, 3, 4),
+    Submission.State.REJECTED: (2, 1, 3),
+}
+
+
+def _reviews(call: Call, people: list, comments: list[str], at) -> int:
+    """Three reviewers of three other organisations score every proposal that was decided, as
+    the rules have it: never one with a speaker of their own organisation."""
+    reviewers = []
+    for person in reversed(people):
+        if person.organisation_id not in {r.organisation_id for r in reviewers}:
+            reviewers.append(person)
+        if len(reviewers) == 3:
+            break
+    for order, person in enumerate(reviewers):
+        Reviewer.objects.create(call=call, user=person.user, sort_order=order)
+    criteria = list(call.criteria.all())
+    speakers = {}
+    for speaker in SubmissionSpeaker.objects.filter(submission__call=call).select_related(
+        "user__person"
+    ):
+        person = getattr(speaker.user, "person", None)
+        speakers.setdefault(speaker.submission_id, set()).add(person and person.organisation_id)
+    count = 0
+    for index, submission in enumerate(call.submissions.order_by("pk")):
+        scores = STATE_SCORES.get(submission.state)
+        if scores is None:
+            continue  # withdrawn before anyone reviewed it
+        for number, person in enumerate(reviewers):
+            if person.organisation_id in speakers.get(submission.pk, set()):
+                continue
+            review = Review.objects.create(
+                submission=submission,
+                reviewer=person.user,
+                comment=comments[(index + number) % len(comments)],
+                created_at=at,
+                updated_at=at,
+            )
+            Score.objects.bulk_create(
+                Score(
+                    review=review,
+                    criterion=criterion,
+                    value=scores[(number + position) % len(scores)],
+                )
+                for position, criterion in enumerate(criteria)
+            )
+            count += 1
+    return count

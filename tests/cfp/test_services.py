@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from pioneers.cfp import services
-from pioneers.cfp.models import Call, Invitation, Submission
+from pioneers.cfp.models import Call, Invitation, Review, Submission
 from tests.cfp.conftest import make_call
 from tests.factories import UserFactory, meeting_create
 
@@ -203,6 +203,18 @@ def test_demo_has_the_2019_conference_with_its_programme(demo):
     confirmed = call.submissions.filter(state=Submission.State.CONFIRMED)
     assert call.slots.count() == confirmed.count() > 10
     assert call.rooms.count() == 3
+    assert call.submissions.filter(state=Submission.State.WAITLISTED).count() == 2
+    # Three reviewers of three organisations reviewed every decided proposal, never their own
+    # organisation's, with a score on every criterion.
+    reviewers = list(call.reviewers.select_related("user__person"))
+    assert len({r.user.person.organisation_id for r in reviewers}) == len(reviewers) == 3
+    reviews = Review.objects.filter(submission__call=call).select_related("reviewer__person")
+    assert reviews.count() >= 2 * call.submissions.exclude(state="withdrawn").count()
+    assert not reviews.filter(submission__state="withdrawn").exists()
+    for review in reviews.prefetch_related("scores", "submission__speakers__person"):
+        assert review.scores.count() == call.criteria.count()
+        organisations = {user.person.organisation_id for user in review.submission.speakers.all()}
+        assert review.reviewer.person.organisation_id not in organisations
 
 
 def test_submission_create_twice_with_the_same_title_gives_the_first(call):
