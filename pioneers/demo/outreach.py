@@ -13,6 +13,7 @@ from pioneers.demo.files import read
 from pioneers.network.models import ContactLog, Organisation
 from pioneers.outreach import services
 from pioneers.outreach.models import Campaign, Recipient
+from pioneers.topics.services import ranking_topics
 
 TEAM = "Team open overheid"  # contact_me replies name a team: the demo has no contact persons
 
@@ -58,6 +59,17 @@ def newsletter(spec, stdout) -> None:
     stdout.write(f"  outreach: newsletter “{spec['title']}”, {len(people)} recipients\n")
 
 
+def _questionnaire(campaign, choices, day: int, *, member: bool) -> dict:
+    """A made-up, varied answer to the topic questionnaire for the ``day``-th reply; members
+    answer with their votes (``topics.toml``), so they leave it empty."""
+    if not campaign.topic_questionnaire or member or not choices:
+        return {}
+    # A few topics most want, and a spread after them: a map with a clear top.
+    picks = [choices[day % 3], choices[(day * 7 + 3) % len(choices)], choices[day % len(choices)]]
+    proposals = ["Toegankelijke gemeentelijke websites"] if day % 13 == 4 else []
+    return {"ranking": list(dict.fromkeys(picks)), "proposals": proposals}
+
+
 def letter(spec, stdout) -> None:
     if Campaign.objects.filter(title=spec["title"]).exists():
         return
@@ -73,6 +85,7 @@ def letter(spec, stdout) -> None:
         kind=Organisation.Kind.MUNICIPALITY,
         province=None,
         membership=Campaign.Membership.ANY,
+        topic_questionnaire=spec.get("topic_questionnaire", False),
     )
     municipalities = list(
         Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY)
@@ -100,6 +113,7 @@ def letter(spec, stdout) -> None:
         r.organisation.cbs_code: r
         for r in campaign.recipients.select_related("organisation", "campaign")
     }
+    choices = list(ranking_topics().order_by("slug"))
     for day, (code, answer) in enumerate(answers):
         recipient = recipients.pop(code)
         slug = recipient.organisation.slug
@@ -109,6 +123,7 @@ def letter(spec, stdout) -> None:
             answer=answer,
             contact_name=TEAM if contact else "",
             contact_email=f"openoverheid@{slug}.example.org" if contact else "",
+            **_questionnaire(campaign, choices, day, member=code in members),
         )
         answered_at = sent_at + timedelta(days=1 + day % 30, hours=day % 7)
         Recipient.objects.filter(pk=recipient.pk).update(

@@ -17,6 +17,7 @@ from wagtail.search import index
 from pioneers.core.cache import page_depends_on
 from pioneers.core.pages import RICH_TEXT_FEATURES, SectionIndexPage
 from pioneers.core.translations import originals_only
+from pioneers.topics.widgets import PickableTopicCheckboxes
 
 
 class MagazineIndexPage(SectionIndexPage):
@@ -161,7 +162,7 @@ class ArticlePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=PickableTopicCheckboxes),
                 FieldPanel("related_meetings"),
             ],
             heading=_("What the article is about"),

@@ -44,6 +44,7 @@ from pioneers.network.models import Organisation, Person
 from pioneers.network.selectors import current_members
 from pioneers.topics.models import Topic
 from pioneers.topics.selectors import topics_by_votes
+from pioneers.topics.services import topic_schedule
 
 CHECKIN_SALT = "pioneers.meetings.checkin"
 REMINDER_BEFORE = timedelta(days=2)
@@ -693,6 +694,8 @@ def _meetings_create_from_plan(*, programme, plan) -> list[Meeting]:
             meeting.full_clean()
             meeting.save()
             created.append(meeting)
+        for topic_id in {meeting.topic_id for meeting in created if meeting.topic_id}:
+            topic_schedule(topic_id=topic_id)
     return created
 
 
@@ -721,7 +724,10 @@ def meeting_publish(
     if later:
         publish(meeting)
         return None
-    return meeting_update(meeting=meeting, by=by, save=publish)
+    change = meeting_update(meeting=meeting, by=by, save=publish)
+    if meeting.topic_id and meeting.status != Meeting.Status.CANCELLED:
+        topic_schedule(topic_id=meeting.topic_id)  # the topic map shows it as scheduled
+    return change
 
 
 def _region(province: str) -> str:

@@ -11,8 +11,11 @@ class OutreachConfig(AppConfig):
     verbose_name = _("Outreach")
 
     def ready(self):
-        from pioneers.core import chores, email
+        from pioneers.core import chores, email, personal_data
         from pioneers.outreach import services
 
         email.register("outreach/", services.email_prepare)
         chores.register("outreach: retry failed campaign emails", services.campaigns_resume)
+        personal_data.register(
+            "outreach", export=services.outreach_export, erase=services.outreach_erase
+        )

@@ -2,11 +2,14 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pioneers.core.ids import ModelIdChoiceField
 from pioneers.network.models import Membership, Organisation
 from pioneers.outreach.models import Campaign, Recipient
 from pioneers.outreach.services import CAMPAIGN_FIELDS
+from pioneers.topics.models import RANKS
+from pioneers.topics.services import ranking_topics
 
 NEWSLETTER_FILTERS = ("interest", "organisation", "province", "role")
 LETTER_FIELDS = tuple(
@@ -89,3 +92,73 @@ class ReplyForm(forms.Form):
                 _("Give an email address or phone number so that we can reach you."),
             )
         return data
+
+
+CHOICE_LABELS = (
+    pgettext_lazy("topic questionnaire", "1st choice"),
+    pgettext_lazy("topic questionnaire", "2nd choice"),
+    pgettext_lazy("topic questionnaire", "3rd choice"),
+    pgettext_lazy("topic questionnaire", "4th choice"),
+    pgettext_lazy("topic questionnaire", "5th choice"),
+)
+MAX_PROPOSALS = 3
+
+
+class TopicQuestionnaireForm(forms.Form):
+    """The topic questionnaire in a reply: up to ``RANKS`` topics in order of preference (one
+    select per place: usable with a keyboard, no dragging) and topics of one's own."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        topics = ranking_topics().order_by("name")
+        for place in range(1, RANKS + 1):
+            self.fields[f"choice_{place}"] = ModelIdChoiceField(
+                label=CHOICE_LABELS[place - 1],
+                queryset=topics,
+                required=False,
+                empty_label=_("(no topic)"),
+            )
+        self.fields["proposals"] = forms.CharField(
+            label=_("Topics you would like to add"),
+            help_text=_("One topic a line, at most three; a short title each."),
+            required=False,
+            max_length=1000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+
+    def clean(self):
+        data = super().clean()
+        seen = {}
+        for place in range(1, RANKS + 1):
+            topic = data.get(f"choice_{place}")
+            if topic is None:
+                continue
+            if topic.pk in seen:
+                self.add_error(
+                    f"choice_{place}",
+                    _("You chose “%(topic)s” already as your %(place)s; choose another topic.")
+                    % {"topic": topic.label, "place": CHOICE_LABELS[seen[topic.pk] - 1]},
+                )
+            else:
+                seen[topic.pk] = place
+        return data
+
+    def clean_proposals(self):
+        lines = [" ".join(line.split()) for line in self.cleaned_data["proposals"].splitlines()]
+        lines = [line for line in lines if line]
+        if len(lines) > MAX_PROPOSALS:
+            raise forms.ValidationError(
+                _("Give at most %(count)d topics, one a line.") % {"count": MAX_PROPOSALS}
+            )
+        if any(len(line) > 120 for line in lines):
+            raise forms.ValidationError(_("Keep each topic's title under 120 characters."))
+        return list(dict.fromkeys(lines))  # the same line twice is one proposal
+
+    @property
+    def ranking(self) -> list:
+        """The chosen topics, first choice first (empty places left out)."""
+        return [
+            self.cleaned_data[f"choice_{place}"]
+            for place in range(1, RANKS + 1)
+            if self.cleaned_data.get(f"choice_{place}") is not None
+        ]

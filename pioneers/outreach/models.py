@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pioneers.core.storage import private_storage
 from pioneers.network.models import Organisation, Person
 
 MERGE_FIELDS = ("municipality", "contact_name", "name", "reply_link", "unsubscribe_link")
@@ -55,6 +56,12 @@ class Campaign(models.Model):
     class Purpose(models.TextChoices):
         LETTER = "letter", _("letter to organisations")
         NEWSLETTER = "newsletter", _("newsletter to members")
+
+    class LettersStatus(models.TextChoices):
+        QUEUED = "queued", _("being prepared")
+        BUILDING = "building", _("being prepared")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
 
     class Membership(models.TextChoices):
         NON_MEMBERS = "non_members", _("not members of the network")
@@ -106,6 +113,14 @@ class Campaign(models.Model):
     purpose = models.CharField(
         _("purpose"), max_length=20, choices=Purpose.choices, default=Purpose.LETTER
     )
+    topic_questionnaire = models.BooleanField(
+        _("ask for topics"),
+        default=False,
+        help_text=_(
+            "The reply form also asks the organisation to rank the network's topics and to "
+            "propose its own; the answers count on the topic map."
+        ),
+    )
     # A newsletter's selection: members' people by interest, organisation, province and role.
     interest = models.CharField(
         _("interest"),
@@ -145,6 +160,26 @@ class Campaign(models.Model):
     done_at = models.DateTimeField(_("done at"), null=True, blank=True, editable=False)
     # One worker sends a campaign at a time (so the rate holds): it holds the lease until then.
     lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # The printable letters, built in the background (``services.letters_pdf_request``) and
+    # kept privately; ``letters_fingerprint`` says what they were built from, to see when the
+    # addresses changed since.
+    letters_status = models.CharField(
+        _("printable letters"),
+        max_length=10,
+        choices=LettersStatus.choices,
+        blank=True,
+        editable=False,
+    )
+    letters_file = models.FileField(
+        _("printable letters (PDF)"),
+        storage=private_storage,
+        upload_to="outreach/letters/",
+        blank=True,
+        editable=False,
+    )
+    letters_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    letters_built_at = models.DateTimeField(null=True, blank=True, editable=False)
+    letters_error = models.TextField(blank=True, editable=False)
 
     class Meta:
         verbose_name = _("campaign")
@@ -175,6 +210,10 @@ class Campaign(models.Model):
             errors["body_en" if self.subject_en.strip() else "subject_en"] = ValidationError(
                 _("Give the English subject and letter both, or neither.")
             )
+        if self.is_newsletter and self.topic_questionnaire:
+            errors["topic_questionnaire"] = ValidationError(
+                _("A newsletter has no reply form, so it cannot ask for topics.")
+            )
         if not self.is_newsletter and self.province_id and self.kind == Organisation.Kind.PROVINCE:
             errors["province"] = ValidationError(
                 _("A province is not in a province; leave the province empty.")
@@ -193,6 +232,10 @@ class Campaign(models.Model):
     @property
     def by_letter(self) -> bool:
         return not self.is_newsletter and self.channel in (self.Channel.LETTER, self.Channel.BOTH)
+
+    @property
+    def letters_in_progress(self) -> bool:
+        return self.letters_status in (self.LettersStatus.QUEUED, self.LettersStatus.BUILDING)
 
     @property
     def selection(self):
@@ -266,6 +309,11 @@ class Recipient(models.Model):
     contact_email = models.EmailField(_("email address"), blank=True)
     contact_phone = models.CharField(_("phone number"), max_length=40, blank=True)
     message = models.TextField(_("message"), blank=True)
+    # Topics the organisation proposed in its reply (the topic questionnaire): a new reply
+    # replaces them.
+    proposed_topics = models.ManyToManyField(
+        "topics.Topic", blank=True, related_name="+", verbose_name=_("proposed topics")
+    )
     contact_log = models.OneToOneField(
         "network.ContactLog",
         null=True,

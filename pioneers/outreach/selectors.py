@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from pioneers.network.models import JoinRequest, Membership, Organisation, Person
 from pioneers.network.selectors import approved_organisations
 from pioneers.outreach.models import MAX_ATTEMPTS, Campaign, Recipient, Unsubscribe
+from pioneers.topics.models import TopicRanking
 
 _MEMBER_NOW = Membership.objects.filter(
     organisation=OuterRef("pk"), status=Membership.Status.MEMBER
@@ -187,3 +188,13 @@ def letters(campaign: Campaign):
         .select_related("organisation", "campaign")
         .order_by("organisation__name")
     )
+
+
+def questionnaire_initial(recipient: Recipient) -> dict:
+    """The organisation's topic questionnaire answer as it stands, to fill the form again."""
+    initial = {
+        f"choice_{ranking.rank}": ranking.topic_id
+        for ranking in TopicRanking.objects.filter(organisation_id=recipient.organisation_id)
+    }
+    initial["proposals"] = "\n".join(topic.name for topic in recipient.proposed_topics.all())
+    return initial

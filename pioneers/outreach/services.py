@@ -5,6 +5,7 @@ with a conditional update (draft → queued), a worker holds the campaign's leas
 (so the rate holds), and each email is claimed with a conditional update before it leaves.
 """
 
+import hashlib
 import logging
 import re
 import secrets
@@ -15,9 +16,10 @@ from functools import partial
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
@@ -26,13 +28,19 @@ from django.utils.translation import gettext as _
 from pioneers.core.email import EmailParts, email_deliver
 from pioneers.core.links import base_url
 from pioneers.core.translations import default_language
-from pioneers.network.models import ContactLog
+from pioneers.network.models import ContactLog, JoinRequest
 from pioneers.outreach.models import (
     MAX_ATTEMPTS,
     Campaign,
     Recipient,
     Unsubscribe,
     merge,
+)
+from pioneers.topics.services import (
+    TopicError,
+    topic_proposal_withdraw,
+    topic_propose_for_organisation,
+    topic_ranking_set,
 )
 
 logger = logging.getLogger(__name__)
@@ -56,6 +64,7 @@ CAMPAIGN_FIELDS = (
     "interest",
     "organisation",
     "role",
+    "topic_questionnaire",
 )
 
 
@@ -110,7 +119,8 @@ def campaign_queue(*, campaign: Campaign) -> int:
 
     A second call (a double click, a second coordinator) finds the campaign queued already and
     makes nothing. Unsubscribed addresses and organisations without an email address get no
-    email: a letter when the campaign also goes on paper, else nothing.
+    email: a letter when the campaign also goes on paper, else nothing. A selection with
+    nobody to send to is refused (ValidationError) and the campaign stays a draft.
     """
     campaign.full_clean()  # a rule added since the draft was saved
     now = timezone.now()
@@ -124,7 +134,17 @@ def campaign_queue(*, campaign: Campaign) -> int:
             rows = _newsletter_recipients(campaign)
         else:
             rows = _letter_recipients(campaign, now)
+        if not rows:  # the claim above is rolled back: the draft stays a draft
+            raise ValidationError(
+                _(
+                    "No recipients: the selection holds nobody to send to (or every address "
+                    "unsubscribed). Nothing was sent; change the selection."
+                ),
+                code="no_recipients",
+            )
         Recipient.objects.bulk_create(rows, batch_size=500)
+        if campaign.by_letter:  # the printable letters are ready by the time they are wanted
+            letters_pdf_request(campaign=campaign)
         if any(row.status == Recipient.Status.PENDING for row in rows):
             transaction.on_commit(partial(_enqueue, campaign.pk))
         else:
@@ -134,13 +154,27 @@ def campaign_queue(*, campaign: Campaign) -> int:
 
 
 def _newsletter_recipients(campaign: Campaign) -> list[Recipient]:
-    """One email per member's person, in the network's language; unsubscribed ones are left out."""
-    found = list(campaign.selection.people().values_list("pk", "user__email"))
-    unsubscribed = _unsubscribed({email.strip().lower() for _pk, email in found})
-    language = default_language()[:2]
+    """One email per member's person, in their language; unsubscribed ones are left out.
+
+    A person's language is the one they asked to join the network in (their latest join
+    request); the network's language for anyone without one."""
+    joined_in = (
+        JoinRequest.objects.filter(person=OuterRef("pk"))
+        .order_by("-created_at", "-pk")
+        .values("language")[:1]
+    )
+    found = list(
+        campaign.selection.people()
+        .annotate(joined_in=Subquery(joined_in))
+        .values_list("pk", "user__email", "joined_in")
+    )
+    unsubscribed = _unsubscribed({email.strip().lower() for _pk, email, _language in found})
+    languages = {code for code, _name in settings.LANGUAGES}
+    default = default_language()[:2]
     rows = []
-    for pk, email in found:
+    for pk, email, joined in found:
         email = email.strip().lower()
+        language = (joined or "")[:2] if (joined or "")[:2] in languages else default
         if email not in unsubscribed:
             rows.append(recipient_build(campaign, person_id=pk, email=email, language=language))
     return rows
@@ -377,6 +411,89 @@ def merge_values(recipient: Recipient) -> dict:
     }
 
 
+# Printable letters -----------------------------------------------------------------------------
+
+
+def letters_fingerprint(campaign: Campaign) -> str:
+    """What the printable letters are made of (the text, the organisations' names and postal
+    addresses): when it changes, the PDF is stale. One query."""
+    digest = hashlib.sha256()
+    for part in (campaign.subject, campaign.body, str(campaign.queued_at)):
+        digest.update(part.encode() + b"\0")
+    rows = (
+        Recipient.objects.filter(campaign=campaign)
+        .order_by("pk")
+        .values_list("organisation__name", "organisation__postal_address")
+    )
+    for name, address in rows:
+        digest.update(f"{name}\0{address}\0".encode())
+    return digest.hexdigest()
+
+
+def letters_pdf_request(*, campaign: Campaign, force: bool = False) -> Campaign:
+    """Queue a build of the campaign's printable letters; a build that is waiting or running
+    is not doubled (double clicks, two coordinators)."""
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if not campaign.by_letter or campaign.status == Campaign.Status.DRAFT:
+            raise OutreachError(_("Letters are printed for a sent campaign that goes on paper."))
+        if campaign.letters_in_progress and not force:
+            return campaign
+        Campaign.objects.filter(pk=campaign.pk).update(
+            letters_status=Campaign.LettersStatus.QUEUED, letters_error=""
+        )
+        campaign.letters_status = Campaign.LettersStatus.QUEUED
+        from pioneers.outreach.tasks import build_letters  # the task calls back into this module
+
+        transaction.on_commit(partial(build_letters.enqueue, campaign_id=campaign.pk))
+    return campaign
+
+
+def letters_pdf_ensure(*, campaign: Campaign) -> Campaign:
+    """The campaign, with a build of its letters queued when they are missing or stale."""
+    if not campaign.by_letter or campaign.status == Campaign.Status.DRAFT:
+        return campaign
+    if campaign.letters_in_progress or campaign.letters_status == Campaign.LettersStatus.FAILED:
+        return campaign  # a failed build waits for the coordinator's "try again"
+    if campaign.letters_file and campaign.letters_fingerprint == letters_fingerprint(campaign):
+        return campaign
+    return letters_pdf_request(campaign=campaign)
+
+
+def letters_pdf_build(*, campaign_id: int) -> str:
+    """Render the letters and keep the PDF privately; never raises (a failure is recorded for
+    the coordinator). Returns the status."""
+    from pioneers.outreach.letters import campaign_letters_pdf  # heavy: WeasyPrint
+
+    rows = Campaign.objects.filter(pk=campaign_id)
+    campaign = rows.first()
+    if campaign is None:
+        return "gone"
+    rows.update(letters_status=Campaign.LettersStatus.BUILDING)
+    fingerprint = letters_fingerprint(campaign)  # before rendering: a change meanwhile is seen
+    try:
+        content = campaign_letters_pdf(campaign)
+    except Exception as error:  # noqa: BLE001 - shown to the coordinator, never a 500
+        logger.exception("Letters of campaign %s failed", campaign_id)
+        rows.update(
+            letters_status=Campaign.LettersStatus.FAILED,
+            letters_error=f"{type(error).__name__}: {error}"[:1000],
+        )
+        return Campaign.LettersStatus.FAILED
+    old_name = campaign.letters_file.name
+    campaign.letters_file.save(f"campaign-{campaign_id}.pdf", ContentFile(content), save=False)
+    rows.update(
+        letters_file=campaign.letters_file.name,
+        letters_status=Campaign.LettersStatus.DONE,
+        letters_fingerprint=fingerprint,
+        letters_built_at=timezone.now(),
+        letters_error="",
+    )
+    if old_name and old_name != campaign.letters_file.name:
+        campaign.letters_file.storage.delete(old_name)
+    return Campaign.LettersStatus.DONE
+
+
 # Replies ---------------------------------------------------------------------------------------
 
 
@@ -407,9 +524,13 @@ def reply_save(
     contact_email: str = "",
     contact_phone: str = "",
     message: str = "",
+    ranking: list | None = None,
+    proposals: list[str] | None = None,
 ) -> Recipient:
     """Record the organisation's answer; answering again changes the same answer and the same
-    entry in the organisation's contact log."""
+    entry in the organisation's contact log. With a campaign that asks for topics, ``ranking``
+    (topics, first choice first) and ``proposals`` (titles) replace the organisation's earlier
+    questionnaire answer and the topics it proposed in it."""
     if answer not in Recipient.Answer.values:
         raise ValidationError({"answer": _("Choose one of the answers.")})
     if answer == Recipient.Answer.CONTACT_ME and not (contact_email or contact_phone):
@@ -433,10 +554,32 @@ def reply_save(
         recipient.responded_at = now
         recipient.opened_at = recipient.opened_at or now
         recipient.full_clean(exclude=["campaign", "organisation", "person", "contact_log"])
+        asks_topics = recipient.campaign.topic_questionnaire and recipient.organisation_id
+        if asks_topics and (ranking is not None or proposals is not None):
+            _topics_save(recipient, ranking or [], proposals or [])
         if recipient.organisation_id:
             recipient.contact_log = _contact_log_save(recipient, now)
         recipient.save()
     return recipient
+
+
+def _topics_save(recipient: Recipient, ranking: list, proposals: list[str]) -> None:
+    """The topic questionnaire's answer: the ranking, and the proposals (the earlier reply's
+    proposals that are no longer made are withdrawn while nothing points to them)."""
+    organisation = recipient.organisation
+    try:
+        topic_ranking_set(organisation=organisation, topics=ranking)
+        proposed = [
+            topic_propose_for_organisation(organisation=organisation, name=name)
+            for name in proposals
+        ]
+    except TopicError as error:
+        raise ValidationError(str(error)) from None
+    earlier = list(recipient.proposed_topics.all())
+    recipient.proposed_topics.set(proposed)
+    for topic in earlier:
+        if topic not in proposed:
+            topic_proposal_withdraw(topic=topic, organisation=organisation)
 
 
 def _contact_log_save(recipient: Recipient, now) -> ContactLog:
@@ -509,3 +652,50 @@ def unsubscribe(*, email: str) -> bool:
             status=Recipient.Status.SKIPPED
         )
     return created
+
+
+# A person's own data (see pioneers.core.personal_data) -----------------------------------------
+
+
+def _named_in_replies(user):
+    """Replies that name the account's address as the organisation's contact person."""
+    email = (user.email or "").strip()
+    if not email:
+        return Recipient.objects.none()
+    return Recipient.objects.filter(contact_email__iexact=email)
+
+
+def outreach_export(user) -> dict:
+    """Replies to campaigns that name the person as contact (matched by the account's email
+    address), and whether that address unsubscribed from campaigns."""
+    replies = _named_in_replies(user).select_related("campaign", "organisation").order_by("pk")
+    return {
+        "named_as_contact_in_replies": [
+            {
+                "campaign": reply.campaign.title,
+                "organisation": reply.organisation.name if reply.organisation else "",
+                "name": reply.contact_name,
+                "email": reply.contact_email,
+                "phone": reply.contact_phone,
+                "message": reply.message,
+                "answered_at": reply.responded_at.isoformat() if reply.responded_at else None,
+            }
+            for reply in replies
+        ],
+        "unsubscribed_from_campaigns": is_unsubscribed(user.email or ""),
+    }
+
+
+def outreach_erase(user) -> None:
+    """The person's name, address, phone and message go from the replies that name them (the
+    organisation's answer stays), from those replies' contact log entries, and their address
+    from the unsubscribe list (with the account gone, nothing is sent to it any more)."""
+    with transaction.atomic():
+        for reply in _named_in_replies(user).select_related("campaign", "contact_log"):
+            reply.contact_name = reply.contact_email = reply.contact_phone = reply.message = ""
+            if reply.contact_log_id:
+                reply.contact_log = _contact_log_save(reply, reply.responded_at or timezone.now())
+            reply.save()
+        if user.email:
+            Unsubscribe.objects.filter(email=user.email.strip().lower()).delete()
+            Recipient.objects.filter(person__user=user).update(email="")

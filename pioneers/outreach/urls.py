@@ -40,6 +40,11 @@ urlpatterns = [
         views.campaign_letters,
         name="campaign_letters",
     ),
+    path(
+        pgettext_lazy("URL", "outreach/campaigns/<id:pk>/letters/"),
+        views.campaign_letters_status,
+        name="campaign_letters_status",
+    ),
     path(pgettext_lazy("URL", "reply/<str:token>/"), views.reply, name="reply"),
     path(pgettext_lazy("URL", "unsubscribe/<str:token>/"), views.unsubscribe, name="unsubscribe"),
 ]

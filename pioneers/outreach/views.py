@@ -7,7 +7,7 @@ personal reply link and unsubscribes through the link in every email, without an
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -19,8 +19,12 @@ from django.views.decorators.http import require_POST
 
 from pioneers.core.access import coordinator_required
 from pioneers.outreach import selectors, services
-from pioneers.outreach.forms import CampaignForm, NewsletterForm, ReplyForm
-from pioneers.outreach.letters import campaign_letters_pdf
+from pioneers.outreach.forms import (
+    CampaignForm,
+    NewsletterForm,
+    ReplyForm,
+    TopicQuestionnaireForm,
+)
 from pioneers.outreach.models import Campaign
 
 
@@ -92,6 +96,7 @@ def campaign(request, pk):
     if campaign.status == Campaign.Status.DRAFT:
         context["preview"] = selectors.selection_preview(campaign)
     elif not campaign.is_newsletter:  # a newsletter's progress block has its counts
+        context["campaign"] = services.letters_pdf_ensure(campaign=campaign)
         context["funnel"] = selectors.campaign_funnel(campaign)
         context["replies"] = selectors.campaign_replies(campaign)
     return TemplateResponse(request, "outreach/campaign.html", context)
@@ -139,15 +144,45 @@ def campaign_send(request, pk):
     return redirect("outreach:campaign", pk=pk)
 
 
+@never_cache
 @coordinator_required
 def campaign_letters(request, pk):
+    """The printable letters' PDF once built; until then back to the campaign's page, which
+    shows that they are being prepared."""
     campaign = get_object_or_404(Campaign, pk=pk)
     if not campaign.by_letter or campaign.status == Campaign.Status.DRAFT:
         messages.warning(request, _("Letters are printed for a sent campaign that goes on paper."))
         return redirect("outreach:campaign", pk=pk)
-    response = HttpResponse(campaign_letters_pdf(campaign), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="campaign-{campaign.pk}.pdf"'
-    return response
+    campaign = services.letters_pdf_ensure(campaign=campaign)
+    if campaign.letters_in_progress or not campaign.letters_file:
+        messages.info(request, _("The printable letters are being prepared; try again shortly."))
+        return redirect("outreach:campaign", pk=pk)
+    try:
+        handle = campaign.letters_file.open("rb")
+    except FileNotFoundError:  # removed from storage: build it again
+        services.letters_pdf_request(campaign=campaign, force=True)
+        messages.info(request, _("The printable letters are being prepared; try again shortly."))
+        return redirect("outreach:campaign", pk=pk)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"campaign-{campaign.pk}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@never_cache
+@coordinator_required
+def campaign_letters_status(request, pk):
+    """The letters block alone: polled while the PDF is being prepared; POST builds it again."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not campaign.by_letter or campaign.status == Campaign.Status.DRAFT:
+        raise Http404
+    if request.method == "POST":
+        campaign = services.letters_pdf_request(campaign=campaign)
+        if not request.htmx:
+            return redirect("outreach:campaign", pk=pk)
+    return TemplateResponse(request, "outreach/_letters.html", {"campaign": campaign})
 
 
 def _link_unknown(request, kind: str):
@@ -168,9 +203,26 @@ def reply(request, token):
         "message": recipient.message,
     }
     form = ReplyForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    topics_form = None
+    topics = {}
+    if recipient.campaign.topic_questionnaire and recipient.organisation_id:
+        topics_form = TopicQuestionnaireForm(
+            request.POST or None,
+            initial=selectors.questionnaire_initial(recipient),
+            prefix="topics",  # its own ids: two error summaries can show at once
+        )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (topics_form is None or topics_form.is_valid())
+    ):
+        if topics_form is not None:
+            topics = {
+                "ranking": topics_form.ranking,
+                "proposals": topics_form.cleaned_data["proposals"],
+            }
         try:
-            services.reply_save(recipient=recipient, **form.cleaned_data)
+            services.reply_save(recipient=recipient, **form.cleaned_data, **topics)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -183,7 +235,7 @@ def reply(request, token):
     return TemplateResponse(
         request,
         "outreach/reply.html",
-        {"recipient": recipient, "form": form, "subject": subject},
+        {"recipient": recipient, "form": form, "topics_form": topics_form, "subject": subject},
     )
 
 

@@ -1,7 +1,6 @@
 """The knowledge base: practices of member municipalities as Wagtail pages, their take-up by
 other members and the public nominations of pioneering initiatives."""
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +13,7 @@ from pioneers.core.cache import cached, page_depends_on
 from pioneers.core.ogp import OGP_VALUES, values_of
 from pioneers.core.pages import RICH_TEXT_FEATURES, AttachedDocument, SectionIndexPage
 from pioneers.core.translations import originals_only
+from pioneers.topics.widgets import PickableTopicCheckboxes
 
 
 class PracticeIndexPage(SectionIndexPage):
@@ -93,7 +93,7 @@ class PracticePage(Page):
                 FieldPanel("municipality"),
                 FieldPanel("status"),
                 FieldPanel("started_on"),
-                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=PickableTopicCheckboxes),
             ],
             heading=_("Where and what"),
         ),

@@ -257,3 +257,53 @@ class TopicComment(models.Model):
         if self.person is not None and self.person.public_profile:
             return f"{self.person.name} ({self.organisation.name})"
         return self.organisation.name
+
+
+# The topic questionnaire: how many topics a municipality ranks.
+RANKS = 5
+
+
+class TopicRanking(models.Model):
+    """An organisation's answer to the topic questionnaire (sent with a campaign) on one topic:
+    its rank, 1 for its first choice. An organisation has one answer; answering again replaces
+    it (``services.topic_ranking_set``)."""
+
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        on_delete=models.CASCADE,
+        related_name="rankings",
+        limit_choices_to=originals_only,
+    )
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="topic_rankings",
+    )
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    answered_at = models.DateTimeField(_("answered at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("topic ranking")
+        verbose_name_plural = _("topic rankings")
+        ordering = ["organisation", "rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["topic", "organisation"], name="topic_ranking_per_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "rank"], name="topic_rank_per_organisation"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rank__gte=1, rank__lte=RANKS), name="topic_rank_in_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} → {self.topic}: {self.rank}"
+
+    @property
+    def points(self) -> int:
+        """What the answer counts on the topic map: RANKS for a first choice, 1 for the last."""
+        return RANKS + 1 - self.rank

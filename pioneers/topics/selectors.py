@@ -1,8 +1,12 @@
 """Reads about topics: who may vote, a municipality's votes, the comments and the topic map.
 
-The map counts the votes of current member municipalities only, on open topics (proposed,
-accepted, scheduled), overall, per province and per size of municipality. Everything it shows
-comes from five queries, whatever the number of topics and votes.
+The map counts the votes of current member municipalities, on open topics (proposed,
+accepted, scheduled), overall, per province and per size of municipality. Beside the votes it
+counts the answers to the topic questionnaire (sent with a campaign, to members and
+non-members alike) as points: ``RANKS`` for a first choice down to 1 for the last, from every
+municipality that answered and has cast no votes (a member that votes counts with its votes
+only, never twice). Everything it shows comes from six queries, whatever the number of topics
+and votes.
 """
 
 from dataclasses import dataclass, field
@@ -13,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pioneers.network.models import Membership, Organisation
 from pioneers.network.selectors import member_organisation
-from pioneers.topics.models import Topic, TopicComment, TopicVote
+from pioneers.topics.models import RANKS, Topic, TopicComment, TopicRanking, TopicVote
 
 # Sizes of municipalities by inhabitants: (key, label, lower bound, upper bound).
 SIZE_BANDS = [
@@ -114,16 +118,48 @@ def _member_votes():
     return TopicVote.objects.filter(Exists(current))
 
 
-def topics_by_votes() -> list[tuple[int, int]]:
-    """(topic id, votes) of the open topics with votes, most first: the planner's order."""
-    rows = (
+def _map_counts():
+    """Per topic the weight each organisation gives it: (topic id, weight, organisation id,
+    province id, population) for member votes and questionnaire points on open topics; and
+    the organisations counted. Two queries."""
+    rows = list(
         _member_votes()
         .filter(topic__status__in=Topic.OPEN)
-        .values("topic_id", "topic__name")
-        .annotate(n=Sum("votes"))
-        .order_by("-n", "topic__name")
+        .values_list(
+            "topic_id",
+            "votes",
+            "organisation_id",
+            "organisation__province_id",
+            "organisation__population",
+        )
     )
-    return [(row["topic_id"], row["n"]) for row in rows]
+    voted = {row[2] for row in rows}
+    rankings = TopicRanking.objects.filter(
+        topic__status__in=Topic.OPEN, organisation__kind=Organisation.Kind.MUNICIPALITY
+    ).values_list(
+        "topic_id",
+        "rank",
+        "organisation_id",
+        "organisation__province_id",
+        "organisation__population",
+    )
+    answered = set()
+    for topic_id, rank, organisation_id, province_id, population in rankings:
+        if organisation_id not in voted:  # a member's votes replace its questionnaire answer
+            rows.append((topic_id, RANKS + 1 - rank, organisation_id, province_id, population))
+            answered.add(organisation_id)
+    return rows, voted | answered
+
+
+def topics_by_votes() -> list[tuple[int, int]]:
+    """(topic id, votes and questionnaire points) of the open topics with any, most first:
+    the planner's order."""
+    rows, _organisations = _map_counts()
+    totals: dict[int, int] = {}
+    for topic_id, n, *_rest in rows:
+        totals[topic_id] = totals.get(topic_id, 0) + n
+    names = dict(Topic.objects.filter(pk__in=list(totals)).values_list("pk", "name"))
+    return sorted(totals.items(), key=lambda item: (-item[1], names.get(item[0], "")))
 
 
 @dataclass
@@ -162,17 +198,13 @@ def _meetings_of(topics: dict[int, Topic]) -> dict:
 
 def topic_map(*, province: str = "", size: str = "") -> dict:
     """The ranking overall, one per province and one per size band; ``province`` (a slug) or
-    ``size`` (a band key) chooses the ranking shown first. Five queries."""
+    ``size`` (a band key) chooses the ranking shown first. Six queries."""
     topics = {t.pk: t for t in Topic.objects.filter(status__in=Topic.OPEN)}
-    votes = _member_votes().filter(topic__status__in=Topic.OPEN)
-    rows = votes.values_list(
-        "topic_id", "votes", "organisation__province_id", "organisation__population"
-    )
+    rows, voters = _map_counts()
     overall: dict[int, int] = {}
     by_province: dict[int | None, dict[int, int]] = {}
     by_size: dict[str, dict[int, int]] = {}
-    voters = set(votes.values_list("organisation_id", flat=True).distinct())
-    for topic_id, n, province_id, population in rows:
+    for topic_id, n, _organisation_id, province_id, population in rows:
         overall[topic_id] = overall.get(topic_id, 0) + n
         counts = by_province.setdefault(province_id, {})
         counts[topic_id] = counts.get(topic_id, 0) + n

@@ -10,19 +10,26 @@ votes back; a merged topic hands its votes and comments to the topic it was merg
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import ProtectedError, RestrictedError, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from pioneers.core.cache import tags_changed_on_commit
+from pioneers.core.cache import SITE, tags_changed_on_commit
 from pioneers.core.languages import current_language
 from pioneers.core.models import NetworkSettings
 from pioneers.core.ogp import OGP_VALUES
 from pioneers.core.slugs import unique_slug
 from pioneers.network.models import Organisation, Person
 from pioneers.topics import caching
-from pioneers.topics.models import RESERVED_SLUGS, Topic, TopicComment, TopicVote
+from pioneers.topics.models import (
+    RANKS,
+    RESERVED_SLUGS,
+    Topic,
+    TopicComment,
+    TopicRanking,
+    TopicVote,
+)
 from pioneers.topics.selectors import voting_organisation
 
 # A second identical comment within this many seconds is a double click, not a new comment.
@@ -118,12 +125,19 @@ def topic_propose(*, person: Person, name: str, description: str, values=()) -> 
         locale=Locale.get_default(),
         **{field: field in values for field, _label in OGP_VALUES},
     )
+    if _save_new(topic) is None:  # the same name, proposed by someone else a moment ago
+        raise TopicError(duplicate_message(topic_with_name(name) or topic))
+    return topic
+
+
+def _save_new(topic: Topic) -> Topic | None:
+    """Save a new topic; None when a topic with its name was saved a moment ago."""
     topic.full_clean()
     try:
         with transaction.atomic():
             topic.save()
-    except IntegrityError:  # the same name, proposed by someone else a moment ago
-        raise TopicError(duplicate_message(topic_with_name(name) or topic)) from None
+    except IntegrityError:
+        return None
     return topic
 
 
@@ -166,6 +180,18 @@ def topic_set_status(*, topic: Topic, status: str, merged_into: Topic | None = N
     topic.full_clean()
     topic.save(update_fields=["status", "merged_into"])
     return topic
+
+
+def topic_schedule(*, topic_id: int) -> bool:
+    """A meeting on the topic was planned or published: a proposed or accepted topic becomes
+    "scheduled" (a declined, merged or already scheduled one stays as it is). Returns whether
+    it changed; doing it twice changes nothing."""
+    changed = Topic.all_locales.filter(
+        pk=topic_id, status__in=[Topic.Status.PROPOSED, Topic.Status.ACCEPTED]
+    ).update(status=Topic.Status.SCHEDULED)
+    if changed:
+        tags_changed_on_commit(SITE, caching.VOTES)  # an update sends no signal
+    return bool(changed)
 
 
 def _move_votes(*, source: Topic, target: Topic) -> None:
@@ -261,6 +287,77 @@ def topic_comment_create(*, person: Person, topic: Topic, text: str) -> TopicCom
     comment.full_clean()
     comment.save()
     return comment
+
+
+def ranking_topics():
+    """The topics a municipality can rank in the topic questionnaire: the accepted and
+    scheduled ones (proposals are not yet on the list)."""
+    return Topic.objects.filter(status__in=[Topic.Status.ACCEPTED, Topic.Status.SCHEDULED])
+
+
+@transaction.atomic
+def topic_ranking_set(*, organisation: Organisation, topics: list[Topic]) -> list[TopicRanking]:
+    """The organisation's answer to the topic questionnaire: ``topics`` in order of preference
+    (first choice first). It replaces the organisation's earlier answer, never adds to it."""
+    topics = [Topic.objects.get(translation_key=topic.translation_key) for topic in topics]
+    if len(topics) > RANKS:
+        raise TopicError(_("Choose at most %(count)d topics.") % {"count": RANKS})
+    if len({topic.pk for topic in topics}) != len(topics):
+        raise TopicError(_("Choose each topic once."))
+    allowed = set(ranking_topics().values_list("pk", flat=True))
+    if any(topic.pk not in allowed for topic in topics):
+        raise TopicError(_("Choose the topics from the list."))
+    # One answer at a time per organisation: two submissions at once give one answer.
+    Organisation.objects.select_for_update().get(pk=organisation.pk)
+    TopicRanking.objects.filter(organisation=organisation).delete()
+    rankings = TopicRanking.objects.bulk_create(
+        TopicRanking(topic=topic, organisation=organisation, rank=rank)
+        for rank, topic in enumerate(topics, start=1)
+    )
+    tags_changed_on_commit(caching.VOTES)  # bulk writes send no signal
+    return rankings
+
+
+def topic_propose_for_organisation(*, organisation: Organisation, name: str) -> Topic:
+    """A topic an organisation proposes through the topic questionnaire (no account): a new
+    topic with the status "proposed", or the topic that already has this name."""
+    name = " ".join(name.split())
+    if not name:
+        raise TopicError(_("Give the topic a title."))
+    existing = topic_with_name(name)
+    if existing is not None:
+        return existing
+    topic = Topic(
+        name=name,
+        slug=_free_slug(name),
+        status=Topic.Status.PROPOSED,
+        proposing_organisation=organisation,
+        proposed_at=timezone.now(),
+        locale=Locale.get_default(),
+    )
+    return _save_new(topic) or topic_with_name(name)  # or the same name, saved a moment ago
+
+
+def topic_proposal_withdraw(*, topic: Topic, organisation: Organisation) -> bool:
+    """Remove a questionnaire proposal the organisation no longer makes, as long as nothing
+    else points to it yet (still proposed, no account behind it, no votes, no comments)."""
+    removable = Topic.objects.filter(
+        pk=topic.pk,
+        status=Topic.Status.PROPOSED,
+        proposing_organisation=organisation,
+        proposed_by__isnull=True,
+        votes__isnull=True,
+        comments__isnull=True,
+        rankings__isnull=True,
+    )
+    if not removable.exists():
+        return False
+    try:
+        with transaction.atomic():
+            Topic.all_locales.filter(translation_key=topic.translation_key).delete()
+    except (ProtectedError, RestrictedError):  # a coordinator linked it to something meanwhile
+        return False
+    return True
 
 
 def topics_export(user) -> dict:

@@ -6,12 +6,14 @@ change only through the site's buttons, which keep each municipality within its 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pioneers.core.ogp import OGP_VALUES
 from pioneers.core.snippets import OriginalsIndexView
 from pioneers.topics.forms import TopicAdminForm
 from pioneers.topics.models import Topic, TopicComment
+from pioneers.topics.widgets import pickable_topics
 
 
 class TopicIndexView(OriginalsIndexView):
@@ -19,8 +21,17 @@ class TopicIndexView(OriginalsIndexView):
         return super().get_base_queryset().select_related("proposing_organisation")
 
 
+class TopicChooserViewSet(SnippetChooserViewSet):
+    """The topic picker of meetings and programmes: decided topics only (accepted or
+    scheduled); proposals wait for the coordinators' decision, declined ones are out."""
+
+    def get_object_list(self):
+        return pickable_topics()
+
+
 class TopicViewSet(SnippetViewSet):
     model = Topic
+    chooser_viewset_class = TopicChooserViewSet
     index_view_class = TopicIndexView
     icon = "tag"
     menu_label = _("Topics")

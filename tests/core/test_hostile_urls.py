@@ -120,6 +120,7 @@ EXAMPLES = {
     "outreach:campaign_send": lambda: {"pk": _campaign_recipient().campaign_id},
     "outreach:campaign_progress": lambda: {"pk": _campaign_recipient().campaign_id},
     "outreach:campaign_letters": lambda: {"pk": _campaign_recipient().campaign_id},
+    "outreach:campaign_letters_status": lambda: {"pk": _campaign_recipient().campaign_id},
     "outreach:reply": lambda: {"token": _reply_token()},
     "outreach:unsubscribe": lambda: {"token": _unsubscribe_token()},
     "cfp:call": lambda: {"slug": _cfp_submission().call.meeting.slug},

@@ -19,7 +19,7 @@ from pioneers.meetings.models import (
     Registration,
 )
 from pioneers.network.models import Organisation
-from pioneers.topics.models import Topic, TopicVote
+from pioneers.topics.models import Topic, TopicRanking, TopicVote
 from pioneers.topics.selectors import topics_by_votes
 from pioneers.topics.services import topic_get_or_create, topic_vote_set
 from tests.admin_forms import PUBLISH, admin_form
@@ -267,6 +267,7 @@ def test_drafts_from_the_plan_get_the_programmes_topics_in_order(coordinator, pr
 
 def test_the_planner_takes_the_topics_with_most_votes_after_the_list(coordinator, programme):
     TopicVote.objects.all().delete()
+    TopicRanking.objects.all().delete()  # the demo's questionnaire answers count like votes
     person = make_member()
     budget_topic = topic_get_or_create(name="Open begroting")
     inclusion = topic_get_or_create(name="Digitale inclusie")
@@ -302,6 +303,7 @@ def test_a_topic_chosen_in_the_planner_is_locked_by_its_id(coordinator, programm
 def test_drafts_from_the_plan_are_in_the_networks_language(coordinator, programme):
     # The coordinator works in English; the drafts are what Dutch visitors will read.
     TopicVote.objects.all().delete()  # no topics by votes: some meetings stay without one
+    TopicRanking.objects.all().delete()  # nor by questionnaire answers
     url = "/en/meetings/programme/2030-2031/planner/"
     assert coordinator.post(url, {"action": "create"}).status_code == 302
     for meeting in programme.meetings.select_related("host"):
@@ -313,6 +315,9 @@ def test_drafts_from_the_plan_are_in_the_networks_language(coordinator, programm
         dutch = {str(label).capitalize() for label in Format.labels}
     untitled = programme.meetings.filter(topic=None)
     assert untitled and all(m.title in dutch for m in untitled)
+    # The topics of the planned meetings are scheduled now.
+    planned = Topic.objects.filter(meetings__programme=programme).distinct()
+    assert planned and {topic.status for topic in planned} == {Topic.Status.SCHEDULED}
     # What is known of the place is shown without empty parts.
     meeting = programme.meetings.get(number=1)
     html = coordinator.get(f"/nl/bijeenkomsten/{meeting.slug}/").content.decode()

@@ -221,3 +221,35 @@ def test_a_bad_organisation_or_role_is_a_form_error(coordinator, members, bad):
     assert response.status_code == 422
     assert BODY in response.content.decode()
     assert not Campaign.objects.filter(title="N").exists()
+
+
+def test_each_person_gets_the_newsletter_in_their_language(
+    members, province, django_capture_on_commit_callbacks
+):
+    from pioneers.network.models import JoinRequest
+
+    JoinRequest.objects.create(
+        person=members["bob"], organisation=members["north"], kind="join", language="en"
+    )
+    newsletter = make_newsletter(
+        province=province, subject_en="News for {name}", body_en="Dear {name},\n\nNews."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.campaign_queue(campaign=newsletter)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects[members["bob"].user.email] == f"News for {members['bob'].name}"
+    assert subjects[members["ann"].user.email] == f"Nieuws voor {members['ann'].name}"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_an_empty_selection_says_no_recipients_and_stays_a_draft(
+    coordinator, members, province, language
+):
+    newsletter = make_newsletter(interest="no such interest anywhere")
+    response = coordinator.post(url("campaign_send", newsletter.pk, language=language), follow=True)
+    page = response.content.decode()
+    assert ("Geen ontvangers" if language == "nl" else "No recipients") in page
+    assert "sent already" not in page and "al verstuurd" not in page
+    newsletter.refresh_from_db()
+    assert newsletter.status == Campaign.Status.DRAFT
+    assert not newsletter.recipients.exists()

@@ -109,14 +109,6 @@ def test_bad_province_choice_is_a_form_error(coordinator, province):
     assert response.status_code == 422
 
 
-def test_letters_pdf_of_a_sent_letter_campaign(coordinator, province, municipalities):
-    campaign = make_campaign(province, channel=Campaign.Channel.LETTER)
-    services.campaign_queue(campaign=campaign)
-    response = coordinator.get(url("campaign_letters", campaign.pk))
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-
-
 def queued_recipient(campaign):
     services.campaign_queue(campaign=campaign)
     recipient = campaign.recipients.order_by("pk").first()
