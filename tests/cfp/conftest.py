@@ -51,3 +51,10 @@ def speaker(client, demo):
     user = UserFactory()
     client.force_login(user)
     return user
+
+
+def reviews():
+    """Reviews other than the demo's: its 2019 conference's proposals were reviewed."""
+    from pioneers.cfp.models import Review
+
+    return Review.objects.exclude(submission__call__meeting__date__year=2019)

@@ -10,7 +10,7 @@ from pioneers.cfp import reviewing
 from pioneers.cfp.models import Review, Reviewer, Score, Submission, SubmissionSpeaker
 from pioneers.core.models import User
 from pioneers.demo.loader import COORDINATOR_EMAIL
-from tests.cfp.conftest import make_call
+from tests.cfp.conftest import make_call, reviews
 from tests.cfp.test_reviewing import person, scores_for
 from tests.cfp.test_views import submitted
 from tests.factories import OrganisationFactory, UserFactory, meeting_create
@@ -91,7 +91,7 @@ def test_a_bad_score_keeps_what_was_typed_and_saves_nothing(client, reviewer, su
     page = response.content.decode()
     assert "Sterk verhaal" in page
     assert "Give a score from 1 to 5" in page or "Select a valid choice" in page
-    assert not Review.objects.exists()
+    assert not reviews().exists()
 
 
 def test_a_forged_review_of_another_calls_submission_is_not_found(client, reviewer, demo):
@@ -102,7 +102,7 @@ def test_a_forged_review_of_another_calls_submission_is_not_found(client, review
     other = submitted(other_call, UserFactory())
     response = client.post(url("review", pk=other.pk), review_post(other_call))
     assert response.status_code == 404
-    assert not Review.objects.exists()
+    assert not reviews().exists()
     other.refresh_from_db()
     assert other.state == Submission.State.SUBMITTED
 
@@ -111,7 +111,7 @@ def test_an_own_organisation_submission_is_not_listed_nor_reviewable(client, cal
     own = submitted(call, person(UserFactory(), reviewer.person.organisation), title="Eigen werk")
     assert "Eigen werk" not in client.get(url("reviews")).content.decode()
     assert client.post(url("review", pk=own.pk), review_post(call)).status_code == 404
-    assert not Review.objects.exists()
+    assert not reviews().exists()
 
 
 def test_coordinators_list_is_for_coordinators_only(client, call):

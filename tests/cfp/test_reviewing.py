@@ -8,7 +8,7 @@ from django.utils import translation
 
 from pioneers.cfp import reviewing
 from pioneers.cfp.models import DecisionTemplate, Review, Reviewer, Score, Submission
-from tests.cfp.conftest import make_call
+from tests.cfp.conftest import make_call, reviews
 from tests.cfp.test_services import submit
 from tests.factories import OrganisationFactory, UserFactory, meeting_create
 
@@ -51,7 +51,7 @@ def test_review_save_twice_changes_the_one_review(submission, reviewer):
     call = submission.call
     reviewing.review_save(submission=submission, reviewer=reviewer, scores=scores_for(call, 2))
     reviewing.review_save(submission=submission, reviewer=reviewer, scores=scores_for(call, 5))
-    assert Review.objects.count() == 1
+    assert reviews().count() == 1
     assert set(Score.objects.values_list("value", flat=True)) == {5}
 
 
@@ -60,7 +60,7 @@ def test_review_save_refuses_someone_not_appointed(submission):
         reviewing.review_save(
             submission=submission, reviewer=UserFactory(), scores=scores_for(submission.call)
         )
-    assert not Review.objects.exists()
+    assert not reviews().exists()
 
 
 def test_review_save_refuses_a_submission_of_another_call(submission, reviewer, demo):
@@ -70,7 +70,7 @@ def test_review_save_refuses_a_submission_of_another_call(submission, reviewer, 
     other = submit(make_call(other_meeting), UserFactory())
     with pytest.raises(ValidationError):
         reviewing.review_save(submission=other, reviewer=reviewer, scores=scores_for(other.call))
-    assert not Review.objects.exists()
+    assert not reviews().exists()
     other.refresh_from_db()
     assert other.state == Submission.State.SUBMITTED
 
@@ -82,7 +82,7 @@ def test_review_save_refuses_a_submission_of_the_reviewers_own_organisation(call
     own = submit(call, person(UserFactory(), organisation))
     with pytest.raises(ValidationError):
         reviewing.review_save(submission=own, reviewer=reviewer, scores=scores_for(call))
-    assert not Review.objects.exists()
+    assert not reviews().exists()
     assert [call_ for call_, rows in reviewing.review_list(reviewer) if rows] == []
 
 
@@ -91,7 +91,7 @@ def test_review_save_refuses_a_missing_or_out_of_range_score(submission, reviewe
     for scores in ({criteria[0].pk: 3}, {criteria[0].pk: 3, criteria[1].pk: 6}):
         with pytest.raises(ValidationError):
             reviewing.review_save(submission=submission, reviewer=reviewer, scores=scores)
-    assert not Review.objects.exists()
+    assert not reviews().exists()
 
 
 def test_review_list_shows_own_review_state(submission, reviewer):
@@ -181,7 +181,7 @@ def test_review_after_a_decision_is_refused(submission, reviewer):
         reviewing.review_save(
             submission=submission, reviewer=reviewer, scores=scores_for(submission.call)
         )
-    assert not Review.objects.exists()
+    assert not reviews().exists()
 
 
 def test_speaker_confirms_an_accepted_proposal_twice_harmlessly(submission):
@@ -226,5 +226,5 @@ def test_personal_data_exports_and_erases_a_reviewers_comments(submission, revie
     reviewing.personal_data_erase(reviewer)
     reviewing.personal_data_erase(reviewer)
     assert not Reviewer.objects.filter(user=reviewer).exists()
-    assert Review.objects.get().comment == ""
+    assert reviews().get().comment == ""
     assert Score.objects.count() == 2
