@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from pioneers.cfp import reviewing
-from pioneers.cfp.models import DecisionTemplate, Review, Reviewer, Score, Submission
+from pioneers.cfp.models import DecisionTemplate, Reviewer, Score, Submission
 from tests.cfp.conftest import make_call, reviews
 from tests.cfp.test_services import submit
 from tests.factories import OrganisationFactory, UserFactory, meeting_create
