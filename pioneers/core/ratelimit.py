@@ -49,9 +49,14 @@ def client_of(request) -> str:
 
     The IP address is allauth's, so its settings for trusted proxies count here too.
     """
-
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
+    return address_of(request)
+
+
+def address_of(request) -> str:
+    """The client's IP address (IPv6 by its /64 network), without looking at the session: the
+    public API counts per address and asks no query for it."""
     try:
         ip = get_adapter().get_client_ip(request)
     except PermissionDenied:

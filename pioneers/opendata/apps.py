@@ -8,3 +8,9 @@ class OpendataConfig(AppConfig):
     name = "pioneers.opendata"
     label = "opendata"
     verbose_name = _("Open data")
+
+    def ready(self):
+        from pioneers.core import menu
+
+        # Every page announces the API's description and docs (RFC 8631).
+        menu.register_head("opendata/_service_desc.html")
