@@ -3,6 +3,7 @@ CDN), in the reader's language, beside /api/v1/openapi.json."""
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from pioneers.opendata.api.views import api
 
@@ -51,11 +52,17 @@ def operations() -> list[dict]:
 
 
 def api_docs(request):
-    return render(
+    described = operations()
+    response = render(
         request,
         "opendata/api_docs.html",
         {
-            "operations": operations(),
+            "operations": described,
             "openapi_url": reverse("opendata:api:openapi-json"),
         },
     )
+    # One address for every language (the reader's Accept-Language): not for the shared page
+    # cache, which keys pages by their address alone.
+    patch_cache_control(response, private=True, max_age=600)
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
