@@ -1,12 +1,14 @@
 """What the API answers, field by field: the public fields only. No email address, phone number,
 accessibility need or answer; a person's name only where they consented to it being shown."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Literal
 
 from ninja import Field, Schema
 
 Language = Literal["nl", "en"]
+# Times of day are local (the network's time zone, Europe/Amsterdam), as on the meeting pages.
+LOCAL_TIME = Field(pattern=r"^\d\d:\d\d$", examples=["13:30"], description="Local time, HH:MM.")
 
 
 class Problem(Schema):
@@ -49,7 +51,7 @@ class OrganisationPage(PageMeta):
 
 
 class AgendaItemOut(Schema):
-    start_time: time
+    start_time: str = LOCAL_TIME
     title: str
     speakers: str
     kind: str
@@ -67,8 +69,8 @@ class MeetingOut(Schema):
     format: str
     description: str
     date: date
-    start_time: time
-    end_time: time
+    start_time: str = LOCAL_TIME
+    end_time: str = LOCAL_TIME
     host: str | None = Field(description="Slug of the host organisation.")
     guest_chair: str | None = Field(description="Slug of the guest chair's organisation.")
     venue_name: str

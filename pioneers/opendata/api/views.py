@@ -1,7 +1,9 @@
 """The public read-only API (django-ninja): one list endpoint per dataset, each cursor-paged,
 filtered, cached under the tags of what it shows, and answering errors as problem details."""
 
+import re
 from datetime import date, datetime
+from typing import Literal
 
 from django.http import Http404
 from django.utils import translation
@@ -9,6 +11,7 @@ from django.utils.translation import gettext
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
+from pydantic import field_validator
 
 from pioneers.core.cache import SITE
 from pioneers.core.ogp import OGP_VALUES
@@ -17,17 +20,32 @@ from pioneers.meetings.models import Format
 from pioneers.network.models import Organisation
 from pioneers.opendata.api import schemas
 from pioneers.opendata.api import selectors as read
-from pioneers.opendata.api.http import cached_answer, problem
-from pioneers.opendata.api.pagination import BadCursor
+from pioneers.opendata.api.http import PROBLEM, cached_answer, problem
+from pioneers.opendata.api.pagination import CURSOR, BadCursor
 from pioneers.practices.models import PracticePage
 from pioneers.topics.models import Topic
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
-CURSOR = r"^[A-Za-z0-9_-]+$"
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+ISO_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 MAX_LIMIT = 100
 ERRORS = {400: schemas.Problem, 429: schemas.Problem}
 
-api = NinjaAPI(
+
+class ProblemAPI(NinjaAPI):
+    """Ninja, with its error answers documented as what they are: problem details."""
+
+    def get_openapi_schema(self, **kwargs):
+        document = super().get_openapi_schema(**kwargs)
+        for methods in document["paths"].values():
+            for operation in methods.values():
+                for status, answer in operation.get("responses", {}).items():
+                    if str(status).startswith(("4", "5")) and "content" in answer:
+                        answer["content"] = {PROBLEM: answer["content"]["application/json"]}
+        return document
+
+
+api = ProblemAPI(
     title="Pioneers open data API",
     version="1",
     description=(
@@ -74,9 +92,14 @@ def _http_error(request, exc):
 
 class Page(Schema):
     cursor: str | None = Field(
-        None, max_length=40, pattern=CURSOR, description="The `next_cursor` of the page before."
+        None, pattern=CURSOR, description="The `next_cursor` of the page before (opaque)."
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Rows per page (at most 100).")
+
+
+def choice(choices):
+    """A parameter taking one of a model's choices, described inline in the document."""
+    return Literal[tuple(choices.values)]
 
 
 class Updated(Schema):
@@ -84,14 +107,30 @@ class Updated(Schema):
         None, description="Only rows published or changed at or after this moment (ISO 8601)."
     )
 
+    @field_validator("updated_since", mode="before")
+    @classmethod
+    def _iso_only(cls, value):
+        # Pydantic would also take a number of seconds; the document promises a date-time.
+        if value is not None and not (isinstance(value, str) and ISO_DATETIME.match(value)):
+            raise ValueError("not an ISO 8601 date-time")
+        return value
+
 
 class Dates(Schema):
     date_from: date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
     date_to: date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
 
+    @field_validator("date_from", "date_to", mode="before")
+    @classmethod
+    def _iso_only(cls, value):
+        # Pydantic would also take a number of seconds; the document promises a date.
+        if value is not None and not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+            raise ValueError("not an ISO 8601 date")
+        return value
+
 
 class OrganisationFilters(Page):
-    kind: Organisation.Kind | None = None
+    kind: choice(Organisation.Kind) | None = None
     province: str | None = Field(None, max_length=200, pattern=SLUG, description="Its slug.")
     member: bool | None = Field(None, description="Member of the network now (true/false).")
 
@@ -101,14 +140,14 @@ class MeetingFilters(Page, Dates, Updated):
         None, max_length=200, pattern=SLUG, description="Slug of the host or chair organisation."
     )
     topic: str | None = Field(None, max_length=200, pattern=SLUG, description="Topic slug.")
-    format: Format | None = None
+    format: choice(Format) | None = None
     lang: schemas.Language = Field(
         "nl", description="Language of the texts; the original where not translated."
     )
 
 
 class TopicFilters(Page):
-    status: Topic.Status | None = None
+    status: choice(Topic.Status) | None = None
     lang: schemas.Language = Field("nl", description="Language of the texts.")
 
 
@@ -125,7 +164,7 @@ class PracticeFilters(Page, Updated):
         None, max_length=200, pattern=SLUG, description="Slug of the municipality."
     )
     topic: str | None = Field(None, max_length=200, pattern=SLUG, description="Topic slug.")
-    status: PracticePage.Status | None = None
+    status: choice(PracticePage.Status) | None = None
     lang: schemas.Language | None = Field(None, description="Only practices in this language.")
 
 
@@ -133,18 +172,13 @@ def _parameters(filters) -> set[str]:
     return set(filters.model_fields)
 
 
-def _dates_in_order(filters):
-    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise HttpError(400, gettext("date_from is after date_to."))
-
-
 def _values(obj) -> list[str]:
     """The open-government values (field names, the same in every language) an object serves."""
     return [field for field, _label in OGP_VALUES if getattr(obj, field)]
 
 
-def _value(choice) -> str:
-    return choice.value if choice is not None else ""
+def _value(chosen) -> str:
+    return chosen or ""
 
 
 @api.get(
@@ -200,7 +234,6 @@ def organisations(request, filters: Query[OrganisationFilters]):
 @decorate_view(cached_answer(tags={"meetings", SITE}, parameters=_parameters(MeetingFilters)))
 def meetings(request, filters: Query[MeetingFilters]):
     """Published meetings, past and to come, each with its agenda."""
-    _dates_in_order(filters)
     rows, next_cursor = read.meetings(
         date_from=filters.date_from,
         date_to=filters.date_to,
@@ -229,8 +262,8 @@ def meetings(request, filters: Query[MeetingFilters]):
                     "format": m.format,
                     "description": text.description,
                     "date": m.date,
-                    "start_time": m.start_time,
-                    "end_time": m.end_time,
+                    "start_time": m.start_time.strftime("%H:%M"),
+                    "end_time": m.end_time.strftime("%H:%M"),
                     "host": m.host.slug if m.host else None,
                     "guest_chair": m.guest_chair.slug if m.guest_chair else None,
                     "venue_name": m.venue_name,
@@ -243,7 +276,7 @@ def meetings(request, filters: Query[MeetingFilters]):
                     "last_published_at": m.last_published_at,
                     "agenda": [
                         {
-                            "start_time": a.start_time,
+                            "start_time": a.start_time.strftime("%H:%M"),
                             "title": a.title,
                             "speakers": a.speakers,
                             "kind": a.kind,
@@ -298,7 +331,6 @@ def topics(request, filters: Query[TopicFilters]):
 @decorate_view(cached_answer(tags={SITE}, parameters=_parameters(ReportFilters)))
 def reports(request, filters: Query[ReportFilters]):
     """Published reports of meetings, in Dutch and English; dates filter on the meeting's date."""
-    _dates_in_order(filters)
     rows, next_cursor = read.reports(
         date_from=filters.date_from,
         date_to=filters.date_to,
