@@ -399,3 +399,13 @@ def practices(request, filters: Query[PracticeFilters]):
         for p in rows
     ]
     return {"items": items, "next_cursor": next_cursor}
+
+
+# The query parameters each endpoint reads, by its path (the hostile-URL walk in the tests).
+QUERY_PARAMETERS = {
+    "organisations": _parameters(OrganisationFilters),
+    "meetings": _parameters(MeetingFilters),
+    "topics": _parameters(TopicFilters),
+    "reports": _parameters(ReportFilters),
+    "practices": _parameters(PracticeFilters),
+}
