@@ -527,7 +527,8 @@ def evaluate_targets(results: list[dict], memory: dict, mixed: dict | None = Non
                 }
             )
     for row in results:
-        if row["page"].startswith("api-") and row["concurrency"] == TARGET_CONCURRENCY:
+        api_row = row["page"].startswith("api-") and not row.get("variant")
+        if api_row and row["concurrency"] == TARGET_CONCURRENCY:
             targets.append(
                 {
                     "name": f"{row['page']} req/s at concurrency {TARGET_CONCURRENCY}",
