@@ -15,7 +15,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import gettext
 
 from pioneers.core.cache import ALL, FRAGMENT_SECONDS, version_key, versions
-from pioneers.core.ratelimit import RateLimited, address_of, count
+from pioneers.core.ratelimit import RateLimited, address_of, count_in_batches
 
 PROBLEM = "application/problem+json"
 RATE_WINDOW = 60
@@ -66,7 +66,7 @@ def api_view(view):
                 response[name] = value
             return with_cors(response)
         try:
-            count(
+            count_in_batches(
                 f"api:{hashlib.sha256(address_of(request).encode()).hexdigest()[:32]}",
                 settings.API_RATE_PER_MINUTE,
                 window=RATE_WINDOW,
