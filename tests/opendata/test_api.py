@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from pioneers.core import ratelimit
 from pioneers.meetings.models import Meeting
 from pioneers.practices.models import PracticePage
 
@@ -175,8 +176,9 @@ def test_cors_preflight_and_read_only(client, demo):
 
 
 @pytest.mark.parametrize("limit", [3, 45])  # 45: counted in the shared cache in batches of 2
-def test_rate_limit_answers_429_with_retry_after(client, demo, settings, limit):
+def test_rate_limit_answers_429_with_retry_after(client, demo, settings, monkeypatch, limit):
     settings.API_RATE_PER_MINUTE = limit
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 1_800_000_030.0)  # mid-minute
     for _ in range(limit):
         assert get(client, "topics").status_code == 200
     response = get(client, "topics")
