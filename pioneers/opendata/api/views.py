@@ -109,7 +109,7 @@ class Updated(Schema):
 
     @field_validator("updated_since", mode="before")
     @classmethod
-    def _iso_only(cls, value):
+    def _iso_datetime_only(cls, value):
         # Pydantic would also take a number of seconds; the document promises a date-time.
         if value is not None and not (isinstance(value, str) and ISO_DATETIME.match(value)):
             raise ValueError("not an ISO 8601 date-time")
@@ -122,7 +122,7 @@ class Dates(Schema):
 
     @field_validator("date_from", "date_to", mode="before")
     @classmethod
-    def _iso_only(cls, value):
+    def _iso_date_only(cls, value):
         # Pydantic would also take a number of seconds; the document promises a date.
         if value is not None and not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
             raise ValueError("not an ISO 8601 date")
