@@ -4,6 +4,8 @@
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from pioneers.opendata.api.views import api
@@ -17,7 +19,11 @@ schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api
 def api_app(demo, settings):
     settings.API_RATE_PER_MINUTE = 1_000_000
     settings.ALLOWED_HOSTS = ["*"]
-    return WSGIHandler()
+    # As Django's test client does: the end of a request must not close the test's connection
+    # (on PostgreSQL that would end the test's transaction).
+    request_finished.disconnect(close_old_connections)
+    yield WSGIHandler()
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
