@@ -4,7 +4,7 @@
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
@@ -21,8 +21,10 @@ def api_app(demo, settings):
     settings.ALLOWED_HOSTS = ["*"]
     # As Django's test client does: the end of a request must not close the test's connection
     # (on PostgreSQL that would end the test's transaction).
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     yield WSGIHandler()
+    request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
 
