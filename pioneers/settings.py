@@ -52,6 +52,7 @@ KNOWN_VARIABLES = {
     "PIONEERS_OUTREACH_RATE",
     "PIONEERS_CFP_SLIDES_MAX_MB",
     "PIONEERS_SOURCE_URL",
+    "PIONEERS_API_RATE_PER_MINUTE",
 }
 _unknown = sorted(k for k in os.environ if k.startswith("PIONEERS_") and k not in KNOWN_VARIABLES)
 if _unknown:
@@ -282,6 +283,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https") else "ht
 # client (the account, or the IP address): see core/ratelimit.py and docs/operations.md.
 EMAIL_RATE_PER_ADDRESS = env_int("PIONEERS_EMAIL_RATE_PER_ADDRESS", 5, minimum=1)
 EMAIL_RATE_PER_CLIENT = env_int("PIONEERS_EMAIL_RATE_PER_CLIENT", 20, minimum=1)
+# The public API (/api/v1/) answers at most this many requests a minute per client (IP address);
+# more get 429 with Retry-After: see opendata/api/http.py and docs/opendata.md.
+API_RATE_PER_MINUTE = env_int("PIONEERS_API_RATE_PER_MINUTE", 600, minimum=1)
 _email_rates = f"{EMAIL_RATE_PER_CLIENT}/h/ip,{EMAIL_RATE_PER_ADDRESS}/h/key"
 # allauth's own short limits stay (a verification email at most every 3 minutes per address).
 ACCOUNT_RATE_LIMITS = {

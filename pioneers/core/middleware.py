@@ -112,7 +112,16 @@ class AnonymousPageCacheMiddleware:
     that bypass signals. Every HTML response, cached or not, gets its live fragments filled in.
     """
 
-    SKIP_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/", "/private/", "/documents/")
+    # The API (/api/) keeps its own cache, with ETags.
+    SKIP_PREFIXES = (
+        "/admin/",
+        "/healthz",
+        "/static/",
+        "/media/",
+        "/private/",
+        "/documents/",
+        "/api/",
+    )
     SKIP_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
     # Never stored with the page: the length changes when live fragments are filled in.
     UNSTORED_HEADERS = {"x-cache", "content-length"}

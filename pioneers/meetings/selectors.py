@@ -24,6 +24,12 @@ def _published() -> QuerySet[Meeting]:
     )
 
 
+def published_meetings() -> QuerySet[Meeting]:
+    """Every published meeting, past and to come, with its host, chair, programme and topic (the
+    open-data API's list)."""
+    return _published()
+
+
 def meetings_list(
     *, past: bool, topic: str = "", format: str = "", year: int | None = None
 ) -> QuerySet[Meeting]:

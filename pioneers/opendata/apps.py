@@ -14,3 +14,5 @@ class OpendataConfig(AppConfig):
 
         # A report's page points to its DiWoo metadata.
         menu.register_head("opendata/_head.html")
+        # Every page announces the API's description and docs (RFC 8631).
+        menu.register_head("opendata/_service_desc.html")

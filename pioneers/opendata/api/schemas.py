@@ -1,0 +1,143 @@
+"""What the API answers, field by field: the public fields only. No email address, phone number,
+accessibility need or answer; a person's name only where they consented to it being shown."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from ninja import Field, Schema
+
+Language = Literal["nl", "en"]
+# Times of day are local (the network's time zone, Europe/Amsterdam), as on the meeting pages.
+LOCAL_TIME = Field(pattern=r"^\d\d:\d\d$", examples=["13:30"], description="Local time, HH:MM.")
+
+
+class Problem(Schema):
+    """RFC 9457 problem details."""
+
+    type: str = Field(examples=["about:blank"])
+    title: str = Field(examples=["Bad Request"])
+    status: int = Field(examples=[400])
+    detail: str
+
+
+class PageMeta(Schema):
+    next_cursor: str | None = Field(
+        description="Give as `cursor` for the next page; null on the last page."
+    )
+
+
+class MembershipOut(Schema):
+    status: Literal["member", "left"]
+    is_lead: bool
+    member_since: date | None
+    left_on: date | None
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    slug: str
+    kind: str
+    cbs_code: str = Field(description="CBS code of a municipality (e.g. GM0606); empty otherwise.")
+    province: str | None = Field(description="Slug of the province organisation.")
+    website: str
+    population: int | None
+    url: str
+    memberships: list[MembershipOut]
+
+
+class OrganisationPage(PageMeta):
+    items: list[OrganisationOut]
+
+
+class AgendaItemOut(Schema):
+    start_time: str = LOCAL_TIME
+    title: str
+    speakers: str
+    kind: str
+
+
+class MeetingOut(Schema):
+    id: int
+    number: int
+    title: str
+    slug: str
+    language: Language = Field(description="The language of title, description and agenda.")
+    url: str
+    programme: str = Field(description="Slug of the programme.")
+    topic: str | None = Field(description="Slug of the topic.")
+    format: str
+    description: str
+    date: date
+    start_time: str = LOCAL_TIME
+    end_time: str = LOCAL_TIME
+    host: str | None = Field(description="Slug of the host organisation.")
+    guest_chair: str | None = Field(description="Slug of the guest chair's organisation.")
+    venue_name: str
+    street_address: str
+    postal_code: str
+    city: str
+    audience: str
+    capacity: int
+    status: str
+    last_published_at: datetime | None
+    agenda: list[AgendaItemOut]
+
+
+class MeetingPage(PageMeta):
+    items: list[MeetingOut]
+
+
+class TopicOut(Schema):
+    id: int
+    name: str
+    slug: str
+    language: Language
+    description: str
+    status: str
+    values: list[str] = Field(description="Open-government values the topic serves.")
+    url: str
+
+
+class TopicPage(PageMeta):
+    items: list[TopicOut]
+
+
+class ReportOut(Schema):
+    id: int
+    title: str
+    language: Language
+    url: str
+    summary: str
+    meeting: int = Field(description="Id of the meeting (see /meetings).")
+    meeting_date: date
+    publisher: str | None = Field(description="Slug of the publisher; null: the lead organisation.")
+    information_category: str
+    created_on: date | None
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+
+
+class ReportPage(PageMeta):
+    items: list[ReportOut]
+
+
+class PracticeOut(Schema):
+    id: int
+    title: str
+    language: Language
+    url: str
+    summary: str
+    status: str
+    municipality: str = Field(description="Slug of the municipality.")
+    topics: list[str] = Field(description="Slugs of the topics.")
+    values: list[str]
+    started_on: date | None
+    contact_name: str | None = Field(description="Only when the contact person agreed to it.")
+    reuse_count: int = Field(description="How many organisations took the practice up.")
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+
+
+class PracticePage(PageMeta):
+    items: list[PracticeOut]

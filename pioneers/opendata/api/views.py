@@ -1,0 +1,411 @@
+"""The public read-only API (django-ninja): one list endpoint per dataset, each cursor-paged,
+filtered, cached under the tags of what it shows, and answering errors as problem details."""
+
+import re
+from datetime import date, datetime
+from typing import Literal
+
+from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.decorators import decorate_view
+from ninja.errors import HttpError, ValidationError
+from pydantic import field_validator
+
+from pioneers.core.cache import SITE
+from pioneers.core.ogp import OGP_VALUES
+from pioneers.core.translations import default_language
+from pioneers.meetings.models import Format
+from pioneers.network.models import Organisation
+from pioneers.opendata.api import schemas
+from pioneers.opendata.api import selectors as read
+from pioneers.opendata.api.http import PROBLEM, cached_answer, problem
+from pioneers.opendata.api.pagination import CURSOR, BadCursor
+from pioneers.practices.models import PracticePage
+from pioneers.topics.models import Topic
+
+SLUG = r"^[-a-zA-Z0-9_]+$"
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+ISO_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+MAX_LIMIT = 100
+ERRORS = {400: schemas.Problem, 429: schemas.Problem}
+
+
+class ProblemAPI(NinjaAPI):
+    """Ninja, with its error answers documented as what they are: problem details."""
+
+    def get_openapi_schema(self, **kwargs):
+        document = super().get_openapi_schema(**kwargs)
+        for methods in document["paths"].values():
+            for operation in methods.values():
+                for status, answer in operation.get("responses", {}).items():
+                    if str(status).startswith(("4", "5")) and "content" in answer:
+                        answer["content"] = {PROBLEM: answer["content"]["application/json"]}
+        return document
+
+
+api = ProblemAPI(
+    title="Pioneers open data API",
+    version="1",
+    description=(
+        "Read-only open data of the pioneer network: organisations, meetings with their agenda, "
+        "topics, reports and practices. Lists are paged with a cursor; answers carry an ETag "
+        "and Last-Modified and answer 304 to a revalidation; errors are RFC 9457 problem "
+        "details. Data under CC0, texts under CC BY 4.0."
+    ),
+    urls_namespace="opendata:api",
+    docs_url=None,
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request, exc):
+    where = []
+    for error in exc.errors:
+        location = error.get("loc") or ()
+        name = str(location[-1]) if location else ""
+        if name and name not in where:
+            where.append(name)
+    return problem(
+        400,
+        gettext("Invalid value for: %(names)s.") % {"names": ", ".join(where)[:200] or "?"},
+        invalid_params=[{"name": name} for name in where],
+    )
+
+
+@api.exception_handler(BadCursor)
+def _bad_cursor(request, exc):
+    return problem(400, str(exc), invalid_params=[{"name": "cursor"}])
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return problem(404, gettext("Not found."))
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    return problem(exc.status_code, str(exc))
+
+
+class Page(Schema):
+    cursor: str | None = Field(
+        None, pattern=CURSOR, description="The `next_cursor` of the page before (opaque)."
+    )
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Rows per page (at most 100).")
+
+
+def choice(choices):
+    """A parameter taking one of a model's choices, described inline in the document."""
+    return Literal[tuple(choices.values)]
+
+
+class Updated(Schema):
+    updated_since: datetime | None = Field(
+        None, description="Only rows published or changed at or after this moment (ISO 8601)."
+    )
+
+    @field_validator("updated_since", mode="before")
+    @classmethod
+    def _iso_datetime_only(cls, value):
+        # Pydantic would also take a number of seconds; the document promises a date-time.
+        if value is not None and not (isinstance(value, str) and ISO_DATETIME.match(value)):
+            raise ValueError("not an ISO 8601 date-time")
+        return value
+
+
+class Dates(Schema):
+    date_from: date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
+    date_to: date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
+
+    @field_validator("date_from", "date_to", mode="before")
+    @classmethod
+    def _iso_date_only(cls, value):
+        # Pydantic would also take a number of seconds; the document promises a date.
+        if value is not None and not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+            raise ValueError("not an ISO 8601 date")
+        return value
+
+
+class OrganisationFilters(Page):
+    kind: choice(Organisation.Kind) | None = None
+    province: str | None = Field(None, max_length=200, pattern=SLUG, description="Its slug.")
+    member: bool | None = Field(None, description="Member of the network now (true/false).")
+
+
+class MeetingFilters(Page, Dates, Updated):
+    organisation: str | None = Field(
+        None, max_length=200, pattern=SLUG, description="Slug of the host or chair organisation."
+    )
+    topic: str | None = Field(None, max_length=200, pattern=SLUG, description="Topic slug.")
+    format: choice(Format) | None = None
+    lang: schemas.Language = Field(
+        "nl", description="Language of the texts; the original where not translated."
+    )
+
+
+class TopicFilters(Page):
+    status: choice(Topic.Status) | None = None
+    lang: schemas.Language = Field("nl", description="Language of the texts.")
+
+
+class ReportFilters(Page, Dates, Updated):
+    organisation: str | None = Field(
+        None, max_length=200, pattern=SLUG, description="Slug of the publisher or host."
+    )
+    topic: str | None = Field(None, max_length=200, pattern=SLUG, description="Topic slug.")
+    lang: schemas.Language | None = Field(None, description="Only reports in this language.")
+
+
+class PracticeFilters(Page, Updated):
+    organisation: str | None = Field(
+        None, max_length=200, pattern=SLUG, description="Slug of the municipality."
+    )
+    topic: str | None = Field(None, max_length=200, pattern=SLUG, description="Topic slug.")
+    status: choice(PracticePage.Status) | None = None
+    lang: schemas.Language | None = Field(None, description="Only practices in this language.")
+
+
+def _parameters(filters) -> set[str]:
+    return set(filters.model_fields)
+
+
+def _values(obj) -> list[str]:
+    """The open-government values (field names, the same in every language) an object serves."""
+    return [field for field, _label in OGP_VALUES if getattr(obj, field)]
+
+
+def _value(chosen) -> str:
+    return chosen or ""
+
+
+@api.get(
+    "/organisations",
+    response={200: schemas.OrganisationPage, **ERRORS},
+    summary="Organisations and their memberships",
+    tags=["network"],
+)
+@decorate_view(cached_answer(tags={"network"}, parameters=_parameters(OrganisationFilters)))
+def organisations(request, filters: Query[OrganisationFilters]):
+    """Approved organisations (municipalities, provinces, partners) with their memberships of
+    the network (member, left)."""
+    rows, next_cursor = read.organisations(
+        kind=_value(filters.kind),
+        province=filters.province or "",
+        member=filters.member,
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    with translation.override(default_language()):
+        items = [
+            {
+                "id": o.pk,
+                "name": o.name,
+                "slug": o.slug,
+                "kind": o.kind,
+                "cbs_code": o.cbs_code or "",
+                "province": o.province.slug if o.province else None,
+                "website": o.website,
+                "population": o.population,
+                "url": request.build_absolute_uri(o.get_absolute_url()),
+                "memberships": [
+                    {
+                        "status": m.status,
+                        "is_lead": m.is_lead,
+                        "member_since": m.member_since,
+                        "left_on": m.left_on,
+                    }
+                    for m in o.public_memberships
+                ],
+            }
+            for o in rows
+        ]
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.get(
+    "/meetings",
+    response={200: schemas.MeetingPage, **ERRORS},
+    summary="Meetings with their agenda",
+    tags=["meetings"],
+)
+@decorate_view(cached_answer(tags={"meetings", SITE}, parameters=_parameters(MeetingFilters)))
+def meetings(request, filters: Query[MeetingFilters]):
+    """Published meetings, past and to come, each with its agenda."""
+    rows, next_cursor = read.meetings(
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        organisation=filters.organisation or "",
+        topic=filters.topic or "",
+        format=_value(filters.format),
+        updated_since=filters.updated_since,
+        language=filters.lang,
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    items = []
+    with translation.override(filters.lang):
+        for m in rows:
+            text = m.text
+            items.append(
+                {
+                    "id": m.pk,
+                    "number": m.number,
+                    "title": text.title,
+                    "slug": m.slug,
+                    "language": m.api_language,
+                    "url": request.build_absolute_uri(m.get_absolute_url()),
+                    "programme": m.programme.slug,
+                    "topic": m.topic.slug if m.topic else None,
+                    "format": m.format,
+                    "description": text.description,
+                    "date": m.date,
+                    "start_time": m.start_time.strftime("%H:%M"),
+                    "end_time": m.end_time.strftime("%H:%M"),
+                    "host": m.host.slug if m.host else None,
+                    "guest_chair": m.guest_chair.slug if m.guest_chair else None,
+                    "venue_name": m.venue_name,
+                    "street_address": m.street_address,
+                    "postal_code": m.postal_code,
+                    "city": m.city,
+                    "audience": m.audience,
+                    "capacity": m.capacity,
+                    "status": m.status,
+                    "last_published_at": m.last_published_at,
+                    "agenda": [
+                        {
+                            "start_time": a.start_time.strftime("%H:%M"),
+                            "title": a.title,
+                            "speakers": a.speakers,
+                            "kind": a.kind,
+                        }
+                        for a in m.api_agenda
+                    ],
+                }
+            )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.get(
+    "/topics",
+    response={200: schemas.TopicPage, **ERRORS},
+    summary="Topics",
+    tags=["topics"],
+)
+@decorate_view(cached_answer(tags={SITE}, parameters=_parameters(TopicFilters)))
+def topics(request, filters: Query[TopicFilters]):
+    """The topics meetings, practices and articles are about."""
+    rows, next_cursor = read.topics(
+        status=_value(filters.status),
+        language=filters.lang,
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    items = []
+    with translation.override(filters.lang):
+        for t in rows:
+            text = t.text
+            items.append(
+                {
+                    "id": t.pk,
+                    "name": text.name,
+                    "slug": t.slug,
+                    "language": filters.lang if text is not t else default_language()[:2],
+                    "description": text.description,
+                    "status": t.status,
+                    "values": _values(t),
+                    "url": request.build_absolute_uri(t.get_absolute_url()),
+                }
+            )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.get(
+    "/reports",
+    response={200: schemas.ReportPage, **ERRORS},
+    summary="Meeting reports",
+    tags=["reports"],
+)
+@decorate_view(cached_answer(tags={SITE}, parameters=_parameters(ReportFilters)))
+def reports(request, filters: Query[ReportFilters]):
+    """Published reports of meetings, in Dutch and English; dates filter on the meeting's date."""
+    rows, next_cursor = read.reports(
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        organisation=filters.organisation or "",
+        topic=filters.topic or "",
+        language=filters.lang or "",
+        updated_since=filters.updated_since,
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    items = [
+        {
+            "id": r.pk,
+            "title": r.title,
+            "language": r.locale.language_code[:2],
+            "url": r.get_full_url(request),
+            "summary": r.summary,
+            "meeting": r.meeting_id,
+            "meeting_date": r.meeting.date,
+            "publisher": r.publisher.slug if r.publisher else None,
+            "information_category": r.information_category,
+            "created_on": r.created_on,
+            "first_published_at": r.first_published_at,
+            "last_published_at": r.last_published_at,
+        }
+        for r in rows
+    ]
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.get(
+    "/practices",
+    response={200: schemas.PracticePage, **ERRORS},
+    summary="Practices and their reuse",
+    tags=["practices"],
+)
+@decorate_view(cached_answer(tags={SITE}, parameters=_parameters(PracticeFilters)))
+def practices(request, filters: Query[PracticeFilters]):
+    """The knowledge base: what municipalities did, and how many others took it up."""
+    rows, next_cursor = read.practices(
+        organisation=filters.organisation or "",
+        topic=filters.topic or "",
+        status=_value(filters.status),
+        language=filters.lang or "",
+        updated_since=filters.updated_since,
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    items = [
+        {
+            "id": p.pk,
+            "title": p.title,
+            "language": p.locale.language_code[:2],
+            "url": p.get_full_url(request),
+            "summary": p.summary,
+            "status": p.status,
+            "municipality": p.municipality.slug,
+            "topics": [t.slug for t in p.topics.all()],
+            "values": _values(p),
+            "started_on": p.started_on,
+            "contact_name": p.contact.name if p.contact_consent and p.contact else None,
+            "reuse_count": p.reuse_count,
+            "first_published_at": p.first_published_at,
+            "last_published_at": p.last_published_at,
+        }
+        for p in rows
+    ]
+    return {"items": items, "next_cursor": next_cursor}
+
+
+# The query parameters each endpoint reads, by its path (the hostile-URL walk in the tests).
+QUERY_PARAMETERS = {
+    "organisations": _parameters(OrganisationFilters),
+    "meetings": _parameters(MeetingFilters),
+    "topics": _parameters(TopicFilters),
+    "reports": _parameters(ReportFilters),
+    "practices": _parameters(PracticeFilters),
+}
