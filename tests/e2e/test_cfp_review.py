@@ -1,6 +1,7 @@
 """Reviewing in a real browser: a speaker submits to the demo's open call, a reviewer scores the
-proposal, the coordinator accepts it and the speaker confirms; every new page checked by axe, in
-Dutch and English."""
+proposal, the coordinator accepts it, the speaker confirms, and the coordinator gives the talk a
+slot that then shows on the meeting's page; every new page checked by axe, in Dutch and
+English."""
 
 import re
 
@@ -18,11 +19,15 @@ REVIEWER_PASSWORD = "a-long-test-password"
 
 def _appoint_a_reviewer(django_code) -> str:
     with django_code():
-        from pioneers.cfp.models import Call, Reviewer
+        from django.utils import timezone
+
+        from pioneers.cfp.models import Call, Reviewer, Room
         from pioneers.network.models import Person
         from tests.factories import OrganisationFactory, UserFactory
 
-        call = Call.objects.select_related("meeting").get()
+        # The demo's open call (its 2019 conference's call is closed).
+        call = Call.objects.select_related("meeting").get(closes_at__gt=timezone.now())
+        Room.objects.create(call=call, name_nl="Raadzaal", name_en="Council chamber")
         user = UserFactory(email=REVIEWER_EMAIL, first_name="Rita", last_name="Reviewer")
         Person.objects.create(
             user=user, name="Rita Reviewer", organisation=OrganisationFactory(), role="expert"
@@ -31,7 +36,7 @@ def _appoint_a_reviewer(django_code) -> str:
         return call.meeting.slug
 
 
-def test_submit_review_accept_confirm(site, page, audit, django_code):
+def test_submit_review_accept_confirm_and_schedule(site, page, audit, django_code):
     slug = _appoint_a_reviewer(django_code)
     problems = []
     title = "Wijkbudgetten in de openbaarheid"
@@ -98,4 +103,18 @@ def test_submit_review_accept_confirm(site, page, audit, django_code):
         from pioneers.cfp.models import Submission
 
         assert Submission.objects.get(title=title).state == "confirmed"
+    log_out(page)
+
+    # The coordinator gives the talk a slot; it appears on the meeting's page.
+    log_in(page, site, COORDINATOR_EMAIL, DEMO_PASSWORD)
+    page.goto(f"{site}/nl/bijeenkomsten/{slug}/oproep/rooster/")
+    page.get_by_label(f"Begin van “{title}”").fill("14:00")
+    page.get_by_label(f"Zaal van “{title}”").select_option(label="Raadzaal")
+    page.get_by_role("button", name="Programma opslaan").press("Enter")
+    expect(page.get_by_role("status").first).to_contain_text("Het programma is opgeslagen")
+    page.goto(f"{site}/nl/bijeenkomsten/{slug}/")
+    programme = page.locator("section", has=page.locator("#programme-heading"))
+    expect(programme).to_contain_text(title)
+    expect(programme).to_contain_text("14:00")
+    problems += audit("nl")
     assert problems == [], "\n".join(problems)
