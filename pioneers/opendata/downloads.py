@@ -37,3 +37,20 @@ def dump_download(request):
         filename="pioneers-open-data.zip",
         content_type="application/zip",
     )
+
+
+CATALOGUE_FORMATS = {"ttl": ("turtle", "text/turtle"), "jsonld": ("json-ld", "application/ld+json")}
+
+
+@require_safe
+def catalogue(request, fmt: str):
+    """The DCAT-AP catalogue of the datasets, for harvesters such as data.overheid.nl."""
+    from pioneers.opendata.catalogue import catalogue_graph
+
+    if fmt not in CATALOGUE_FORMATS:
+        raise Http404
+    syntax, content_type = CATALOGUE_FORMATS[fmt]
+    body = catalogue_graph().serialize(format=syntax)
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -15,6 +15,7 @@ urlpatterns = [
     path("diwoo/<id:pk>.xml", views.diwoo, name="diwoo"),
     # Datasets as files and the full dump: pioneers/opendata/downloads.py.
     path("open-data/pioneers-open-data.zip", downloads.dump_download, name="dump"),
+    path("open-data/catalogue.<slug:fmt>", downloads.catalogue, name="catalogue"),
     path("open-data/<slug:dataset>.<slug:fmt>", downloads.dataset_download, name="download"),
     path("api/v1/", include("pioneers.opendata.api.urls")),
 ]
