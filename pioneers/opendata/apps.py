@@ -10,7 +10,11 @@ class OpendataConfig(AppConfig):
     verbose_name = _("Open data")
 
     def ready(self):
-        from pioneers.core import menu
+        from pioneers.core import chores, menu
+        from pioneers.opendata import exports
+
+        # The full dump of every dataset, rebuilt nightly by a background task.
+        chores.register("opendata_dump", exports.dump_if_due)
 
         # A report's page points to its DiWoo metadata.
         menu.register_head("opendata/_head.html")

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from pioneers.opendata import views
+from pioneers.opendata import downloads, views
 
 app_name = "opendata"
 
@@ -13,5 +13,9 @@ urlpatterns = [
     path("sitemaps/sitemapindex-diwoo-infocat<str:number>.xml", views.woo_index, name="woo_index"),
     path("sitemaps/sitemap-diwoo-infocat<str:number>.xml", views.woo_sitemap, name="woo_sitemap"),
     path("diwoo/<id:pk>.xml", views.diwoo, name="diwoo"),
+    # Datasets as files and the full dump: pioneers/opendata/downloads.py.
+    path("open-data/pioneers-open-data.zip", downloads.dump_download, name="dump"),
+    path("open-data/catalogue.<slug:fmt>", downloads.catalogue, name="catalogue"),
+    path("open-data/<slug:dataset>.<slug:fmt>", downloads.dataset_download, name="download"),
     path("api/v1/", include("pioneers.opendata.api.urls")),
 ]

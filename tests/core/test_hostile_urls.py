@@ -90,6 +90,8 @@ EXAMPLES = {
     "opendata:woo_index": lambda: {"number": "008"},
     "opendata:woo_sitemap": lambda: {"number": "008"},
     "opendata:diwoo": lambda: {"pk": _report().pk},
+    "opendata:download": lambda: {"dataset": "topics", "fmt": "csv"},
+    "opendata:catalogue": lambda: {"fmt": "ttl"},
     "reports:comment": lambda: {"token": _comment_token()},
     "practices:practice_reuse": lambda: {"pk": _practice().pk},
     "practices:nomination_triage": lambda: {"pk": _nomination().pk},

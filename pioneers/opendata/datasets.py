@@ -1,0 +1,120 @@
+"""The registry of the network's open datasets (issue 17): what each is, under which licence,
+its fields, and its public rows.
+
+The rows are the API's own answers (its endpoints read page by page, unthrottled, through the
+same selectors, serialisation and cache), so a CSV or JSON download equals what /api/v1/ gives.
+"""
+
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.test import RequestFactory
+from django.urls import resolve
+from django.utils.translation import gettext_lazy as _
+
+from pioneers.core.licences import DATA_LICENCE, Licence
+from pioneers.opendata.api import schemas
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Dataset:
+    slug: str
+    title: str
+    description: str
+    schema: type
+    # Data (facts about public bodies) is CC0; a dataset with texts people wrote is under the
+    # network's text licence.
+    has_texts: bool = False
+
+    def licence(self) -> Licence:
+        if not self.has_texts:
+            return DATA_LICENCE
+        from pioneers.core.models import NetworkSettings
+
+        return NetworkSettings.load().licence
+
+    def fields(self) -> list[tuple[str, str]]:
+        """Each field's name and description (from the API's schema)."""
+        properties = self.schema.model_json_schema()["properties"]
+        return [(name, prop.get("description", "")) for name, prop in properties.items()]
+
+    def rows(self, request=None) -> list[dict]:
+        """Every public row, as the API answers it (addresses on ``request``'s host, else on
+        the platform's BASE_URL)."""
+        return list(api_rows(self.slug, request))
+
+
+DATASETS = {
+    dataset.slug: dataset
+    for dataset in (
+        Dataset(
+            "organisations",
+            _("Organisations"),
+            _("Municipalities, provinces and partners, with their membership of the network."),
+            schemas.OrganisationOut,
+        ),
+        Dataset(
+            "meetings",
+            _("Meetings"),
+            _("Published meetings, past and to come, with their agenda."),
+            schemas.MeetingOut,
+            has_texts=True,
+        ),
+        Dataset(
+            "topics",
+            _("Topics"),
+            _("The topics meetings, practices and articles are about."),
+            schemas.TopicOut,
+            has_texts=True,
+        ),
+        Dataset(
+            "reports",
+            _("Reports"),
+            _("Published reports of meetings."),
+            schemas.ReportOut,
+            has_texts=True,
+        ),
+        Dataset(
+            "practices",
+            _("Practices"),
+            _("What municipalities did, and how many others took it up."),
+            schemas.PracticeOut,
+            has_texts=True,
+        ),
+    )
+}
+
+
+def _request(path: str, query: dict, original=None):
+    if original is not None:
+        return RequestFactory().get(
+            path, query, HTTP_HOST=original.get_host(), secure=original.is_secure()
+        )
+    base = settings.BASE_URL.rstrip("/")
+    scheme, host = base.split("://", 1)
+    return RequestFactory().get(
+        path,
+        query,
+        HTTP_HOST=host.split("/", 1)[0],
+        secure=scheme == "https",
+    )
+
+
+def api_rows(slug: str, original=None):
+    """The rows of the API's list endpoint ``slug``, all pages (unthrottled: the rate limit is
+    for clients, not for the platform itself)."""
+    path = f"/api/v1/{slug}"
+    view = resolve(path).func
+    view = getattr(view, "__wrapped__", view)
+    cursor = None
+    while True:
+        query = {"limit": PAGE_SIZE, **({"cursor": cursor} if cursor else {})}
+        response = view(_request(path, query, original))
+        page = json.loads(response.content)
+        yield from page["items"]
+        cursor = page.get("next_cursor")
+        if not cursor:
+            return
