@@ -12,6 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from pioneers.commitments.models import Commitment, Milestone
 from pioneers.commitments.selectors import commitment_overview
 from pioneers.core import ratelimit
+from pioneers.evaluation.models import Indicator
+from pioneers.evaluation.selectors import public_results
 from pioneers.magazine.models import ArticlePage
 from pioneers.meetings.models import Meeting
 from pioneers.practices.models import PracticePage
@@ -26,6 +28,7 @@ LISTS = (
     "magazine/editions",
     "magazine/articles",
     "commitments",
+    "indicators",
 )
 
 
@@ -224,6 +227,8 @@ def test_rate_limit_answers_429_with_retry_after(client, demo, settings, monkeyp
         "magazine/editions?",
         "magazine/articles?",
         "magazine/articles?lang=en",
+        "indicators?lang=nl",
+        "indicators?lang=en",
     ],
 )
 def test_a_list_takes_the_same_queries_for_1_and_100_rows(client, demo, address):
@@ -325,3 +330,19 @@ def test_commitments_take_the_same_queries_for_twice_the_milestones(client, demo
     milestones = sum(len(item["milestones"]) for item in items)
     assert sum(len(item["milestones"]) for item in more) == 2 * milestones > 0
     assert after == before
+
+
+def test_indicators_only_public_ones_with_their_history_as_the_results_page(client, demo):
+    items = {i["id"]: i for i in all_items(client, "indicators")[0]}
+    results = {r.pk: r for r in public_results()}
+    assert set(items) == set(results) and items
+    for pk, result in results.items():
+        assert [p["date"] for p in items[pk]["history"]] == [
+            d.isoformat() for d, _ in result.points
+        ]
+        assert items[pk]["status"] == result.status
+    hidden = Indicator.objects.get(pk=next(iter(results)))
+    hidden.is_public = False
+    hidden.save()
+    cache.clear()
+    assert hidden.pk not in {i["id"] for i in all_items(client, "indicators")[0]}

@@ -230,3 +230,26 @@ class CommitmentOut(Schema):
 
 class CommitmentPage(PageMeta):
     items: list[CommitmentOut]
+
+
+class PointOut(Schema):
+    date: date
+    value: float | None
+
+
+class IndicatorOut(Schema):
+    id: int
+    name: str
+    language: Language = Field(description="The language of name and description.")
+    description: str
+    unit: str
+    target: float
+    direction: str = Field(description="at_least or at_most the target.")
+    deadline: date
+    status: Literal["met", "open", "missed", "empty"]
+    is_computed: bool = Field(description="Counted by the platform (else entered by hand).")
+    history: list[PointOut] = Field(description="The first of each month, and the last value.")
+
+
+class IndicatorPage(PageMeta):
+    items: list[IndicatorOut]

@@ -15,6 +15,7 @@ from django.utils import translation
 from pioneers.commitments.models import Commitment, Milestone
 from pioneers.commitments.selectors import milestones_progress
 from pioneers.core.translations import default_language, with_translations
+from pioneers.evaluation.selectors import public_indicators, results_of
 from pioneers.magazine.models import ArticleAuthor, EditionPage
 from pioneers.magazine.selectors import _parent_path, live_editions, visible_articles
 from pioneers.meetings.models import AgendaItem, Programme
@@ -249,3 +250,11 @@ def commitments(*, action_plan=None, ours=None, language="nl", cursor=None, limi
     for commitment in rows:
         commitment.api_milestones = by_commitment.get(commitment.pk, [])
     return rows, next_cursor
+
+
+def indicators(*, language="nl", cursor=None, limit=20):
+    """Public indicators with their history as the results page shows it (months, and the last
+    days), names in ``language`` where translated."""
+    rows, next_cursor = page_of(public_indicators(), cursor=cursor, limit=limit)
+    with translation.override(language):
+        return results_of(rows), next_cursor

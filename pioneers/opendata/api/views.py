@@ -51,8 +51,9 @@ api = ProblemAPI(
     title="Pioneers open data API",
     version="1",
     description=(
-        "Read-only open data of the pioneer network: organisations, meetings with their agenda, "
-        "topics, reports and practices. Lists are paged with a cursor; answers carry an ETag "
+        "Read-only open data of the pioneer network: organisations, programmes and meetings with "
+        "their agenda, topics, reports, practices, the magazine, commitments with their "
+        "milestones and indicators with their history. Lists are paged with a cursor; answers carry an ETag "
         "and Last-Modified and answer 304 to a revalidation; errors are RFC 9457 problem "
         "details. Data under CC0, texts under CC BY 4.0."
     ),
@@ -186,6 +187,10 @@ class ArticleFilters(Page, Updated):
 class CommitmentFilters(Page):
     action_plan: int | None = Field(None, ge=1, le=MAX_ID, description="Id of the action plan.")
     ours: bool | None = Field(None, description="Only the network's own (true) or others'.")
+    lang: schemas.Language = Field("nl", description="Language of the texts.")
+
+
+class IndicatorFilters(Page):
     lang: schemas.Language = Field("nl", description="Language of the texts.")
 
 
@@ -585,6 +590,38 @@ def commitments(request, filters: Query[CommitmentFilters]):
     return {"items": items, "next_cursor": next_cursor}
 
 
+@api.get(
+    "/indicators",
+    response={200: schemas.IndicatorPage, **ERRORS},
+    summary="Indicators and their history",
+    tags=["evaluation"],
+)
+@decorate_view(cached_answer(tags={"evaluation"}, parameters=_parameters(IndicatorFilters)))
+def indicators(request, filters: Query[IndicatorFilters]):
+    """The network's public indicators with their targets and recorded values, as the results
+    page shows them."""
+    rows, next_cursor = read.indicators(
+        language=filters.lang, cursor=filters.cursor, limit=filters.limit
+    )
+    items = [
+        {
+            "id": r.pk,
+            "name": r.name,
+            "language": (r.name_language or default_language())[:2],
+            "description": r.description,
+            "unit": r.unit,
+            "target": r.target,
+            "direction": r.direction,
+            "deadline": r.deadline,
+            "status": r.status,
+            "is_computed": r.is_computed,
+            "history": [{"date": day, "value": value} for day, value in r.points],
+        }
+        for r in rows
+    ]
+    return {"items": items, "next_cursor": next_cursor}
+
+
 # The query parameters each endpoint reads, by its path (the hostile-URL walk in the tests).
 QUERY_PARAMETERS = {
     "organisations": _parameters(OrganisationFilters),
@@ -596,4 +633,5 @@ QUERY_PARAMETERS = {
     "magazine/editions": _parameters(EditionFilters),
     "magazine/articles": _parameters(ArticleFilters),
     "commitments": _parameters(CommitmentFilters),
+    "indicators": _parameters(IndicatorFilters),
 }
