@@ -53,9 +53,9 @@ api = ProblemAPI(
     description=(
         "Read-only open data of the pioneer network: organisations, programmes and meetings with "
         "their agenda, topics, reports, practices, the magazine, commitments with their "
-        "milestones and indicators with their history. Lists are paged with a cursor; answers carry an ETag "
-        "and Last-Modified and answer 304 to a revalidation; errors are RFC 9457 problem "
-        "details. Data under CC0, texts under CC BY 4.0."
+        "milestones and indicators with their history. Lists are paged with a cursor; "
+        "answers carry an ETag and Last-Modified and answer 304 to a revalidation; errors are "
+        "RFC 9457 problem details. Data under CC0, texts under CC BY 4.0."
     ),
     urls_namespace="opendata:api",
     docs_url=None,
