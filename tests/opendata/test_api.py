@@ -346,3 +346,10 @@ def test_indicators_only_public_ones_with_their_history_as_the_results_page(clie
     hidden.save()
     cache.clear()
     assert hidden.pk not in {i["id"] for i in all_items(client, "indicators")[0]}
+
+
+@pytest.mark.parametrize("name", ["meetings", "magazine/articles", "magazine/editions"])
+def test_updated_since_takes_any_offset_python_reads(client, demo, name):
+    response = get(client, f"{name}?updated_since=0446-07-25T13:33:55%2B22:41")
+    assert response.status_code == 200
+    assert get(client, f"{name}?updated_since=0001-01-01T00:00:00%2B23:00").status_code == 400

@@ -2,7 +2,7 @@
 filtered, cached under the tags of what it shows, and answering errors as problem details."""
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from django.http import Http404
@@ -117,6 +117,17 @@ class Updated(Schema):
         if value is not None and not (isinstance(value, str) and ISO_DATETIME.match(value)):
             raise ValueError("not an ISO 8601 date-time")
         return value
+
+    @field_validator("updated_since")
+    @classmethod
+    def _in_utc(cls, value):
+        # PostgreSQL refuses offsets beyond ±15:59 (Python takes up to ±23:59): compare in UTC.
+        if value is None or value.tzinfo is None:
+            return value
+        try:
+            return value.astimezone(UTC)
+        except OverflowError as error:
+            raise ValueError("out of range") from error
 
 
 class Dates(Schema):
