@@ -367,3 +367,9 @@ def commitment_by_code(code: str) -> Commitment | None:
     if found is None or found.code.lower() != code.lower():
         return None
     return with_translations([found])[0]
+
+
+def milestones_progress(milestones: list[Milestone]) -> dict:
+    """Each milestone's progress by pk, as the commitment pages show it (the coordinators'
+    public evidence counted); a fixed number of queries for any number of milestones."""
+    return progress_of(milestones, _evidence_items(milestones))

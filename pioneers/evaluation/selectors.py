@@ -122,9 +122,19 @@ def _results(indicators: list[Indicator], on: datetime.date | None = None) -> li
     return results
 
 
+def public_indicators():
+    """The indicators everyone may see."""
+    return Indicator.objects.filter(is_public=True)
+
+
+def results_of(indicators) -> list[Result]:
+    """Indicators (of ``public_indicators``) as the results page shows them; two queries."""
+    return _results(list(indicators))
+
+
 def public_results() -> list[Result]:
     """Every public indicator with its trend (uncached: the results page caches its rendering)."""
-    return _results(list(Indicator.objects.filter(is_public=True)))
+    return _results(list(public_indicators()))
 
 
 def home_results() -> list[Result]:

@@ -2,17 +2,34 @@
 limit, and nothing personal without consent."""
 
 import json
+import uuid
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from pioneers.commitments.models import Commitment, Milestone
+from pioneers.commitments.selectors import commitment_overview
 from pioneers.core import ratelimit
+from pioneers.evaluation.models import Indicator
+from pioneers.evaluation.selectors import public_results
+from pioneers.magazine.models import ArticlePage
 from pioneers.meetings.models import Meeting
 from pioneers.practices.models import PracticePage
 
-LISTS = ("organisations", "meetings", "topics", "reports", "practices")
+LISTS = (
+    "organisations",
+    "meetings",
+    "topics",
+    "reports",
+    "practices",
+    "programmes",
+    "magazine/editions",
+    "magazine/articles",
+    "commitments",
+    "indicators",
+)
 
 
 def get(client, path, **headers):
@@ -33,12 +50,12 @@ def all_items(client, name, query=""):
 
 @pytest.mark.parametrize("name", LISTS)
 def test_every_list_answers_json_with_items_and_a_cursor(client, demo, name):
-    response = get(client, f"{name}?limit=2")
+    response = get(client, f"{name}?limit=1")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response["Access-Control-Allow-Origin"] == "*"
     body = response.json()
-    assert len(body["items"]) == 2
+    assert len(body["items"]) == 1
     assert body["next_cursor"]
 
 
@@ -115,6 +132,12 @@ def test_no_email_address_and_no_contact_without_consent(client, demo):
         "reports?lang=de",
         "organisations?member=perhaps",
         "practices?status=%00",
+        "programmes?lang=de",
+        "magazine/editions?updated_since=1700000000",
+        "magazine/articles?topic=%C2%B2",
+        "commitments?action_plan=99999999999999999999",
+        "commitments?action_plan=%C2%B2",
+        "commitments?ours=perhaps",
     ],
 )
 def test_bad_input_answers_400_problem_details(client, demo, address):
@@ -199,6 +222,13 @@ def test_rate_limit_answers_429_with_retry_after(client, demo, settings, monkeyp
         "reports?",
         "practices?",
         "practices?lang=nl",
+        "programmes?lang=nl",
+        "programmes?lang=en",
+        "magazine/editions?",
+        "magazine/articles?",
+        "magazine/articles?lang=en",
+        "indicators?lang=nl",
+        "indicators?lang=en",
     ],
 )
 def test_a_list_takes_the_same_queries_for_1_and_100_rows(client, demo, address):
@@ -235,3 +265,91 @@ def test_api_json_is_parseable_and_has_no_server_error_on_every_filter(client, d
             response = client.get(path, {parameter["name"]: "\x00"})
             assert response.status_code == 400, (path, parameter["name"])
             json.loads(response.content)
+
+
+def test_programmes_count_their_published_meetings(client, demo):
+    items = get(client, "programmes?limit=100").json()["items"]
+    published = Meeting.objects.filter(live=True)
+    for item in items:
+        assert item["published_meetings"] == published.filter(programme_id=item["id"]).count()
+        assert item["url"].endswith(f"/{item['slug']}.ics")
+    assert sum(item["published_meetings"] for item in items) == published.count()
+
+
+def test_articles_only_of_live_editions_with_their_edition_and_authors(client, demo):
+    article = ArticlePage.objects.live().public().first()
+    edition = article.get_parent()
+    items = {i["id"]: i for i in all_items(client, "magazine/articles")[0]}
+    assert items[article.pk]["edition"] == edition.pk
+    assert items[article.pk]["authors"][0]["name"] == article.authors.first().name
+    assert edition.pk in {i["id"] for i in all_items(client, "magazine/editions")[0]}
+    edition.unpublish()
+    cache.clear()
+    assert article.pk not in {i["id"] for i in all_items(client, "magazine/articles")[0]}
+    assert edition.pk not in {i["id"] for i in all_items(client, "magazine/editions")[0]}
+    english = get(client, "magazine/articles?lang=en&limit=100").json()["items"]
+    assert english and all(i["language"] == "en" for i in english)
+
+
+def test_commitments_come_with_their_milestones_as_their_pages_show_them(client, demo):
+    ours = Commitment.objects.get(is_ours=True)
+    [item] = get(client, "commitments?ours=true").json()["items"]
+    assert item["id"] == ours.pk and item["code"] == ours.code
+    overview = commitment_overview(ours)
+    shown = {row.milestone.pk: row.progress for row in overview.milestones}
+    assert shown and {m["id"] for m in item["milestones"]} == set(shown)
+    for milestone in item["milestones"]:
+        assert milestone["status"] == shown[milestone["id"]].status
+        assert milestone["actual_end"] == (
+            shown[milestone["id"]].actual_end and shown[milestone["id"]].actual_end.isoformat()
+        )
+    assert get(client, "commitments?action_plan=999999").json()["items"] == []
+
+
+def count_queries(address):
+    from django.test import Client
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        body = Client().get(f"/api/v1/{address}").json()
+    return len(queries), body["items"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_commitments_take_the_same_queries_for_twice_the_milestones(client, demo, lang):
+    # Progress costs one query per kind of computation used, so sizes differ by milestones of
+    # the kinds already there (what a first page of one commitment may not have).
+    address = f"commitments?lang={lang}&limit=100"
+    before, items = count_queries(address)
+    for milestone in Milestone.all_locales.all():
+        milestone.pk = milestone.id = None
+        milestone.translation_key = uuid.uuid4()
+        milestone.number = f"{milestone.number}b"
+        milestone.save()
+    after, more = count_queries(address)
+    milestones = sum(len(item["milestones"]) for item in items)
+    assert sum(len(item["milestones"]) for item in more) == 2 * milestones > 0
+    assert after == before
+
+
+def test_indicators_only_public_ones_with_their_history_as_the_results_page(client, demo):
+    items = {i["id"]: i for i in all_items(client, "indicators")[0]}
+    results = {r.pk: r for r in public_results()}
+    assert set(items) == set(results) and items
+    for pk, result in results.items():
+        assert [p["date"] for p in items[pk]["history"]] == [
+            d.isoformat() for d, _ in result.points
+        ]
+        assert items[pk]["status"] == result.status
+    hidden = Indicator.objects.get(pk=next(iter(results)))
+    hidden.is_public = False
+    hidden.save()
+    cache.clear()
+    assert hidden.pk not in {i["id"] for i in all_items(client, "indicators")[0]}
+
+
+@pytest.mark.parametrize("name", ["meetings", "magazine/articles", "magazine/editions"])
+def test_updated_since_takes_any_offset_python_reads(client, demo, name):
+    response = get(client, f"{name}?updated_since=0446-07-25T13:33:55%2B22:41")
+    assert response.status_code == 200
+    assert get(client, f"{name}?updated_since=0001-01-01T00:00:00%2B23:00").status_code == 400

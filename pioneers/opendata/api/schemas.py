@@ -141,3 +141,115 @@ class PracticeOut(Schema):
 
 class PracticePage(PageMeta):
     items: list[PracticeOut]
+
+
+class ProgrammeOut(Schema):
+    id: int
+    name: str
+    slug: str
+    language: Language = Field(description="The language of the name.")
+    start_date: date
+    end_date: date
+    cadence_months: int = Field(description="Months between meetings (3: quarterly).")
+    planned_meetings: int = Field(description="How many meetings the programme plans.")
+    published_meetings: int = Field(description="How many of its meetings are published.")
+    url: str = Field(description="Its calendar (iCalendar).")
+
+
+class ProgrammePage(PageMeta):
+    items: list[ProgrammeOut]
+
+
+class EditionOut(Schema):
+    id: int
+    title: str
+    language: Language
+    url: str
+    number: int
+    season: str
+    publication_date: date
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+
+
+class EditionPage(PageMeta):
+    items: list[EditionOut]
+
+
+class AuthorOut(Schema):
+    name: str
+    affiliation: str = Field(description="A guest author's organisation; empty otherwise.")
+
+
+class ArticleOut(Schema):
+    id: int
+    title: str
+    language: Language
+    url: str
+    edition: int = Field(description="Id of the edition (see /magazine/editions).")
+    intro: str
+    authors: list[AuthorOut]
+    topics: list[str] = Field(description="Slugs of the topics.")
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+
+
+class ArticlePage(PageMeta):
+    items: list[ArticleOut]
+
+
+class MilestoneOut(Schema):
+    id: int
+    number: str
+    title: str
+    starts_on: date = Field(description="Planned start.")
+    ends_on: date = Field(description="Planned end.")
+    status: str = Field(description="As the commitment's page shows it.")
+    actual_start: date | None
+    actual_end: date | None
+    count: int | None = Field(description="What the platform counted, where it counts.")
+    target: int | None
+
+
+class CommitmentOut(Schema):
+    id: int
+    code: str
+    title: str
+    language: Language = Field(description="The language of title, description and milestones.")
+    url: str
+    action_plan: int = Field(description="Id of the action plan.")
+    action_plan_title: str
+    description: str
+    lead_institution: str | None = Field(description="Slug of the lead organisation.")
+    ogp_values: list[str]
+    is_ours: bool = Field(description="A commitment of the pioneer network itself.")
+    starts_on: date | None
+    ends_on: date | None
+    milestones: list[MilestoneOut]
+
+
+class CommitmentPage(PageMeta):
+    items: list[CommitmentOut]
+
+
+class PointOut(Schema):
+    date: date
+    value: float | None
+
+
+class IndicatorOut(Schema):
+    id: int
+    name: str
+    language: Language = Field(description="The language of name and description.")
+    description: str
+    unit: str
+    target: float
+    direction: str = Field(description="at_least or at_most the target.")
+    deadline: date
+    status: Literal["met", "open", "missed", "empty"]
+    is_computed: bool = Field(description="Counted by the platform (else entered by hand).")
+    history: list[PointOut] = Field(description="The first of each month, and the last value.")
+
+
+class IndicatorPage(PageMeta):
+    items: list[IndicatorOut]

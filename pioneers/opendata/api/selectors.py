@@ -1,11 +1,24 @@
 """Reads for the API: the apps' own public querysets (approved organisations, published meetings,
 live public pages), filtered and paged. No visibility rule is decided here."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.utils import translation
 
+from pioneers.commitments.models import Commitment, Milestone
+from pioneers.commitments.selectors import milestones_progress
 from pioneers.core.translations import default_language, with_translations
-from pioneers.meetings.models import AgendaItem
+from pioneers.evaluation.selectors import public_indicators, results_of
+from pioneers.magazine.models import ArticleAuthor, EditionPage
+from pioneers.magazine.selectors import _parent_path, live_editions, visible_articles
+from pioneers.meetings.models import AgendaItem, Programme
 from pioneers.meetings.selectors import published_meetings
 from pioneers.network.models import Membership
 from pioneers.network.selectors import approved_organisations
@@ -167,3 +180,81 @@ def practices(
         Prefetch("topics", queryset=Topic.objects.all())
     )
     return page_of(rows, cursor=cursor, limit=limit)
+
+
+def programmes(*, language="nl", cursor=None, limit=20):
+    """Programmes with their name in ``language`` and how many of their meetings are published."""
+    published = published_meetings().filter(programme=OuterRef("pk"))
+    rows = Programme.objects.annotate(
+        published_meetings=Subquery(
+            published.order_by().values("programme").annotate(n=Count("pk")).values("n")
+        )
+    )
+    rows, next_cursor = page_of(rows, cursor=cursor, limit=limit)
+    with translation.override(language):
+        with_translations(rows)
+    return rows, next_cursor
+
+
+def editions(*, language="", updated_since=None, cursor=None, limit=20):
+    """Live public editions of the magazine."""
+    rows = live_editions().select_related("locale")
+    if language:
+        rows = rows.filter(locale__language_code=language)
+    if updated_since:
+        rows = rows.filter(last_published_at__gte=updated_since)
+    return page_of(rows, cursor=cursor, limit=limit)
+
+
+def articles(*, language="", updated_since=None, topic="", cursor=None, limit=20):
+    """Articles readers may see (in a live edition), with their edition's id, authors, topics."""
+    rows = visible_articles().select_related("locale")
+    if language:
+        rows = rows.filter(locale__language_code=language)
+    if updated_since:
+        rows = rows.filter(last_published_at__gte=updated_since)
+    if topic:
+        rows = rows.filter(topics__slug=topic)
+    rows = rows.annotate(
+        edition_id=Subquery(EditionPage.objects.filter(path=_parent_path()).values("pk")[:1])
+    ).prefetch_related(
+        Prefetch(
+            "authors",
+            queryset=ArticleAuthor.objects.select_related("person").order_by("sort_order", "pk"),
+        ),
+        Prefetch("topics", queryset=Topic.objects.all()),
+    )
+    return page_of(rows, cursor=cursor, limit=limit)
+
+
+def commitments(*, action_plan=None, ours=None, language="nl", cursor=None, limit=20):
+    """Commitments of the action plans with their milestones and progress, as their public pages
+    show them, in ``language`` where translated."""
+    rows = Commitment.objects.select_related("action_plan", "lead_institution")
+    if action_plan:
+        rows = rows.filter(action_plan_id=action_plan)
+    if ours is not None:
+        rows = rows.filter(is_ours=ours)
+    rows, next_cursor = page_of(rows, cursor=cursor, limit=limit)
+    milestones = list(
+        Milestone.objects.filter(commitment__in=rows).order_by("starts_on", "number", "pk")
+    )
+    progress = milestones_progress(milestones)
+    with translation.override(language):
+        with_translations(rows)
+        with_translations(milestones)
+    by_commitment: dict[int, list] = {}
+    for milestone in milestones:
+        milestone.api_progress = progress[milestone.pk]
+        by_commitment.setdefault(milestone.commitment_id, []).append(milestone)
+    for commitment in rows:
+        commitment.api_milestones = by_commitment.get(commitment.pk, [])
+    return rows, next_cursor
+
+
+def indicators(*, language="nl", cursor=None, limit=20):
+    """Public indicators with their history as the results page shows it (months, and the last
+    days), names in ``language`` where translated."""
+    rows, next_cursor = page_of(public_indicators(), cursor=cursor, limit=limit)
+    with translation.override(language):
+        return results_of(rows), next_cursor

@@ -2,10 +2,11 @@
 filtered, cached under the tags of what it shows, and answering errors as problem details."""
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Field, NinjaAPI, Query, Schema
@@ -13,6 +14,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 from pydantic import field_validator
 
+from pioneers.commitments.caching import PAGE_TAGS as COMMITMENT_TAGS
 from pioneers.core.cache import SITE
 from pioneers.core.ogp import OGP_VALUES
 from pioneers.core.translations import default_language
@@ -21,7 +23,7 @@ from pioneers.network.models import Organisation
 from pioneers.opendata.api import schemas
 from pioneers.opendata.api import selectors as read
 from pioneers.opendata.api.http import PROBLEM, cached_answer, problem
-from pioneers.opendata.api.pagination import CURSOR, BadCursor
+from pioneers.opendata.api.pagination import CURSOR, MAX_ID, BadCursor
 from pioneers.practices.models import PracticePage
 from pioneers.topics.models import Topic
 
@@ -49,10 +51,11 @@ api = ProblemAPI(
     title="Pioneers open data API",
     version="1",
     description=(
-        "Read-only open data of the pioneer network: organisations, meetings with their agenda, "
-        "topics, reports and practices. Lists are paged with a cursor; answers carry an ETag "
-        "and Last-Modified and answer 304 to a revalidation; errors are RFC 9457 problem "
-        "details. Data under CC0, texts under CC BY 4.0."
+        "Read-only open data of the pioneer network: organisations, programmes and meetings with "
+        "their agenda, topics, reports, practices, the magazine, commitments with their "
+        "milestones and indicators with their history. Lists are paged with a cursor; "
+        "answers carry an ETag and Last-Modified and answer 304 to a revalidation; errors are "
+        "RFC 9457 problem details. Data under CC0, texts under CC BY 4.0."
     ),
     urls_namespace="opendata:api",
     docs_url=None,
@@ -115,6 +118,17 @@ class Updated(Schema):
             raise ValueError("not an ISO 8601 date-time")
         return value
 
+    @field_validator("updated_since")
+    @classmethod
+    def _in_utc(cls, value):
+        # PostgreSQL refuses offsets beyond ±15:59 (Python takes up to ±23:59): compare in UTC.
+        if value is None or value.tzinfo is None:
+            return value
+        try:
+            return value.astimezone(UTC)
+        except OverflowError as error:
+            raise ValueError("out of range") from error
+
 
 class Dates(Schema):
     date_from: date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
@@ -166,6 +180,29 @@ class PracticeFilters(Page, Updated):
     topic: str | None = Field(None, max_length=200, pattern=SLUG, description="Topic slug.")
     status: choice(PracticePage.Status) | None = None
     lang: schemas.Language | None = Field(None, description="Only practices in this language.")
+
+
+class ProgrammeFilters(Page):
+    lang: schemas.Language = Field("nl", description="Language of the names.")
+
+
+class EditionFilters(Page, Updated):
+    lang: schemas.Language | None = Field(None, description="Only editions in this language.")
+
+
+class ArticleFilters(Page, Updated):
+    topic: str | None = Field(None, max_length=200, pattern=SLUG, description="Topic slug.")
+    lang: schemas.Language | None = Field(None, description="Only articles in this language.")
+
+
+class CommitmentFilters(Page):
+    action_plan: int | None = Field(None, ge=1, le=MAX_ID, description="Id of the action plan.")
+    ours: bool | None = Field(None, description="Only the network's own (true) or others'.")
+    lang: schemas.Language = Field("nl", description="Language of the texts.")
+
+
+class IndicatorFilters(Page):
+    lang: schemas.Language = Field("nl", description="Language of the texts.")
 
 
 def _parameters(filters) -> set[str]:
@@ -401,6 +438,201 @@ def practices(request, filters: Query[PracticeFilters]):
     return {"items": items, "next_cursor": next_cursor}
 
 
+@api.get(
+    "/programmes",
+    response={200: schemas.ProgrammePage, **ERRORS},
+    summary="Meeting programmes",
+    tags=["meetings"],
+)
+@decorate_view(cached_answer(tags={"meetings"}, parameters=_parameters(ProgrammeFilters)))
+def programmes(request, filters: Query[ProgrammeFilters]):
+    """Series of meetings over a period, with how many meetings they plan and have published."""
+    rows, next_cursor = read.programmes(
+        language=filters.lang, cursor=filters.cursor, limit=filters.limit
+    )
+    items = []
+    with translation.override(filters.lang):
+        for p in rows:
+            text = p.text
+            url = reverse("meetings:programme_ics", kwargs={"slug": p.slug})
+            items.append(
+                {
+                    "id": p.pk,
+                    "name": text.name,
+                    "slug": p.slug,
+                    "language": filters.lang if text is not p else default_language()[:2],
+                    "start_date": p.start_date,
+                    "end_date": p.end_date,
+                    "cadence_months": p.cadence_months,
+                    "planned_meetings": p.planned_meetings,
+                    "published_meetings": p.published_meetings or 0,
+                    "url": request.build_absolute_uri(url),
+                }
+            )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+def _page_fields(page, request) -> dict:
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "language": page.locale.language_code[:2],
+        "url": page.get_full_url(request),
+        "first_published_at": page.first_published_at,
+        "last_published_at": page.last_published_at,
+    }
+
+
+@api.get(
+    "/magazine/editions",
+    response={200: schemas.EditionPage, **ERRORS},
+    summary="Magazine editions",
+    tags=["magazine"],
+)
+@decorate_view(cached_answer(tags={SITE}, parameters=_parameters(EditionFilters)))
+def editions(request, filters: Query[EditionFilters]):
+    """Published editions of the network's magazine."""
+    rows, next_cursor = read.editions(
+        language=filters.lang or "",
+        updated_since=filters.updated_since,
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    items = [
+        {
+            **_page_fields(e, request),
+            "number": e.number,
+            "season": e.season,
+            "publication_date": e.publication_date,
+        }
+        for e in rows
+    ]
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.get(
+    "/magazine/articles",
+    response={200: schemas.ArticlePage, **ERRORS},
+    summary="Magazine articles",
+    tags=["magazine"],
+)
+@decorate_view(cached_answer(tags={SITE}, parameters=_parameters(ArticleFilters)))
+def articles(request, filters: Query[ArticleFilters]):
+    """Published articles of published editions, with their authors' names and topics."""
+    rows, next_cursor = read.articles(
+        language=filters.lang or "",
+        updated_since=filters.updated_since,
+        topic=filters.topic or "",
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    items = [
+        {
+            **_page_fields(a, request),
+            "edition": a.edition_id,
+            "intro": a.intro,
+            "authors": [
+                {"name": author.name, "affiliation": "" if author.person_id else author.affiliation}
+                for author in a.authors.all()
+            ],
+            "topics": [t.slug for t in a.topics.all()],
+        }
+        for a in rows
+    ]
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.get(
+    "/commitments",
+    response={200: schemas.CommitmentPage, **ERRORS},
+    summary="Commitments and their milestones",
+    tags=["commitments"],
+)
+# As a commitment's page: its progress counts meetings, reports and indicators. (A milestone
+# following a survey moves when the survey closes; that change reaches the list within the hour
+# the cache keeps it.)
+@decorate_view(cached_answer(tags=set(COMMITMENT_TAGS), parameters=_parameters(CommitmentFilters)))
+def commitments(request, filters: Query[CommitmentFilters]):
+    """Commitments of the open government action plans, each with its milestones: planned and
+    actual dates and progress, as the commitment pages show them."""
+    rows, next_cursor = read.commitments(
+        action_plan=filters.action_plan,
+        ours=filters.ours,
+        language=filters.lang,
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    items = []
+    with translation.override(filters.lang):
+        for c in rows:
+            text = c.text
+            items.append(
+                {
+                    "id": c.pk,
+                    "code": c.code,
+                    "title": text.title,
+                    "language": filters.lang if text is not c else default_language()[:2],
+                    "url": request.build_absolute_uri(c.get_absolute_url()),
+                    "action_plan": c.action_plan_id,
+                    "action_plan_title": c.action_plan.title,
+                    "description": text.description,
+                    "lead_institution": c.lead_institution.slug if c.lead_institution else None,
+                    "ogp_values": list(c.ogp_values or []),
+                    "is_ours": c.is_ours,
+                    "starts_on": c.starts_on,
+                    "ends_on": c.ends_on,
+                    "milestones": [
+                        {
+                            "id": m.pk,
+                            "number": m.number,
+                            "title": m.text.title,
+                            "starts_on": m.starts_on,
+                            "ends_on": m.ends_on,
+                            "status": m.api_progress.status,
+                            "actual_start": m.api_progress.actual_start,
+                            "actual_end": m.api_progress.actual_end,
+                            "count": m.api_progress.count,
+                            "target": m.api_progress.target,
+                        }
+                        for m in c.api_milestones
+                    ],
+                }
+            )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.get(
+    "/indicators",
+    response={200: schemas.IndicatorPage, **ERRORS},
+    summary="Indicators and their history",
+    tags=["evaluation"],
+)
+@decorate_view(cached_answer(tags={"evaluation"}, parameters=_parameters(IndicatorFilters)))
+def indicators(request, filters: Query[IndicatorFilters]):
+    """The network's public indicators with their targets and recorded values, as the results
+    page shows them."""
+    rows, next_cursor = read.indicators(
+        language=filters.lang, cursor=filters.cursor, limit=filters.limit
+    )
+    items = [
+        {
+            "id": r.pk,
+            "name": r.name,
+            "language": (r.name_language or default_language())[:2],
+            "description": r.description,
+            "unit": r.unit,
+            "target": r.target,
+            "direction": r.direction,
+            "deadline": r.deadline,
+            "status": r.status,
+            "is_computed": r.is_computed,
+            "history": [{"date": day, "value": value} for day, value in r.points],
+        }
+        for r in rows
+    ]
+    return {"items": items, "next_cursor": next_cursor}
+
+
 # The query parameters each endpoint reads, by its path (the hostile-URL walk in the tests).
 QUERY_PARAMETERS = {
     "organisations": _parameters(OrganisationFilters),
@@ -408,4 +640,9 @@ QUERY_PARAMETERS = {
     "topics": _parameters(TopicFilters),
     "reports": _parameters(ReportFilters),
     "practices": _parameters(PracticeFilters),
+    "programmes": _parameters(ProgrammeFilters),
+    "magazine/editions": _parameters(EditionFilters),
+    "magazine/articles": _parameters(ArticleFilters),
+    "commitments": _parameters(CommitmentFilters),
+    "indicators": _parameters(IndicatorFilters),
 }
