@@ -48,6 +48,7 @@ def _settings_form(**overrides):
         "header_colour": network.header_colour,
         "contact_email": network.contact_email,
         "topic_votes": network.topic_votes,
+        "text_licence": network.text_licence,
     }
     data.update(overrides)
     return data
