@@ -25,9 +25,15 @@ class Dataset:
     title: str
     description: str
     schema: type
+    # Where the API lists it, under /api/v1/ (the slug unless given).
+    api_path: str = ""
     # Data (facts about public bodies) is CC0; a dataset with texts people wrote is under the
     # network's text licence.
     has_texts: bool = False
+
+    @property
+    def path(self) -> str:
+        return self.api_path or self.slug
 
     def licence(self) -> Licence:
         if not self.has_texts:
@@ -44,7 +50,7 @@ class Dataset:
     def rows(self, request=None) -> list[dict]:
         """Every public row, as the API answers it (addresses on ``request``'s host, else on
         the platform's BASE_URL)."""
-        return list(api_rows(self.slug, request))
+        return list(api_rows(self.path, request))
 
 
 DATASETS = {
@@ -84,6 +90,42 @@ DATASETS = {
             schemas.PracticeOut,
             has_texts=True,
         ),
+        Dataset(
+            "programmes",
+            _("Programmes"),
+            _("The programmes of meetings: talks and workshops with their times and rooms."),
+            schemas.ProgrammeOut,
+            has_texts=True,
+        ),
+        Dataset(
+            "magazine-editions",
+            _("Magazine editions"),
+            _("The editions of the network's magazine."),
+            schemas.EditionOut,
+            api_path="magazine/editions",
+            has_texts=True,
+        ),
+        Dataset(
+            "magazine-articles",
+            _("Magazine articles"),
+            _("The articles of the network's magazine, with their authors."),
+            schemas.ArticleOut,
+            api_path="magazine/articles",
+            has_texts=True,
+        ),
+        Dataset(
+            "commitments",
+            _("Commitments"),
+            _("What members committed to, with their milestones and progress."),
+            schemas.CommitmentOut,
+            has_texts=True,
+        ),
+        Dataset(
+            "indicators",
+            _("Indicators"),
+            _("The network's indicators and their values over time."),
+            schemas.IndicatorOut,
+        ),
     )
 }
 
@@ -103,10 +145,10 @@ def _request(path: str, query: dict, original=None):
     )
 
 
-def api_rows(slug: str, original=None):
-    """The rows of the API's list endpoint ``slug``, all pages (unthrottled: the rate limit is
+def api_rows(api_path: str, original=None):
+    """The rows of the API's list endpoint ``api_path``, all pages (unthrottled: the rate limit is
     for clients, not for the platform itself)."""
-    path = f"/api/v1/{slug}"
+    path = f"/api/v1/{api_path}"
     view = resolve(path).func
     view = getattr(view, "__wrapped__", view)
     cursor = None
