@@ -10,6 +10,7 @@ from pioneers.core.models import NetworkSettings, User
 from pioneers.demo.files import read
 from pioneers.network.models import ContactLog, Membership, Organisation, Person
 from pioneers.network.services import municipalities_load
+from pioneers.opendata.models import OpenDataPage
 from pioneers.publications.privacy import privacy_page
 from pioneers.publications.services import site_tree_ensure
 
@@ -39,6 +40,8 @@ def pages() -> list[dict]:
                     for language in ("nl", "en")
                 },
             }
+        if spec.get("opendata"):
+            spec = {**spec, "model": OpenDataPage}
         made.append(spec)
     return made
 

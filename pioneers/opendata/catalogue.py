@@ -42,7 +42,7 @@ def catalogue_graph() -> Graph:
     )
     graph.add((catalogue, DCTERMS.publisher, publisher))
     for dataset in DATASETS.values():
-        node = URIRef(absolute_url(f"/open-data/#{dataset.slug}"))
+        node = URIRef(absolute_url(f"{reverse('opendata:index')}#{dataset.slug}"))
         licence = URIRef(dataset.licence().url)
         graph.add((licence, RDF.type, DCTERMS.LicenseDocument))
         graph.add((catalogue, DCAT.dataset, node))

@@ -11,10 +11,13 @@ from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from pioneers.core.cache import tags_changed
 from pioneers.core.exports import csv_writer
 from pioneers.opendata.datasets import DATASETS, Dataset
 
 DUMP_NAME = "open-data/pioneers-open-data.zip"
+# The cache tag of what shows the dump (the open-data page, with its size and date).
+DUMP_TAG = "opendata-dump"
 
 
 def _cell(value):
@@ -87,7 +90,9 @@ def build_dump() -> str:
         )
     if default_storage.exists(DUMP_NAME):
         default_storage.delete(DUMP_NAME)
-    return default_storage.save(DUMP_NAME, ContentFile(buffer.getvalue()))
+    name = default_storage.save(DUMP_NAME, ContentFile(buffer.getvalue()))
+    tags_changed(DUMP_TAG)
+    return name
 
 
 DUMP_MAX_AGE = timezone.timedelta(hours=24)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemaps/sitemap-diwoo-infocat<str:number>.xml", views.woo_sitemap, name="woo_sitemap"),
     path("diwoo/<id:pk>.xml", views.diwoo, name="diwoo"),
     # Datasets as files and the full dump: pioneers/opendata/downloads.py.
+    path("open-data/", views.open_data_page, name="index"),
     path("open-data/pioneers-open-data.zip", downloads.dump_download, name="dump"),
     path("open-data/catalogue.<slug:fmt>", downloads.catalogue, name="catalogue"),
     path("open-data/<slug:dataset>.<slug:fmt>", downloads.dataset_download, name="download"),

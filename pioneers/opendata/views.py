@@ -4,8 +4,9 @@ pages, meetings or the network change."""
 
 import re
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from pioneers.core.cache import SITE, cached
@@ -15,6 +16,7 @@ from pioneers.evaluation.selectors import (
     published_evaluation_reports,
 )
 from pioneers.opendata import woo
+from pioneers.opendata.models import OpenDataPage
 from pioneers.opendata.sitemaps import page_sitemap
 from pioneers.reports.selectors import (
     lead_organisation,
@@ -35,15 +37,27 @@ def _absolute(name: str, **kwargs) -> str:
     return absolute_url(reverse(name, kwargs=kwargs))
 
 
-def _categories() -> list[str]:
+def woo_categories_in_use() -> list[str]:
+    """The sitemap numbers of the information categories that hold a published document."""
     return cached("woo-categories", lambda: woo.categories_in_use(_documents()), TAGS)
+
+
+@require_safe
+def open_data_page(request):
+    """The open-data page in the reader's language (else any): the catalogue's datasets are
+    ``/open-data/#<slug>`` whatever the page's address in each language."""
+    pages = OpenDataPage.objects.live().public().select_related("locale")
+    page = pages.filter(locale__language_code=get_language()).first() or pages.first()
+    if page is None:
+        raise Http404
+    return HttpResponseRedirect(page.get_url(request))
 
 
 @require_safe
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /private/", ""]
     lines.append(f"Sitemap: {_absolute('opendata:sitemap')}")
-    for number in _categories():
+    for number in woo_categories_in_use():
         lines.append(f"Sitemap: {_absolute('opendata:woo_index', number=number)}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -63,7 +77,7 @@ def _category(number: str) -> str:
 @require_safe
 def woo_index(request, number):
     """The sitemap index of one information category, which the Woo-harvester reads."""
-    if _category(number) not in _categories():
+    if _category(number) not in woo_categories_in_use():
         raise Http404
     body = woo.sitemap_index([_absolute("opendata:woo_sitemap", number=number)])
     return HttpResponse(body, content_type=XML)
@@ -72,7 +86,7 @@ def woo_index(request, number):
 @require_safe
 def woo_sitemap(request, number):
     """The documents of one information category with their DiWoo metadata."""
-    if _category(number) not in _categories():
+    if _category(number) not in woo_categories_in_use():
         raise Http404
     body = cached(
         f"woo-sitemap:{number}",

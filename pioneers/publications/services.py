@@ -10,7 +10,8 @@ def site_tree_ensure(*, home: dict, pages: list[dict]) -> list[str]:
     """The home page in Dutch and English, and under it every content page that is missing.
 
     ``home`` holds the home page's fields per language; each of ``pages`` holds ``menu``,
-    ``footer`` and the page's fields per language. A page counts as there when the Dutch home
+    ``footer``, the page's fields per language and optionally its ``model`` (a subclass of
+    ContentPage; ContentPage when absent). A page counts as there when the Dutch home
     has a child with its Dutch slug, so what coordinators edited stays as it is. Returns the
     Dutch titles of the pages made.
     """
@@ -25,7 +26,7 @@ def site_tree_ensure(*, home: dict, pages: list[dict]) -> list[str]:
     for spec in pages:
         if spec["nl"]["slug"] in taken:
             continue
-        page = ContentPage(
+        page = spec.get("model", ContentPage)(
             locale=nl, show_in_menus=spec["menu"], show_in_footer=spec["footer"], **spec["nl"]
         )
         home_nl.add_child(instance=page)

@@ -22,3 +22,28 @@ def test_api_docs_page_is_accessible(site, page, audit, language):
     assert not problems, "\n".join(problems)
     assert page.locator("h3", has_text="/api/v1/meetings").count() == 1
     assert page.locator('a[href="/api/v1/openapi.json"]').count() == 1
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_open_data_page_lists_the_datasets_accessibly(site, page, audit, language):
+    from pioneers.opendata.datasets import DATASETS
+
+    response = page.goto(f"{site}/{language}/open-data/")
+
+    assert response.status == 200
+    problems = audit(language)
+    rows = page.locator("table.pioneers-datasets tbody tr")
+    assert rows.count() == len(DATASETS)
+    # A dataset's field list opens from the keyboard.
+    summary = rows.first.locator("summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert rows.first.locator(".pioneers-fields li").first.is_visible()
+    problems += audit(language, where=f"/{language}/open-data/ with a field list open")
+    assert not problems, "\n".join(problems)
+    # The first download is the dataset as CSV.
+    href = rows.first.locator("a", has_text="CSV").get_attribute("href")
+    download = page.request.get(site + href)
+    assert download.ok
+    assert download.headers["content-type"].startswith("text/csv")
+    assert page.locator('main a[rel="license"]').count() == len(DATASETS)

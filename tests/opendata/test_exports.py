@@ -23,7 +23,7 @@ NAMES = sorted(DATASETS)
 def _api_items(client, name):
     items, cursor = [], ""
     while True:
-        page = client.get(f"/api/v1/{name}?limit=100{cursor}").json()
+        page = client.get(f"/api/v1/{DATASETS[name].path}?limit=100{cursor}").json()
         items += page["items"]
         if not page["next_cursor"]:
             return items
