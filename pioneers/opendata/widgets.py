@@ -128,6 +128,8 @@ def overview(request):
                 "kind": kind,
                 "title": widget["title"],
                 "frame_url": frame_url,
+                # The preview on our own page: whichever address the reader came by.
+                "preview_url": reverse(f"widgets:frame_{kind}"),
                 "iframe": (
                     f'<iframe src="{frame_url}" title="{widget["title"]}" '
                     'width="100%" height="320" loading="lazy"></iframe>'

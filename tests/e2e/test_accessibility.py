@@ -17,14 +17,21 @@ pytestmark = pytest.mark.e2e
 
 LANGUAGES = ("nl", "en")
 MAX_PAGES = 90  # enough to reach the account pages behind every section
-SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# The API's docs follow the browser's language at one address; test_opendata_api.py audits them.
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/api/")
 # Logging out is a form in the header; its confirmation page is not part of the crawl.
-# Calendars, CSV and JSON files, Atom feeds and PDFs are downloads, not pages.
+# Calendars, CSV and JSON files, Atom feeds, PDFs and the open-data page's files (the dump,
+# the catalogue, sitemaps, robots.txt) are downloads, not pages.
 SKIPPED_SUFFIXES = (
     "/accounts/logout/",
     ".ics",
     ".csv",
     ".json",
+    ".jsonld",
+    ".ttl",
+    ".xml",
+    ".zip",
+    ".txt",
     ".atom",
     "/pdf/",
     "/markdown/",
