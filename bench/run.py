@@ -73,6 +73,7 @@ PAGES = [
     ("woo-sitemap", "/sitemaps/sitemap-diwoo-infocat008.xml"),
     ("call", "/nl/bijeenkomsten/2019-pioniersconferentie-2019/oproep/"),
     ("programme", "/nl/bijeenkomsten/2019-pioniersconferentie-2019/programma/"),
+    ("open-data", "/nl/open-data/"),
     # Issue 17: two list endpoints of the open-data API (20 rows a page, JSON).
     ("api-meetings", "/api/v1/meetings"),
     ("api-organisations", "/api/v1/organisations"),
