@@ -187,8 +187,11 @@ def schedule_xml(meeting, call, slots) -> bytes:
 
 
 def programme_calendar(meeting, call, slots) -> bytes:
-    """One event per talk, in UTC; each event's stamp is its slot's last change."""
+    """One event per talk, in UTC; each event's stamp is its slot's last change, and its
+    SEQUENCE counts the times the talk moved."""
     from icalendar import Calendar, Event  # lazy, as in meetings.calendar
+
+    from pioneers.meetings.calendar import ask_to_refresh
 
     calendar = Calendar()
     calendar.add("prodid", "-//Pioneers//Conference programme//EN")
@@ -196,11 +199,13 @@ def programme_calendar(meeting, call, slots) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", meeting.title)
     calendar.add("name", meeting.title)
+    ask_to_refresh(calendar)
     host = site_host()
     for slot in slots:
         submission = slot.submission
         event = Event()
         event.add("uid", f"talk-{submission.pk}@{host}")
+        event.add("sequence", slot.sequence)
         changed = slot.updated_at.astimezone(UTC)
         event.add("dtstamp", changed)
         event.add("last-modified", changed)

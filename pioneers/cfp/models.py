@@ -502,6 +502,8 @@ class Slot(models.Model):
         Room, verbose_name=_("room"), on_delete=models.CASCADE, related_name="slots"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # How often the talk moved (time, length or room): its calendar event's SEQUENCE.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("slot")

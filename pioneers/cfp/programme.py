@@ -137,6 +137,7 @@ def slots_save(*, call: Call, entries: list[SlotEntry]) -> None:
             else:
                 for name, value in values.items():
                     setattr(slot, name, value)
+                slot.sequence += 1  # calendars that have the talk replace it
             slot.full_clean(exclude=["call", "submission", "room"])
             slot.save()
 

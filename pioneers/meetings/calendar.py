@@ -28,6 +28,15 @@ def _url(meeting: Meeting) -> str:
     return absolute_url(meeting.get_absolute_url())
 
 
+def ask_to_refresh(calendar) -> None:
+    """Ask subscribers to look again twice a day (REFRESH-INTERVAL of RFC 7986, and the older
+    X-PUBLISHED-TTL that some calendar programs read instead)."""
+    from icalendar import vDuration
+
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
+
+
 def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = "PUBLISH") -> bytes:
     """An iCalendar file with one event per meeting, in UTC so that no time-zone table is needed.
 
@@ -43,7 +52,7 @@ def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = 
         raise ValueError(f"Unknown iCalendar method {method!r}")
     # Lazy: icalendar (and dateutil) take about 4 MB in every web worker, and only the rare
     # .ics download and the invitation e-mails need them.
-    from icalendar import Calendar, Event, vDuration
+    from icalendar import Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", "-//Pioneers//Pioneer network meetings//EN")
@@ -53,8 +62,7 @@ def meeting_calendar(meetings: Iterable[Meeting], name: str = "", method: str = 
         calendar.add("x-wr-calname", name)
         calendar.add("name", name)
     if method == "PUBLISH":
-        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
+        ask_to_refresh(calendar)
     now = timezone.now().astimezone(UTC)
     host = site_host()
     for meeting in meetings:

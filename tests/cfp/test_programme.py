@@ -352,6 +352,32 @@ def test_programme_calendar_has_one_event_per_talk(client, programme):
     events = calendar.walk("VEVENT")
     assert len(events) == 4
     assert {str(event["summary"]) for event in events} == {f"Praatje {i}" for i in range(4)}
+    assert {event["sequence"] for event in events} == {0}
+    assert str(calendar["refresh-interval"].to_ical(), "ascii") == "PT12H"
+
+
+def test_a_moved_talk_raises_its_calendar_sequence_and_the_same_slot_again_does_not(
+    client, programme, rooms
+):
+    url = reverse("cfp:programme_ics", kwargs={"slug": programme.meeting.slug})
+    slot = Slot.objects.filter(call=programme).order_by("pk").first()
+    submission = slot.submission
+
+    slot_save(
+        submission=submission,
+        start=slot.start,
+        duration_minutes=slot.duration_minutes,
+        room=slot.room,
+    )
+    slot_save(submission=submission, start=at(programme, 16), duration_minutes=30, room=rooms[1])
+
+    events = {
+        str(event["uid"]): event
+        for event in Calendar.from_ical(client.get(url).content).walk("VEVENT")
+    }
+    moved = next(e for uid, e in events.items() if uid.startswith(f"talk-{submission.pk}@"))
+    assert moved["sequence"] == 1
+    assert sorted(event["sequence"] for event in events.values()) == [0, 0, 0, 1]
 
 
 def test_programme_page_links_its_exports(client, programme):
