@@ -31,12 +31,15 @@ def dataset_download(request, dataset: str, fmt: str):
 def dump_download(request):
     if not default_storage.exists(DUMP_NAME):
         raise Http404
-    return FileResponse(
+    response = FileResponse(
         default_storage.open(DUMP_NAME, "rb"),
         as_attachment=True,
         filename="pioneers-open-data.zip",
         content_type="application/zip",
     )
+    licences = {dataset.licence().url for dataset in DATASETS.values()}
+    response["Link"] = ", ".join(f'<{url}>; rel="license"' for url in sorted(licences))
+    return response
 
 
 CATALOGUE_FORMATS = {"ttl": ("turtle", "text/turtle"), "jsonld": ("json-ld", "application/ld+json")}

@@ -99,7 +99,11 @@ def test_the_dump_is_linked_once_built_even_from_the_page_cache(client, demo, me
     assert "ZIP, " in html
     download = client.get("/open-data/pioneers-open-data.zip")
     assert download.status_code == 200
+    assert f'<{DATA_LICENCE.url}>; rel="license"' in download["Link"]
+    assert f'<{TEXT_LICENCES["cc-by-4.0"].url}>; rel="license"' in download["Link"]
     download.close()
+    # The dump's licences are named beside it, as links machines read.
+    assert len(licence_links(html)) == len(DATASETS) + 2
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
