@@ -139,7 +139,8 @@ DATASETS = {
             "nominations",
             _("Nominations"),
             _(
-                "Nominated initiatives accepted for the knowledge base, and the practice they became."
+                "Nominated initiatives accepted for the knowledge base, and the practice they "
+                "became."
             ),
             schemas.NominationOut,
             has_texts=True,
