@@ -126,6 +126,35 @@ DATASETS = {
             _("The network's indicators and their values over time."),
             schemas.IndicatorOut,
         ),
+        Dataset(
+            "people",
+            _("Pioneers"),
+            _(
+                "Pioneers who chose a public profile: name, role, job title and organisation. "
+                "No contact details."
+            ),
+            schemas.PersonOut,
+        ),
+        Dataset(
+            "nominations",
+            _("Nominations"),
+            _(
+                "Nominated initiatives accepted for the knowledge base, and the practice they "
+                "became."
+            ),
+            schemas.NominationOut,
+            has_texts=True,
+        ),
+        Dataset(
+            "survey-results",
+            _("Survey results"),
+            _(
+                "Published results of the network's surveys per question; groups of fewer than "
+                "five respondents and written answers are left out."
+            ),
+            schemas.SurveyResultOut,
+            has_texts=True,
+        ),
     )
 }
 

@@ -17,7 +17,8 @@ class PracticesConfig(AppConfig):
         # Imported here: these modules import models, which are loaded only by now.
         from pioneers.practices import services
 
-        # Nominations are seen only by the coordinators.
+        # Nominations are seen by the coordinators, and once accepted in the open-data API.
+        invalidates("practices.nomination", {caching.NOMINATIONS})
         invalidates("practices.practicedocument", {SITE})
         invalidates("practices.practicereuse", caching.reuse_tags)
         invalidates("network.person", caching.person_tags)

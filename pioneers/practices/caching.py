@@ -3,6 +3,9 @@
 from pioneers.core.cache import SITE
 from pioneers.network.caching import organisation_tag
 
+# The accepted nominations (the open-data API lists them).
+NOMINATIONS = "nominations"
+
 
 def reuse_tags(reuse) -> set[str]:
     # The practice's page counts the organisations that try it too; the page of the one that

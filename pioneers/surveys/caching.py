@@ -1,7 +1,11 @@
 """What changes to surveys make stale in the caches: a survey's results pages carry the tag
-``survey:<pk>``, which its questions, its submitted responses and their answers move on."""
+``survey:<pk>``, which its questions, its submitted responses and their answers move on. The
+open-data API lists every published survey's results under ``surveys``, which they move too."""
 
 from pioneers.surveys.models import Response
+
+# Every survey's results (the open-data API's list of them).
+SURVEYS = "surveys"
 
 
 def survey_tag(pk) -> str:
@@ -10,17 +14,17 @@ def survey_tag(pk) -> str:
 
 def survey_tags(survey) -> set[str]:
     # A next round's comparison shows this round too; it names this round's tag itself.
-    return {survey_tag(survey.pk)}
+    return {survey_tag(survey.pk), SURVEYS}
 
 
 def question_tags(question) -> set[str]:
-    return {survey_tag(question.survey_id)}
+    return {survey_tag(question.survey_id), SURVEYS}
 
 
 def response_tags(response) -> set[str]:
     """Submitting a response (or deleting a submitted one) changes the results; a response
     being filled in does not. Nothing un-submits a response."""
-    return {survey_tag(response.survey_id)} if response.submitted_on else set()
+    return {survey_tag(response.survey_id), SURVEYS} if response.submitted_on else set()
 
 
 def answer_tags(answer) -> set[str]:
@@ -38,7 +42,7 @@ def answer_tags(answer) -> set[str]:
         survey_id, submitted = response["survey_id"], response["submitted_on"]
     else:
         survey_id, submitted = response.survey_id, response.submitted_on
-    return {survey_tag(survey_id)} if submitted else set()
+    return {survey_tag(survey_id), SURVEYS} if submitted else set()
 
 
 def poll_tags(poll) -> set[str]:

@@ -86,24 +86,32 @@ def total(tallies) -> Tally:
 
 
 def _tally(
-    where: dict, *, questions: list[Question], key: str | None = None, texts: bool = False
+    where: dict,
+    *,
+    questions: list[Question],
+    key: str | tuple[str, ...] | None = None,
+    texts: bool = False,
 ) -> dict:
     """{group key: Tally} of the responses that match ``where`` (lookups on Response); without
-    ``key`` one group, None. Five queries at most, six with the texts."""
+    ``key`` one group, None; with a tuple of keys (e.g. the survey and an organisation) the
+    group key is the tuple of their values. Five queries at most, six with the texts."""
     responses = Response.objects.filter(submitted_on__isnull=False, **where).order_by()
     answers = Answer.objects.filter(
         response__submitted_on__isnull=False,
         **{f"response__{lookup}": value for lookup, value in where.items()},
     ).order_by()
-    response_key = key or "survey_id"  # without a key every response is in one group
-    answer_key = f"response__{response_key}"
+    # Without a key every response is in one group.
+    response_keys = (key,) if isinstance(key, str) else tuple(key or ("survey_id",))
+    answer_keys = [f"response__{response_key}" for response_key in response_keys]
     tallies: dict = defaultdict(Tally)
 
-    def group(value):
-        return value if key else None
+    def group(*values):
+        if not key:
+            return None
+        return values[0] if isinstance(key, str) else values
 
-    for value, number in responses.values_list(response_key).annotate(n=Count("id")):
-        tallies[group(value)].respondents += number
+    for *values, number in responses.values_list(*response_keys).annotate(n=Count("id")):
+        tallies[group(*values)].respondents += number
     if not tallies:
         return {}
     # Number questions have as many values as answers: the database sums them up instead.
@@ -111,20 +119,21 @@ def _tally(
     if numeric:
         rows = (
             answers.filter(question_id__in=numeric, number__isnull=False)
-            .values_list("question_id", answer_key)
+            .values_list("question_id", *answer_keys)
             .annotate(n=Count("id"), added=Sum("number"), low=Min("number"), high=Max("number"))
         )
-        for question_id, value, count, added, low, high in rows:
-            tallies[group(value)].numbers[question_id] = (count, Decimal(added), low, high)
-            tallies[group(value)].answered[question_id] += count
+        for question_id, *values, count, added, low, high in rows:
+            tally = tallies[group(*values)]
+            tally.numbers[question_id] = (count, Decimal(added), low, high)
+            tally.answered[question_id] += count
     rows = (
         answers.filter(number__isnull=False)
         .exclude(question_id__in=numeric)
-        .values_list("question_id", "item", "number", answer_key)
+        .values_list("question_id", "item", "number", *answer_keys)
         .annotate(n=Count("id"))
     )
-    for question_id, item, number, value, count in rows:
-        tallies[group(value)].values[(question_id, item)][number] += count
+    for question_id, item, number, *values, count in rows:
+        tallies[group(*values)].values[(question_id, item)][number] += count
     # One answer per response, question and statement: who answered a question with one value
     # is the sum of its counts; only a matrix (several statements) and texts need a count of
     # their own.
@@ -140,23 +149,23 @@ def _tally(
         rows = (
             answers.filter(question_id__in=counted)
             .filter(Q(number__isnull=False) | ~Q(text=""))
-            .values_list("question_id", answer_key)
+            .values_list("question_id", *answer_keys)
             .annotate(n=Count("response_id", distinct=True))
         )
-        for question_id, value, count in rows:
-            tallies[group(value)].answered[question_id] += count
+        for question_id, *values, count in rows:
+            tallies[group(*values)].answered[question_id] += count
     multiple = [q.pk for q in questions if q.kind == Question.Kind.MULTIPLE]
     if multiple:
         # Grouped by the list of choices itself: a handful of combinations, not every answer.
         rows = (
             answers.filter(question_id__in=multiple)
-            .values_list("question_id", answer_key, "choices")
+            .values_list("question_id", "choices", *answer_keys)
             .annotate(n=Count("id"))
         )
-        for question_id, value, choices, count in rows:
+        for question_id, choices, *values, count in rows:
             chosen = {c for c in choices if isinstance(c, int)} if isinstance(choices, list) else ()
             if chosen:
-                tally = tallies[group(value)]
+                tally = tallies[group(*values)]
                 tally.answered[question_id] += count
                 tally.chosen[question_id].update(dict.fromkeys(chosen, count))
     written = [q.pk for q in questions if q.kind in TEXT_KINDS]
@@ -165,10 +174,10 @@ def _tally(
             answers.filter(question_id__in=written)
             .exclude(text="")
             .order_by("pk")
-            .values_list("question_id", answer_key, "text")
+            .values_list("question_id", "text", *answer_keys)
         )
-        for question_id, value, text in rows:
-            tallies[group(value)].texts[question_id].append(text)
+        for question_id, text, *values in rows:
+            tallies[group(*values)].texts[question_id].append(text)
     return dict(tallies)
 
 
@@ -405,8 +414,56 @@ def shown_keys(sizes: dict) -> set:
 def _survey_results(survey, *, group_by, texts) -> SurveyResults:
     questions = survey_questions([survey])
     tallies = _tally({"survey": survey}, questions=questions, key=_KEYS.get(group_by), texts=texts)
-    overall = total(tallies.values())
     labels = group_labels(group_by, tallies) if group_by else {}
+    return _results_of(survey, questions, tallies, labels, group_by=group_by, texts=texts)
+
+
+def published_results(surveys, *, group_by: str | None = None, language: str) -> list:
+    """The results of several surveys (SurveyResults, in their order) as each one's results
+    page shows them to everyone: without the written answers. A fixed number of queries,
+    whatever the number of surveys, questions, responses or groups."""
+    if group_by not in GROUPINGS:
+        group_by = None
+    surveys = list(surveys)
+    if not surveys:
+        return []
+    with translation.override(language):
+        return _published_results(surveys, group_by=group_by)
+
+
+def _published_results(surveys, *, group_by) -> list:
+    questions = survey_questions(surveys)
+    keys = ("survey_id", _KEYS[group_by]) if group_by else "survey_id"
+    tallies = _tally({"survey__in": [s.pk for s in surveys]}, questions=questions, key=keys)
+    per_survey: dict = defaultdict(dict)
+    for found, tally in tallies.items():
+        survey_id, group = found if group_by else (found, None)
+        per_survey[survey_id][group] = tally
+    labels = (
+        group_labels(group_by, {group for groups in per_survey.values() for group in groups})
+        if group_by
+        else {}
+    )
+    by_survey: dict = defaultdict(list)
+    for question in questions:
+        by_survey[question.survey_id].append(question)
+    return [
+        _results_of(
+            survey,
+            by_survey[survey.pk],
+            per_survey.get(survey.pk, {}),
+            labels,
+            group_by=group_by,
+            texts=False,
+        )
+        for survey in surveys
+    ]
+
+
+def _results_of(survey, questions, tallies, labels, *, group_by, texts) -> SurveyResults:
+    """One survey's results from its tallies ({group: Tally}; one group, None, without
+    ``group_by``) and the groups' names."""
+    overall = total(tallies.values())
     kept = shown_keys({key: (tally.respondents,) for key, tally in tallies.items()})
     shown_groups = [
         (str(labels.get(key, key)), key, tally) for key, tally in tallies.items() if key in kept

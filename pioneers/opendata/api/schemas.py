@@ -253,3 +253,123 @@ class IndicatorOut(Schema):
 
 class IndicatorPage(PageMeta):
     items: list[IndicatorOut]
+
+
+class RoleOut(Schema):
+    code: str = Field(description="The role's code (e.g. official, alderman).")
+    label: str = Field(description="The role's name, in the language asked for.")
+
+
+class OrganisationRef(Schema):
+    id: int = Field(description="Id of the organisation (see /organisations).")
+    name: str = Field(description="Its name.")
+    slug: str = Field(description="Its slug (the `organisation` filter takes it).")
+
+
+class PersonOut(Schema):
+    id: int = Field(description="Id of the profile.")
+    name: str = Field(description="The name they show.")
+    role: RoleOut = Field(description="Their role in the network.")
+    job_title: str = Field(description="Their job title; may be empty.")
+    organisation: OrganisationRef | None = Field(
+        description="The organisation, when it is public (approved); null otherwise."
+    )
+    url: str | None = Field(
+        description="The public page that shows the profile (its organisation's page); null "
+        "when no public page shows it."
+    )
+
+
+class PersonPage(PageMeta):
+    items: list[PersonOut]
+
+
+class PracticeRef(Schema):
+    id: int = Field(description="Id of the practice (see /practices).")
+    title: str = Field(description="Its title.")
+    url: str = Field(description="Its page.")
+
+
+class NominationOut(Schema):
+    id: int = Field(description="Id of the nomination.")
+    title: str = Field(description="The initiative nominated.")
+    municipality_name: str = Field(description="The municipality or organisation, as written.")
+    description: str = Field(description="What makes it pioneering, as the nominator wrote it.")
+    link: str = Field(description="A web address with more information; may be empty.")
+    created_at: datetime = Field(description="When it was nominated.")
+    practice: PracticeRef | None = Field(
+        description="The practice it became, once that is published; null before."
+    )
+
+
+class NominationPage(PageMeta):
+    items: list[NominationOut]
+
+
+class OptionOut(Schema):
+    number: int = Field(description="The option's number (as answers store it), from 1.")
+    label: str = Field(description="The option, in the language asked for where translated.")
+    count: int = Field(description="Respondents who chose it.")
+    percent: float | None = Field(description="Share of those who answered the question.")
+
+
+class StatementOut(Schema):
+    label: str = Field(description="The statement, in the language asked for where translated.")
+    n: int = Field(description="Respondents who answered the statement.")
+    mean: float | None = Field(description="Average on the scale of 1 to 5.")
+    options: list[OptionOut] = Field(description="Per point of the scale.")
+
+
+class FiguresOut(Schema):
+    n: int = Field(description="Respondents who answered the question.")
+    mean: float | None = Field(description="Average (agree-or-disagree, number, matrix).")
+    minimum: float | None = Field(description="Lowest answer (number questions).")
+    maximum: float | None = Field(description="Highest answer (number questions).")
+    options: list[OptionOut] = Field(description="Per option (choices, agree-or-disagree).")
+    statements: list[StatementOut] = Field(description="Per statement (matrix).")
+
+
+class GroupFiguresOut(FiguresOut):
+    key: str = Field(
+        description="The group: an organisation's or province's id, or a role's code; empty "
+        "for responses without one."
+    )
+    label: str = Field(description="The group's name.")
+    respondents: int = Field(description="Respondents in the group.")
+
+
+class QuestionResultOut(FiguresOut):
+    code: str = Field(description="The question's code; rounds share it.")
+    text: str = Field(description="The question, in the language asked for where translated.")
+    kind: str = Field(
+        description="likert, single, multiple, number, matrix, short_text or long_text "
+        "(written answers are never published: only how many answered)."
+    )
+    groups: list[GroupFiguresOut] = Field(
+        description="Per group, with `by`; groups of fewer than five respondents are left out."
+    )
+
+
+class SurveyResultOut(Schema):
+    id: int = Field(description="Id of the survey.")
+    title: str = Field(description="Its title, in the language asked for where translated.")
+    slug: str = Field(description="Its slug.")
+    language: Language = Field(description="The language of the title.")
+    url: str = Field(description="The survey's public results page.")
+    opens_at: datetime = Field(description="When it opened for responses.")
+    closes_at: datetime = Field(description="When it closes (or closed).")
+    respondents: int = Field(description="Submitted responses.")
+    shown: bool = Field(
+        description="Whether the figures are shown: at least five respondents (else no questions)."
+    )
+    groups_hidden: int = Field(
+        description="With `by`: groups left out for having fewer than five respondents."
+    )
+    questions: list[QuestionResultOut] = Field(
+        description="Per question, as the results page shows it; hidden questions and section "
+        "headings left out."
+    )
+
+
+class SurveyResultPage(PageMeta):
+    items: list[SurveyResultOut]

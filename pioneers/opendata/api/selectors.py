@@ -20,11 +20,13 @@ from pioneers.magazine.models import ArticleAuthor, EditionPage
 from pioneers.magazine.selectors import _parent_path, live_editions, visible_articles
 from pioneers.meetings.models import AgendaItem, Programme
 from pioneers.meetings.selectors import published_meetings
-from pioneers.network.models import Membership
+from pioneers.network.models import Membership, Person
 from pioneers.network.selectors import approved_organisations
 from pioneers.opendata.api.pagination import page_of
-from pioneers.practices.models import PracticePage
+from pioneers.practices.models import Nomination, PracticePage
 from pioneers.reports.models import ReportPage
+from pioneers.surveys.models import Survey
+from pioneers.surveys.selectors import published_results
 from pioneers.topics.models import Topic
 
 # Memberships everyone may know of: being or having been a member (not invitations or
@@ -258,3 +260,49 @@ def indicators(*, language="nl", cursor=None, limit=20):
     rows, next_cursor = page_of(public_indicators(), cursor=cursor, limit=limit)
     with translation.override(language):
         return results_of(rows), next_cursor
+
+
+def people(*, organisation="", cursor=None, limit=20):
+    """Public profiles only (their owners consented), with their organisation where everyone may
+    see it (approved); nothing but what an organisation's page shows of them."""
+    rows = (
+        Person.objects.filter(public_profile=True)
+        .select_related("organisation")
+        .only(
+            "name",
+            "job_title",
+            "role",
+            "organisation__name",
+            "organisation__slug",
+            "organisation__is_approved",
+        )
+    )
+    if organisation:
+        rows = rows.filter(organisation__in=approved_organisations().filter(slug=organisation))
+    return page_of(rows, cursor=cursor, limit=limit)
+
+
+def nominations(*, cursor=None, limit=20):
+    """Nominations the coordinators accepted (turned into a practice), with that practice where
+    it is live and public. The nominator's name and address are never read."""
+    rows = (
+        Nomination.objects.filter(status=Nomination.Status.ACCEPTED)
+        .only("title", "municipality_name", "description", "link", "created_at", "practice_id")
+        .prefetch_related(
+            Prefetch(
+                "practice",
+                queryset=PracticePage.objects.live().public().select_related("locale"),
+            )
+        )
+    )
+    return page_of(rows, cursor=cursor, limit=limit)
+
+
+def survey_results(*, group_by=None, language="nl", cursor=None, limit=20):
+    """Surveys whose results are published, each with its results as its public results page
+    shows them (groups under five hidden, never a written answer)."""
+    rows, next_cursor = page_of(
+        Survey.objects.filter(results_published=True), cursor=cursor, limit=limit
+    )
+    results = published_results(rows, group_by=group_by, language=language)
+    return results, next_cursor

@@ -24,7 +24,9 @@ from pioneers.opendata.api import schemas
 from pioneers.opendata.api import selectors as read
 from pioneers.opendata.api.http import PROBLEM, cached_answer, problem
 from pioneers.opendata.api.pagination import CURSOR, MAX_ID, BadCursor
+from pioneers.practices.caching import NOMINATIONS
 from pioneers.practices.models import PracticePage
+from pioneers.surveys.caching import SURVEYS
 from pioneers.topics.models import Topic
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
@@ -53,7 +55,8 @@ api = ProblemAPI(
     description=(
         "Read-only open data of the pioneer network: organisations, programmes and meetings with "
         "their agenda, topics, reports, practices, the magazine, commitments with their "
-        "milestones and indicators with their history. Lists are paged with a cursor; "
+        "milestones, indicators with their history, public profiles of pioneers, accepted "
+        "nominations and published survey results. Lists are paged with a cursor; "
         "answers carry an ETag and Last-Modified and answer 304 to a revalidation; errors are "
         "RFC 9457 problem details. Data under CC0, texts under CC BY 4.0."
     ),
@@ -646,3 +649,183 @@ QUERY_PARAMETERS = {
     "commitments": _parameters(CommitmentFilters),
     "indicators": _parameters(IndicatorFilters),
 }
+
+
+# --- people, nominations and survey results (issue 17) -----------------------------------------
+
+
+class PersonFilters(Page):
+    organisation: str | None = Field(
+        None, max_length=200, pattern=SLUG, description="Slug of the organisation."
+    )
+    lang: schemas.Language = Field("nl", description="Language of the roles' names and pages.")
+
+
+class NominationFilters(Page):
+    pass
+
+
+class SurveyResultFilters(Page):
+    by: Literal["organisation", "province", "role"] | None = Field(
+        None,
+        description="Also the figures per group, as the results page shows them per "
+        "organisation, province or role (groups under five respondents left out).",
+    )
+    lang: schemas.Language = Field("nl", description="Language of the texts.")
+
+
+@api.get(
+    "/people",
+    response={200: schemas.PersonPage, **ERRORS},
+    summary="Public profiles of pioneers",
+    tags=["network"],
+)
+# A profile's consent, name or role (a person's change) and its organisation's name or approval
+# all move "network".
+@decorate_view(cached_answer(tags={"network"}, parameters=_parameters(PersonFilters)))
+def people(request, filters: Query[PersonFilters]):
+    """Pioneers who chose a public profile, with what their organisation's page shows of them:
+    name, role and job title. Never an email address, phone number or photo."""
+    rows, next_cursor = read.people(
+        organisation=filters.organisation or "", cursor=filters.cursor, limit=filters.limit
+    )
+    items = []
+    with translation.override(filters.lang):
+        for p in rows:
+            public = p.organisation if p.organisation and p.organisation.is_approved else None
+            items.append(
+                {
+                    "id": p.pk,
+                    "name": p.name,
+                    "role": {"code": p.role, "label": str(p.get_role_display())},
+                    "job_title": p.job_title,
+                    "organisation": {"id": public.pk, "name": public.name, "slug": public.slug}
+                    if public
+                    else None,
+                    "url": request.build_absolute_uri(public.get_absolute_url())
+                    if public
+                    else None,
+                }
+            )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.get(
+    "/nominations",
+    response={200: schemas.NominationPage, **ERRORS},
+    summary="Accepted nominations",
+    tags=["practices"],
+)
+@decorate_view(cached_answer(tags={NOMINATIONS, SITE}, parameters=_parameters(NominationFilters)))
+def nominations(request, filters: Query[NominationFilters]):
+    """Initiatives nominated through the public form that the coordinators accepted for the
+    knowledge base, with the practice they became once it is published. Never the nominator's
+    name or email address."""
+    rows, next_cursor = read.nominations(cursor=filters.cursor, limit=filters.limit)
+    items = [
+        {
+            "id": n.pk,
+            "title": n.title,
+            "municipality_name": n.municipality_name,
+            "description": n.description,
+            "link": n.link,
+            "created_at": n.created_at,
+            "practice": {
+                "id": n.practice.pk,
+                "title": n.practice.title,
+                "url": n.practice.get_full_url(request),
+            }
+            if n.practice
+            else None,
+        }
+        for n in rows
+    ]
+    return {"items": items, "next_cursor": next_cursor}
+
+
+def _options(rows) -> list[dict]:
+    return [
+        {"number": r.number, "label": str(r.label), "count": r.count, "percent": r.percent}
+        for r in rows
+    ]
+
+
+def _figures(result) -> dict:
+    """A question's (or a group's) figures as the results page shows them: no written answer."""
+    return {
+        "n": result.n,
+        "mean": result.mean,
+        "minimum": None if result.minimum is None else float(result.minimum),
+        "maximum": None if result.maximum is None else float(result.maximum),
+        "options": _options(result.rows),
+        "statements": [
+            {"label": str(s.label), "n": s.n, "mean": s.mean, "options": _options(s.rows)}
+            for s in result.items
+        ],
+    }
+
+
+@api.get(
+    "/survey-results",
+    response={200: schemas.SurveyResultPage, **ERRORS},
+    summary="Published survey results",
+    tags=["evaluation"],
+)
+# Organisations' and provinces' names label the groups ("network").
+@decorate_view(
+    cached_answer(tags={SURVEYS, "network"}, parameters=_parameters(SurveyResultFilters))
+)
+def survey_results(request, filters: Query[SurveyResultFilters]):
+    """Surveys whose results are published, with their figures per question as their results
+    pages show them to everyone: nothing under five respondents, no written answers."""
+    rows, next_cursor = read.survey_results(
+        group_by=filters.by, language=filters.lang, cursor=filters.cursor, limit=filters.limit
+    )
+    items = []
+    with translation.override(filters.lang):
+        for r in rows:
+            survey, title = r.survey, r.survey.localized_title
+            url = reverse("survey_results:results", kwargs={"slug": survey.slug})
+            items.append(
+                {
+                    "id": survey.pk,
+                    "title": str(title),
+                    "slug": survey.slug,
+                    "language": title.language,
+                    "url": request.build_absolute_uri(url),
+                    "opens_at": survey.opens_at,
+                    "closes_at": survey.closes_at,
+                    "respondents": r.respondents,
+                    "shown": r.shown,
+                    "groups_hidden": r.groups_hidden if filters.by else 0,
+                    "questions": [
+                        {
+                            "code": q.question.code,
+                            "text": str(q.text),
+                            "kind": q.kind,
+                            **_figures(q),
+                            "groups": [
+                                {
+                                    "key": "" if g.key is None else str(g.key),
+                                    "label": g.label,
+                                    "respondents": g.respondents,
+                                    **_figures(g.result),
+                                }
+                                for g in q.groups
+                            ],
+                        }
+                        for q in r.questions
+                        if not q.question.hidden
+                    ],
+                }
+            )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+QUERY_PARAMETERS.update(
+    {
+        "people": _parameters(PersonFilters),
+        "nominations": _parameters(NominationFilters),
+        "survey-results": _parameters(SurveyResultFilters),
+    }
+)
