@@ -256,7 +256,8 @@ def test_only_published_results_without_written_answers(client, surveys):
         "survey_results:results", kwargs={"slug": published.slug}
     )
     assert client.get(item["url"]).status_code == 200
-    # Section headings and hidden questions are left out; a text question only counts.
+    # As on the results page: section headings and hidden questions nobody answered ("gone")
+    # are left out, a hidden question with answers stays ("old"); a text question only counts.
     assert [q["code"] for q in item["questions"]] == [
         "learned",
         "often",
@@ -264,6 +265,7 @@ def test_only_published_results_without_written_answers(client, surveys):
         "hours",
         "remarks",
         "about",
+        "old",
     ]
     remarks = by_code(item, "remarks")
     assert remarks["n"] == 3 and remarks["options"] == [] and remarks["statements"] == []
@@ -288,7 +290,7 @@ def test_the_figures_are_those_of_the_results_page(client, surveys, group_by):
         if i["id"] == published.pk
     ]
     page = selectors.survey_results(published, group_by=group_by, language="en")
-    shown = [r for r in page.questions if not r.question.hidden]
+    shown = page.questions
     with translation.override("en"):
         assert [q["text"] for q in item["questions"]] == [str(r.text) for r in shown]
     for question, result in zip(item["questions"], shown, strict=True):

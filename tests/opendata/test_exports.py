@@ -20,10 +20,10 @@ from tests.factories import OrganisationFactory
 NAMES = sorted(DATASETS)
 
 
-def _api_items(client, name):
+def _api_items(client, path):
     items, cursor = [], ""
     while True:
-        page = client.get(f"/api/v1/{DATASETS[name].path}?limit=100{cursor}").json()
+        page = client.get(f"/api/v1/{path}?limit=100{cursor}").json()
         items += page["items"]
         if not page["next_cursor"]:
             return items

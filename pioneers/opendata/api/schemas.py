@@ -366,8 +366,8 @@ class SurveyResultOut(Schema):
         description="With `by`: groups left out for having fewer than five respondents."
     )
     questions: list[QuestionResultOut] = Field(
-        description="Per question, as the results page shows it; hidden questions and section "
-        "headings left out."
+        description="Per question, as the results page shows it: section headings and hidden "
+        "questions nobody answered left out."
     )
 
 

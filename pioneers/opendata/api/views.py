@@ -815,7 +815,6 @@ def survey_results(request, filters: Query[SurveyResultFilters]):
                             ],
                         }
                         for q in r.questions
-                        if not q.question.hidden
                     ],
                 }
             )
