@@ -1,4 +1,5 @@
-"""Demo knowledge base: practices in Dutch, some taken up by other members, and open nominations.
+"""Demo knowledge base: practices in Dutch, some taken up by other members, and nominations:
+open ones, and accepted ones that became a practice.
 
 The content is in ``data/practices.toml``.
 """
@@ -79,8 +80,11 @@ def load(stdout) -> None:
         practice = PracticePage.objects.get(pk=reuse.practice_id)
         taken_up = practice.first_published_at + timedelta(days=45 + 30 * (number % 5))
         PracticeReuse.objects.filter(pk=reuse.pk).update(created_at=min(taken_up, timezone.now()))
-    for nomination in data["nominations"]:
-        Nomination.objects.create(**nomination)
+    by_title = {practice.title: practice for practice in made}
+    for row in data["nominations"]:
+        nomination = dict(row)
+        practice = by_title.get(nomination.pop("practice", ""))
+        Nomination.objects.create(**nomination, practice=practice)
     stdout.write(
         f"  knowledge base: {len(made)} practices, {len(reuses)} taken up elsewhere, "
         f"{len(data['nominations'])} nominations\n"
