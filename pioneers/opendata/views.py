@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from pioneers.core.cache import SITE, cached
-from pioneers.core.links import absolute_url
+from pioneers.core.links import absolute_url, page_url
 from pioneers.evaluation.selectors import (
     evaluation_reports_woo_metadata,
     published_evaluation_reports,
@@ -18,7 +18,6 @@ from pioneers.opendata import woo
 from pioneers.opendata.sitemaps import page_sitemap
 from pioneers.reports.selectors import (
     lead_organisation,
-    page_url,
     published_reports,
     reports_woo_metadata,
 )

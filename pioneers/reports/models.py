@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
-from pioneers.core.links import absolute_url
+from pioneers.core.links import page_url
 from pioneers.core.pages import (
     RICH_TEXT_FEATURES,
     AttachedDocument,
@@ -25,7 +25,6 @@ from pioneers.core.pages import (
     SectionIndexPage,
 )
 from pioneers.core.translations import originals_only
-from pioneers.network.models import Membership
 from pioneers.reports.woo import MEETING_DOCUMENTS, WooMetadata, report_metadata
 
 
@@ -170,16 +169,10 @@ class ReportPage(PublishedVersionsMixin, Page):
     @functools.cached_property
     def metadata(self) -> WooMetadata:
         """Publisher, category, dates, language and format, as shown and as DCTERMS meta tags."""
-        lead = None
-        if self.publisher_id is None:
-            membership = (
-                Membership.objects.filter(is_lead=True, status="member")
-                .select_related("organisation")
-                .first()
-            )
-            lead = membership.organisation if membership else None
-        path = self.get_url()
-        return report_metadata(self, lead=lead, url=absolute_url(path) if path else "")
+        from pioneers.reports.selectors import lead_organisation  # it reads these models
+
+        lead = lead_organisation() if self.publisher_id is None else None
+        return report_metadata(self, lead=lead, url=page_url(self))
 
 
 class FollowUpAction(Orderable):
