@@ -155,9 +155,13 @@ class ReportPage(PublishedVersionsMixin, Page):
             raise ValidationError({"meeting": _("This meeting already has a report.")})
 
     def get_context(self, request, *args, **kwargs):
+        from pioneers.reports.linked_data import report_json_ld  # it reads the network's models
+
         # The meeting's title, date and host, and the participants its check-ins count.
         page_depends_on(request, f"meeting:{self.meeting_id}")
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = report_json_ld(self, self.metadata, meeting=self.meeting)
+        return context
 
     @property
     def participant_count(self) -> int:

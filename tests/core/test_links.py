@@ -2,6 +2,7 @@
 named nor on the Wagtail site's host name (``localhost`` in the demo)."""
 
 import json
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,6 +15,12 @@ from pioneers.reports.models import ReportPage
 BASE = "https://pioneers.example.org"
 
 
+def _json_ld(client, url) -> dict:
+    html = client.get(url).content.decode()
+    (found,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(found)
+
+
 def test_a_report_is_on_the_configured_address_in_the_api_and_its_json_ld(client, demo, settings):
     settings.BASE_URL = BASE
     assert Site.objects.get(is_default_site=True).hostname == "localhost"
@@ -21,6 +28,7 @@ def test_a_report_is_on_the_configured_address_in_the_api_and_its_json_ld(client
     assert items and all(item["url"].startswith(f"{BASE}/") for item in items)
     report = ReportPage.objects.live().get(pk=items[0]["id"])
     assert items[0]["url"] == f"{BASE}{report.url}"
+    assert _json_ld(client, report.url)["@id"] == items[0]["url"]
     for path in ("practices", "magazine/articles", "meetings", "organisations", "commitments"):
         answer = client.get(f"/api/v1/{path}").content.decode()
         urls = [item["url"] for item in json.loads(answer)["items"]]
