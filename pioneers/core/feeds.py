@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
 from pioneers.core.languages import current_language
+from pioneers.core.links import absolute_url, page_url
 from pioneers.core.models import NetworkSettings
 
 
@@ -30,12 +31,16 @@ class FullTextAtom1Feed(Atom1Feed):
 
 
 class AtomFeed(Feed):
-    """Base of the platform's feeds: subclasses give ``item_content`` (HTML) beside the summary."""
+    """Base of the platform's feeds: subclasses give ``item_content`` (HTML) beside the summary.
+    Every address in a feed is on the site's configured address, whichever host was asked."""
 
     feed_type = FullTextAtom1Feed
 
     def get_object(self, request, *args, **kwargs):
         return request
+
+    def feed_url(self, request):
+        return absolute_url(request.path)
 
     def feed_copyright(self):
         licence = NetworkSettings.load().licence
@@ -60,7 +65,7 @@ class PageFeed(AtomFeed):
     def link(self, request):
         language = current_language()
         index = self.index_model.objects.live().filter(locale__language_code=language).first()
-        return index.get_url(request) if index else f"/{language}/"
+        return page_url(index) if index else absolute_url(f"/{language}/")
 
     def pages(self, request):
         raise NotImplementedError
@@ -68,9 +73,7 @@ class PageFeed(AtomFeed):
     def items(self, request):
         pages = list(self.pages(request))
         for page in pages:
-            # A path: the feed makes it absolute with the request's host, as it does its own
-            # link (the Wagtail site's hostname may be an internal one such as localhost).
-            page.feed_url = page.get_url(request)
+            page.feed_url = page_url(page)
         return pages
 
     def item_title(self, page):

@@ -5,7 +5,7 @@ import json
 
 from django.utils.safestring import SafeString, mark_safe
 
-from pioneers.core.links import absolute_url
+from pioneers.core.links import page_url
 from pioneers.core.models import NetworkSettings
 
 CONTEXT = "https://schema.org"
@@ -16,12 +16,6 @@ def to_script(data: dict) -> SafeString:
     text = json.dumps(data, ensure_ascii=False, default=str)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(text)  # noqa: S308 - escaped above for the script element
-
-
-def page_url(page) -> str:
-    """A Wagtail page's address on the site's configured address."""
-    url = page.get_url()
-    return url if url.startswith(("http://", "https://")) else absolute_url(url)
 
 
 def licence() -> str:

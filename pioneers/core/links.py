@@ -1,4 +1,5 @@
-"""Links that leave the site (emails, calendars, feeds): absolute, on the configured address."""
+"""Links that leave the site (emails, calendars, feeds, linked data, the API): absolute, on the
+configured address."""
 
 from django.conf import settings
 
@@ -11,6 +12,14 @@ def base_url() -> str:
 def absolute_url(path: str) -> str:
     """``path`` (starting with a slash) on the site's address."""
     return base_url() + path
+
+
+def page_url(page) -> str:
+    """A Wagtail page's address on the site's address, whatever host name its Wagtail site has
+    (``localhost`` in the demo); empty for a page no site reaches. The one rule for a page's
+    address that leaves the site: JSON-LD, feeds, widgets, the API, sitemaps and Woo metadata."""
+    parts = page.get_url_parts()
+    return absolute_url(parts[2]) if parts and parts[2] else ""
 
 
 def site_host() -> str:

@@ -8,6 +8,7 @@ indicator's value daily, so every indicator has a trend; ``indicator_backfill`` 
 history from the network's start.
 """
 
+import functools
 from decimal import Decimal
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
+from pioneers.core.links import page_url
 from pioneers.core.pages import RICH_TEXT_FEATURES, PublishedVersionsMixin
 from pioneers.core.translations import (
     TranslatableContent,
@@ -232,12 +234,23 @@ class EvaluationReportPage(PublishedVersionsMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         # Imported here: the selectors import this module.
         from pioneers.evaluation.rendered import report_figures
+        from pioneers.reports.linked_data import report_json_ld
 
         figures, tags = report_figures(self)
         page_depends_on(request, *tags)
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = figures
+        context["json_ld"] = report_json_ld(self, self.metadata)
         return context
+
+    @functools.cached_property
+    def metadata(self):
+        """Its Woo metadata (a research report the network publishes through its lead
+        organisation), as DCTERMS meta tags and schema.org data."""
+        from pioneers.reports.selectors import lead_organisation
+        from pioneers.reports.woo import evaluation_report_metadata
+
+        return evaluation_report_metadata(self, lead=lead_organisation(), url=page_url(self))
 
     @path("pdf/", name="pdf")
     def pdf(self, request):

@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from pioneers.core.cache import cached
 from pioneers.core.languages import current_language
+from pioneers.core.links import page_url
 from pioneers.core.translations import with_translations
 from pioneers.evaluation.catalogue import ENTERED
 from pioneers.evaluation.charts import chart_of
 from pioneers.evaluation.models import EvaluationReportPage, Indicator, IndicatorValue
-from pioneers.reports.selectors import lead_organisation, page_url
+from pioneers.reports.selectors import lead_organisation
 from pioneers.reports.woo import evaluation_report_metadata
 from pioneers.surveys.selectors import MIN_GROUP, survey_results
 

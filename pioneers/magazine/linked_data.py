@@ -1,6 +1,7 @@
 """Magazine editions (schema.org PublicationIssue) and their articles (Article) as data."""
 
-from pioneers.core.linked_data import creative_work, page_url
+from pioneers.core.linked_data import creative_work
+from pioneers.core.links import page_url
 
 
 def edition_json_ld(edition) -> dict:

@@ -7,6 +7,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.translation import gettext as _
 
 from pioneers.core.feeds import AtomFeed
+from pioneers.core.links import absolute_url
 from pioneers.core.models import NetworkSettings
 from pioneers.core.translations import with_translations
 from pioneers.meetings.models import Meeting
@@ -25,7 +26,7 @@ class MeetingFeed(AtomFeed):
         )
 
     def link(self, request):
-        return reverse("meetings:upcoming")
+        return absolute_url(reverse("meetings:upcoming"))
 
     def items(self, request):
         meetings = (
@@ -61,7 +62,7 @@ class MeetingFeed(AtomFeed):
         return facts + linebreaks(meeting.text.description, autoescape=True)
 
     def item_link(self, meeting):
-        return meeting.get_absolute_url()
+        return absolute_url(meeting.get_absolute_url())
 
     def item_guid(self, meeting):
         return f"urn:uuid:{meeting.translation_key}"

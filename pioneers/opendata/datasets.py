@@ -8,7 +8,6 @@ same selectors, serialisation and cache), so a CSV or JSON download equals what 
 import json
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.test import RequestFactory
 from django.urls import resolve
 from django.utils.translation import gettext_lazy as _
@@ -47,10 +46,9 @@ class Dataset:
         properties = self.schema.model_json_schema()["properties"]
         return [(name, prop.get("description", "")) for name, prop in properties.items()]
 
-    def rows(self, request=None) -> list[dict]:
-        """Every public row, as the API answers it (addresses on ``request``'s host, else on
-        the platform's BASE_URL)."""
-        return list(api_rows(self.path, request))
+    def rows(self) -> list[dict]:
+        """Every public row, as the API answers it (addresses on the platform's BASE_URL)."""
+        return list(api_rows(self.path))
 
 
 DATASETS = {
@@ -159,22 +157,7 @@ DATASETS = {
 }
 
 
-def _request(path: str, query: dict, original=None):
-    if original is not None:
-        return RequestFactory().get(
-            path, query, HTTP_HOST=original.get_host(), secure=original.is_secure()
-        )
-    base = settings.BASE_URL.rstrip("/")
-    scheme, host = base.split("://", 1)
-    return RequestFactory().get(
-        path,
-        query,
-        HTTP_HOST=host.split("/", 1)[0],
-        secure=scheme == "https",
-    )
-
-
-def api_rows(api_path: str, original=None):
+def api_rows(api_path: str):
     """The rows of the API's list endpoint ``api_path``, all pages (unthrottled: the rate limit is
     for clients, not for the platform itself)."""
     path = f"/api/v1/{api_path}"
@@ -183,7 +166,7 @@ def api_rows(api_path: str, original=None):
     cursor = None
     while True:
         query = {"limit": PAGE_SIZE, **({"cursor": cursor} if cursor else {})}
-        response = view(_request(path, query, original))
+        response = view(RequestFactory().get(path, query))
         page = json.loads(response.content)
         yield from page["items"]
         cursor = page.get("next_cursor")

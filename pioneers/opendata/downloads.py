@@ -20,7 +20,7 @@ def dataset_download(request, dataset: str, fmt: str):
     if found is None or fmt not in FORMATS:
         raise Http404
     render, content_type = FORMATS[fmt]
-    response = HttpResponse(render(found, found.rows(request)), content_type=content_type)
+    response = HttpResponse(render(found, found.rows()), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{found.slug}.{fmt}"'
     response["Link"] = f'<{found.licence().url}>; rel="license"'
     response["Access-Control-Allow-Origin"] = "*"

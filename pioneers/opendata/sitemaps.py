@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 
 from wagtail.models import Page
 
-from pioneers.core.links import absolute_url
+from pioneers.core.links import page_url
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -28,14 +28,9 @@ def public_pages():
     )
 
 
-def _url(page) -> str:
-    path = page.get_url()
-    return absolute_url(path) if path and path.startswith("/") else path or ""
-
-
 def page_sitemap() -> bytes:
     """Every public page with its last change and its translations as alternates."""
-    pages = [(page, _url(page)) for page in public_pages()]
+    pages = [(page, page_url(page)) for page in public_pages()]
     translations = defaultdict(list)
     for page, url in pages:
         if url:

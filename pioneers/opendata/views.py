@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from pioneers.core.cache import SITE, cached
-from pioneers.core.links import absolute_url
+from pioneers.core.links import absolute_url, page_url
 from pioneers.evaluation.selectors import (
     evaluation_reports_woo_metadata,
     published_evaluation_reports,
@@ -20,7 +20,6 @@ from pioneers.opendata.models import OpenDataPage
 from pioneers.opendata.sitemaps import page_sitemap
 from pioneers.reports.selectors import (
     lead_organisation,
-    page_url,
     published_reports,
     reports_woo_metadata,
 )

@@ -11,7 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 
 from pioneers.core.cache import page_depends_on
 from pioneers.core.languages import current_language
-from pioneers.core.links import absolute_url
+from pioneers.core.links import absolute_url, page_url
 from pioneers.core.middleware import PUBLIC_POLICY
 from pioneers.core.models import NetworkSettings
 from pioneers.core.translations import with_translations
@@ -49,18 +49,13 @@ def _reports(count: int) -> list:
         .order_by("-meeting__date", "path")[:count]
     )
     for report in reports:
-        report.widget_url = _absolute(report.get_url())
+        report.widget_url = page_url(report)
     return reports
 
 
 def _reports_index() -> str:
     index = ReportIndexPage.objects.live().filter(locale__language_code=current_language()).first()
-    return _absolute(index.get_url()) if index else absolute_url(f"/{current_language()}/")
-
-
-def _absolute(url: str) -> str:
-    """A page's URL, which Wagtail gives relative to the one site, on the site's address."""
-    return url if url.startswith(("http://", "https://")) else absolute_url(url)
+    return page_url(index) if index else absolute_url(f"/{current_language()}/")
 
 
 WIDGETS = {

@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pioneers.core.cache import page_depends_on
-from pioneers.core.links import absolute_url
+from pioneers.core.links import page_url
 from pioneers.core.pages import (
     RICH_TEXT_FEATURES,
     AttachedDocument,
@@ -25,7 +25,6 @@ from pioneers.core.pages import (
     SectionIndexPage,
 )
 from pioneers.core.translations import originals_only
-from pioneers.network.models import Membership
 from pioneers.reports.woo import MEETING_DOCUMENTS, WooMetadata, report_metadata
 
 
@@ -156,9 +155,13 @@ class ReportPage(PublishedVersionsMixin, Page):
             raise ValidationError({"meeting": _("This meeting already has a report.")})
 
     def get_context(self, request, *args, **kwargs):
+        from pioneers.reports.linked_data import report_json_ld  # it reads the network's models
+
         # The meeting's title, date and host, and the participants its check-ins count.
         page_depends_on(request, f"meeting:{self.meeting_id}")
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = report_json_ld(self, self.metadata, meeting=self.meeting)
+        return context
 
     @property
     def participant_count(self) -> int:
@@ -170,16 +173,10 @@ class ReportPage(PublishedVersionsMixin, Page):
     @functools.cached_property
     def metadata(self) -> WooMetadata:
         """Publisher, category, dates, language and format, as shown and as DCTERMS meta tags."""
-        lead = None
-        if self.publisher_id is None:
-            membership = (
-                Membership.objects.filter(is_lead=True, status="member")
-                .select_related("organisation")
-                .first()
-            )
-            lead = membership.organisation if membership else None
-        path = self.get_url()
-        return report_metadata(self, lead=lead, url=absolute_url(path) if path else "")
+        from pioneers.reports.selectors import lead_organisation  # it reads these models
+
+        lead = lead_organisation() if self.publisher_id is None else None
+        return report_metadata(self, lead=lead, url=page_url(self))
 
 
 class FollowUpAction(Orderable):

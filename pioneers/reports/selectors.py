@@ -1,7 +1,7 @@
 """Reads of reports: a person's comments on report drafts; published reports with their Woo
 metadata."""
 
-from pioneers.core.links import absolute_url
+from pioneers.core.links import page_url
 from pioneers.meetings.selectors import registrations_of
 from pioneers.network.models import Membership
 from pioneers.reports.models import DraftComment, ReportPage
@@ -35,13 +35,6 @@ def lead_organisation():
         .first()
     )
     return membership.organisation if membership else None
-
-
-def page_url(report) -> str:
-    """A published page's permanent address, on the site's configured address (its Woo
-    identifier)."""
-    path = report.get_url()
-    return absolute_url(path) if path and path.startswith("/") else path or ""
 
 
 def reports_woo_metadata() -> list[tuple[object, object]]:

@@ -31,8 +31,13 @@ def _parse(client, url):
 
 
 @pytest.mark.parametrize("url", ALL)
-def test_every_feed_parses_with_whole_texts_and_the_licence(client, demo, url):
+def test_every_feed_parses_with_whole_texts_and_the_licence(client, demo, url, settings):
+    # Every address on the configured one, not on the host asked (nor the Wagtail site's).
+    settings.BASE_URL = "https://pioneers.example.org"
     feed = _parse(client, url)
+    assert feed.feed.link.startswith("https://pioneers.example.org/")
+    selves = [link.href for link in feed.feed.links if link.rel == "self"]
+    assert selves == [f"https://pioneers.example.org{url}"]
     assert feed.entries
     assert feed.feed.rights == "CC BY 4.0: https://creativecommons.org/licenses/by/4.0/"
     licence = [link for link in feed.feed.links if link.rel == "license"]
@@ -40,7 +45,7 @@ def test_every_feed_parses_with_whole_texts_and_the_licence(client, demo, url):
     ids = [entry.id for entry in feed.entries]
     assert len(set(ids)) == len(ids)
     for entry in feed.entries:
-        assert entry.title and entry.link.startswith("http://testserver/")
+        assert entry.title and entry.link.startswith("https://pioneers.example.org/")
         assert entry.updated_parsed
         # The whole text, not just the summary: longer than it and with the summary in it.
         content = entry.content[0].value
@@ -57,23 +62,23 @@ def test_the_licence_follows_the_network_settings(client, demo, django_capture_o
     assert feed.feed.rights.startswith("CC BY-SA 4.0")
 
 
-def test_a_report_entry_has_every_section(client, demo):
+def test_a_report_entry_has_every_section(client, demo, settings):
     report = ReportPage.objects.live().exclude(insights="").exclude(lessons="").first()
     feed = _parse(client, FEEDS["reports"][1])
     entry = next(e for e in feed.entries if e.title == report.title)
     content = entry.content[0].value
     assert "<h2>Insights</h2>" in content and "<h2>Lessons</h2>" in content
-    assert entry.link == f"http://testserver{report.url}"
+    assert entry.link == f"{settings.BASE_URL.rstrip('/')}{report.url}"
 
 
-def test_a_meeting_entry_is_in_the_readers_language_with_when_and_where(client, demo):
+def test_a_meeting_entry_is_in_the_readers_language_with_when_and_where(client, demo, settings):
     meeting = Meeting.objects.filter(live=True).order_by("-date").first()
     translation_save(meeting, language="en", title="A translated title")
     feed = _parse(client, FEEDS["meetings"][1])
     entry = next(e for e in feed.entries if e.title == "A translated title")
     content = entry.content[0].value
     assert "<dt>When</dt>" in content and meeting.city in content
-    assert entry.link == f"http://testserver/en/meetings/{meeting.slug}/"
+    assert entry.link == f"{settings.BASE_URL.rstrip('/')}/en/meetings/{meeting.slug}/"
     dutch = _parse(client, FEEDS["meetings"][0])
     assert meeting.title in [e.title for e in dutch.entries]
 

@@ -75,3 +75,56 @@ def test_no_text_can_close_the_script_element(client, demo):
     html = client.get(practice.url).content.decode()
     assert "<script>alert(1)" not in html
     assert _json_ld(client, practice.url)["description"] == practice.summary
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+
+def test_a_meeting_report_is_a_report_about_its_meeting_by_its_host(client, demo):
+    from pioneers.reports.models import ReportPage
+
+    report = ReportPage.objects.live().get(slug="2019-lab-actief-openbaar-maken")
+    data = _json_ld(client, report.url)
+    assert data["@type"] == "Report" and data["name"] == report.title
+    assert data["url"] == data["@id"] == f"http://127.0.0.1:8000{report.url}"
+    assert data["inLanguage"] == "nl" and data["license"] == LICENCE
+    assert data["description"] == report.summary
+    assert data["datePublished"] == "2019-02-14"
+    assert data["dateModified"] == report.last_published_at.isoformat()
+    # The meeting's host publishes its report, as its DCTERMS tags and DiWoo record say.
+    host = report.meeting.host
+    assert data["publisher"] == {
+        "@type": "GovernmentOrganization",
+        "@id": f"http://127.0.0.1:8000{host.get_absolute_url()}#organisation",
+        "name": host.name,
+        "url": f"http://127.0.0.1:8000{host.get_absolute_url()}",
+    }
+    meeting = report.meeting
+    assert data["about"]["@type"] == "Event" and data["about"]["name"] == meeting.title
+    assert data["about"]["url"] == f"http://127.0.0.1:8000{meeting.get_absolute_url()}"
+    assert data["about"]["startDate"] == meeting.starts_at.isoformat()
+
+
+def test_an_evaluation_report_is_a_report_the_lead_organisation_publishes(client, demo):
+    from pioneers.evaluation.models import EvaluationReportPage
+    from pioneers.reports.selectors import lead_organisation
+
+    page = EvaluationReportPage.objects.live().get()
+    data = _json_ld(client, page.url)
+    assert data["@type"] == "Report" and data["name"] == page.title
+    assert data["@id"] == f"http://127.0.0.1:8000{page.url}"
+    assert data["publisher"]["name"] == lead_organisation().name
+    assert data["publisher"]["@type"] == "GovernmentOrganization"
+    assert "about" not in data
+
+
+def test_no_report_title_can_close_the_script_element(client, demo):
+    from pioneers.reports.models import ReportPage
+
+    report = ReportPage.objects.live().first()
+    report.title = "</script><script>alert(1)</script> & more"
+    report.save_revision().publish()
+    html = client.get(report.url).content.decode()
+    assert "<script>alert(1)" not in html
+    data = _json_ld(client, report.url)
+    assert data["name"] == report.title and data["@type"] == "Report"

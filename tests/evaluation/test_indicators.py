@@ -488,3 +488,20 @@ def test_an_indicator_in_an_evaluation_report_cannot_be_deleted(coordinator):
     response = coordinator.post(url)
     assert response.status_code < 500
     assert Indicator.objects.filter(pk=used.pk).exists()
+
+
+def test_the_evaluation_report_has_the_dcterms_tags_of_a_research_report(client):
+    from pioneers.evaluation.models import EvaluationReportPage
+
+    report = EvaluationReportPage.objects.get()
+    html = client.get(report.url).content.decode()
+    research = "https://identifier.overheid.nl/tooi/def/thes/kern/c_fdaee95e"  # onderzoeksrapporten
+    lead = "https://identifier.overheid.nl/tooi/id/gemeente/gm0606"  # the lead organisation
+    assert f'<meta name="DCTERMS.type" content="{research}">' in html
+    assert f'<meta name="DCTERMS.publisher" content="{lead}">' in html
+    assert f'<meta name="OVERHEID.authority" content="{lead}">' in html
+    assert f'<meta name="DCTERMS.identifier" content="http://127.0.0.1:8000{report.url}">' in html
+    assert f'<meta name="DCTERMS.created" content="{report.as_of:%Y-%m-%d}">' in html
+    language = "http://publications.europa.eu/resource/authority/language/NLD"
+    assert f'<meta name="DCTERMS.language" content="{language}">' in html
+    assert '<meta name="description" content="' in html

@@ -181,7 +181,8 @@ def test_feed_is_announced_on_every_page(client, demo):
         ("/en/magazine/articles.atom", "en", "Decisions by neighbourhood"),
     ],
 )
-def test_feed_parses_with_an_entry_per_article(client, demo, url, language, title):
+def test_feed_parses_with_an_entry_per_article(client, demo, url, language, title, settings):
+    settings.BASE_URL = "https://pioneers.example.org"
     response = client.get(url)
     assert response["Content-Type"].startswith("application/atom+xml")
     root = ET.fromstring(response.content)  # noqa: S314 - our own feed, parsed in a test
@@ -193,11 +194,11 @@ def test_feed_parses_with_an_entry_per_article(client, demo, url, language, titl
     assert len(set(ids)) == 10 and all(i.startswith("urn:uuid:") for i in ids)
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert any(t.startswith(title) for t in titles)
-    assert root.find(f"{ATOM}link").get("href").startswith("http://testserver/")
+    assert root.find(f"{ATOM}link").get("href").startswith("https://pioneers.example.org/")
     for entry in entries:
-        # Each entry links to the host the reader asked, like the feed's own link.
+        # Each entry links to the configured address, like the feed's own link.
         href = entry.find(f"{ATOM}link").get("href")
-        assert href.startswith(f"http://testserver/{language}/magazine/"), href
+        assert href.startswith(f"https://pioneers.example.org/{language}/magazine/"), href
         link = urlsplit(href)
         # Dated the day its edition appeared, not the day the site was filled.
         article = ArticlePage.objects.get(

@@ -91,7 +91,8 @@ def api_view(view):
 
 
 def _entry_key(request) -> str:
-    address = f"{request.get_host()}|{request.path}|{request.META.get('QUERY_STRING', '')}"
+    # Not the host: every address in an answer is on BASE_URL, whichever host was asked.
+    address = f"{request.path}|{request.META.get('QUERY_STRING', '')}"
     return f"api:{hashlib.sha256(address.encode()).hexdigest()}"
 
 

@@ -16,6 +16,7 @@ from pydantic import field_validator
 
 from pioneers.commitments.caching import PAGE_TAGS as COMMITMENT_TAGS
 from pioneers.core.cache import SITE
+from pioneers.core.links import absolute_url, page_url
 from pioneers.core.ogp import OGP_VALUES
 from pioneers.core.translations import default_language
 from pioneers.meetings.models import Format
@@ -249,7 +250,7 @@ def organisations(request, filters: Query[OrganisationFilters]):
                 "province": o.province.slug if o.province else None,
                 "website": o.website,
                 "population": o.population,
-                "url": request.build_absolute_uri(o.get_absolute_url()),
+                "url": absolute_url(o.get_absolute_url()),
                 "memberships": [
                     {
                         "status": m.status,
@@ -296,7 +297,7 @@ def meetings(request, filters: Query[MeetingFilters]):
                     "title": text.title,
                     "slug": m.slug,
                     "language": m.api_language,
-                    "url": request.build_absolute_uri(m.get_absolute_url()),
+                    "url": absolute_url(m.get_absolute_url()),
                     "programme": m.programme.slug,
                     "topic": m.topic.slug if m.topic else None,
                     "format": m.format,
@@ -356,7 +357,7 @@ def topics(request, filters: Query[TopicFilters]):
                     "description": text.description,
                     "status": t.status,
                     "values": _values(t),
-                    "url": request.build_absolute_uri(t.get_absolute_url()),
+                    "url": absolute_url(t.get_absolute_url()),
                 }
             )
     return {"items": items, "next_cursor": next_cursor}
@@ -386,7 +387,7 @@ def reports(request, filters: Query[ReportFilters]):
             "id": r.pk,
             "title": r.title,
             "language": r.locale.language_code[:2],
-            "url": r.get_full_url(request),
+            "url": page_url(r),
             "summary": r.summary,
             "meeting": r.meeting_id,
             "meeting_date": r.meeting.date,
@@ -424,7 +425,7 @@ def practices(request, filters: Query[PracticeFilters]):
             "id": p.pk,
             "title": p.title,
             "language": p.locale.language_code[:2],
-            "url": p.get_full_url(request),
+            "url": page_url(p),
             "summary": p.summary,
             "status": p.status,
             "municipality": p.municipality.slug,
@@ -469,18 +470,18 @@ def programmes(request, filters: Query[ProgrammeFilters]):
                     "cadence_months": p.cadence_months,
                     "planned_meetings": p.planned_meetings,
                     "published_meetings": p.published_meetings or 0,
-                    "url": request.build_absolute_uri(url),
+                    "url": absolute_url(url),
                 }
             )
     return {"items": items, "next_cursor": next_cursor}
 
 
-def _page_fields(page, request) -> dict:
+def _page_fields(page) -> dict:
     return {
         "id": page.pk,
         "title": page.title,
         "language": page.locale.language_code[:2],
-        "url": page.get_full_url(request),
+        "url": page_url(page),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
     }
@@ -503,7 +504,7 @@ def editions(request, filters: Query[EditionFilters]):
     )
     items = [
         {
-            **_page_fields(e, request),
+            **_page_fields(e),
             "number": e.number,
             "season": e.season,
             "publication_date": e.publication_date,
@@ -531,7 +532,7 @@ def articles(request, filters: Query[ArticleFilters]):
     )
     items = [
         {
-            **_page_fields(a, request),
+            **_page_fields(a),
             "edition": a.edition_id,
             "intro": a.intro,
             "authors": [
@@ -575,7 +576,7 @@ def commitments(request, filters: Query[CommitmentFilters]):
                     "code": c.code,
                     "title": text.title,
                     "language": filters.lang if text is not c else default_language()[:2],
-                    "url": request.build_absolute_uri(c.get_absolute_url()),
+                    "url": absolute_url(c.get_absolute_url()),
                     "action_plan": c.action_plan_id,
                     "action_plan_title": c.action_plan.title,
                     "description": text.description,
