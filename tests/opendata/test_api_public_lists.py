@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from pioneers.core.links import absolute_url, page_url
 from pioneers.network.models import Organisation, Person
 from pioneers.practices.models import Nomination, PracticePage
 from pioneers.surveys import selectors
@@ -130,7 +131,7 @@ def test_people_are_only_public_profiles_without_contact_data(client, demo):
         "name": organisation.name,
         "slug": organisation.slug,
     }
-    assert item["url"] == f"http://testserver{organisation.get_absolute_url()}"
+    assert item["url"] == absolute_url(organisation.get_absolute_url())
     # The organisation's page shows this profile and only what the list shows of it.
     assert "Zichtbare Pionier" in client.get(organisation.get_absolute_url()).content.decode()
     for language in ("nl", "en"):
@@ -213,7 +214,7 @@ def test_only_accepted_nominations_and_never_the_nominator(client, demo):
     assert item["practice"] == {
         "id": practice.pk,
         "title": practice.title,
-        "url": practice.get_full_url(),
+        "url": page_url(practice),
     }
     # The practice it became is not published (yet): not named.
     assert items[waiting.pk]["practice"] is None
@@ -260,8 +261,8 @@ def test_only_published_results_without_written_answers(client, surveys):
     item = items[published.pk]
     assert item["respondents"] == 5 and item["shown"] is True
     assert item["title"] == "Enquête voor de API" and item["language"] == "nl"
-    assert item["url"] == "http://testserver" + reverse(
-        "survey_results:results", kwargs={"slug": published.slug}
+    assert item["url"] == absolute_url(
+        reverse("survey_results:results", kwargs={"slug": published.slug})
     )
     assert client.get(item["url"]).status_code == 200
     # As on the results page: section headings and hidden questions nobody answered ("gone")

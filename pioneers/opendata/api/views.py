@@ -703,9 +703,7 @@ def people(request, filters: Query[PersonFilters]):
                     "organisation": {"id": public.pk, "name": public.name, "slug": public.slug}
                     if public
                     else None,
-                    "url": request.build_absolute_uri(public.get_absolute_url())
-                    if public
-                    else None,
+                    "url": absolute_url(public.get_absolute_url()) if public else None,
                 }
             )
     return {"items": items, "next_cursor": next_cursor}
@@ -734,7 +732,7 @@ def nominations(request, filters: Query[NominationFilters]):
             "practice": {
                 "id": n.practice.pk,
                 "title": n.practice.title,
-                "url": n.practice.get_full_url(request),
+                "url": page_url(n.practice),
             }
             if n.practice
             else None,
@@ -793,7 +791,7 @@ def survey_results(request, filters: Query[SurveyResultFilters]):
                     "title": str(title),
                     "slug": survey.slug,
                     "language": title.language,
-                    "url": request.build_absolute_uri(url),
+                    "url": absolute_url(url),
                     "opens_at": survey.opens_at,
                     "closes_at": survey.closes_at,
                     "respondents": r.respondents,
