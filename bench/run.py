@@ -77,6 +77,10 @@ PAGES = [
     # Issue 17: two list endpoints of the open-data API (20 rows a page, JSON).
     ("api-meetings", "/api/v1/meetings"),
     ("api-organisations", "/api/v1/organisations"),
+    # The heaviest lists to build: progress per milestone, and survey figures.
+    ("api-commitments", "/api/v1/commitments"),
+    ("api-survey-results", "/api/v1/survey-results"),
+    ("api-people", "/api/v1/people"),
 ]
 CONCURRENCIES = [8, 32]
 WORKERS = 2
