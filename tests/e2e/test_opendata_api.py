@@ -46,4 +46,4 @@ def test_open_data_page_lists_the_datasets_accessibly(site, page, audit, languag
     download = page.request.get(site + href)
     assert download.ok
     assert download.headers["content-type"].startswith("text/csv")
-    assert page.locator('main a[rel="license"]').count() == len(DATASETS)
+    assert rows.locator('a[rel="license"]').count() == len(DATASETS)
