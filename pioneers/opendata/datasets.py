@@ -7,6 +7,7 @@ same selectors, serialisation and cache), so a CSV or JSON download equals what 
 
 import json
 from dataclasses import dataclass
+from functools import cache
 
 from django.test import RequestFactory
 from django.urls import resolve
@@ -16,6 +17,14 @@ from pioneers.core.licences import DATA_LICENCE, Licence
 from pioneers.opendata.api import schemas
 
 PAGE_SIZE = 100
+
+
+@cache
+def _fields(schema) -> list[tuple[str, str]]:
+    # Made once per process: building a JSON schema costs milliseconds, and the open-data page
+    # lists every dataset's fields.
+    properties = schema.model_json_schema()["properties"]
+    return [(name, prop.get("description", "")) for name, prop in properties.items()]
 
 
 @dataclass(frozen=True)
@@ -43,8 +52,7 @@ class Dataset:
 
     def fields(self) -> list[tuple[str, str]]:
         """Each field's name and description (from the API's schema)."""
-        properties = self.schema.model_json_schema()["properties"]
-        return [(name, prop.get("description", "")) for name, prop in properties.items()]
+        return _fields(self.schema)
 
     def rows(self) -> list[dict]:
         """Every public row, as the API answers it (addresses on the platform's BASE_URL)."""
