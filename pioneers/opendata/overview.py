@@ -70,12 +70,11 @@ def _operation_ids() -> dict[str, str]:
 
 
 def _harvesting() -> list[dict]:
-    names = dict(woo_categories())
-    uris = [uri for uri, _name in woo_categories()]
+    categories = woo_categories()  # the sitemap number is the category's place in this list
     return [
         {
             "number": number,
-            "name": names[uris[int(number) - 1]],
+            "name": categories[int(number) - 1][1],
             "url": reverse("opendata:woo_index", kwargs={"number": number}),
         }
         for number in woo_categories_in_use()

@@ -19,7 +19,7 @@ from pioneers.practices.models import Nomination, PracticePage
 from pioneers.surveys import selectors
 from pioneers.surveys.models import Question, Survey
 from tests.factories import OrganisationFactory, UserFactory
-from tests.surveys.test_results import five_responses, question_add, respond
+from tests.surveys.test_results import five_responses, questions_add, respond
 
 K = Question.Kind
 NEW_LISTS = ("people", "nominations", "survey-results")
@@ -80,15 +80,7 @@ def survey_create(slug="api-enquete", *, published=True, **fields):
         results_published=published,
         **fields,
     )
-    question_add(survey, K.SECTION, "intro")
-    question_add(survey, K.LIKERT, "learned")
-    question_add(survey, K.SINGLE, "often", "Nooit|Never\nSoms|Sometimes\nVaak|Often")
-    question_add(survey, K.MULTIPLE, "topics", "Woo|FOI\nData|Data\nParticipatie|Participation")
-    question_add(survey, K.NUMBER, "hours")
-    question_add(survey, K.LONG_TEXT, "remarks")
-    question_add(survey, K.MATRIX, "about", "Sfeer|Atmosphere\nInhoud|Content")
-    question_add(survey, K.LIKERT, "old", hidden=True)
-    question_add(survey, K.LIKERT, "gone", hidden=True)
+    questions_add(survey)
     return survey
 
 

@@ -75,9 +75,8 @@ def respond(survey, answers: dict, *, organisation=None, role="official", person
     return response
 
 
-@pytest.fixture
-def survey():
-    survey = survey_create()
+def questions_add(survey) -> None:
+    """One question of each kind, a section heading and two hidden questions."""
     question_add(survey, K.SECTION, "intro")
     question_add(survey, K.LIKERT, "learned")
     question_add(survey, K.SINGLE, "often", "Nooit|Never\nSoms|Sometimes\nVaak|Often")
@@ -87,6 +86,12 @@ def survey():
     question_add(survey, K.MATRIX, "about", "Sfeer|Atmosphere\nInhoud|Content")
     question_add(survey, K.LIKERT, "old", hidden=True)
     question_add(survey, K.LIKERT, "gone", hidden=True)
+
+
+@pytest.fixture
+def survey():
+    survey = survey_create()
+    questions_add(survey)
     return survey
 
 
